@@ -1,0 +1,160 @@
+//! The command line: `visavis [FILE]` opens the window, subcommands work without it.
+//! Messages on the command line are in English, in the compiler's `FILE:LINE:COL: message` form.
+
+use crate::model::{Session, Stance};
+use crate::persist::{self, Loaded, Origin};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Vis-à-vis: a reform's measures side by side with stakeholders' positions.
+#[derive(Debug, Parser)]
+#[command(
+    name = "visavis",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do; without a command, the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A session or dossier file to open in the window (default: the last session, or a new
+    /// session on the embedded Ségur dossier).
+    pub file: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check session or dossier files: print a summary of each, or its errors as `FILE:LINE:COL`.
+    Validate {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Rewrite files in canonical form (migrating older formats), atomically, keeping FILE.bak.
+    Fmt {
+        /// Files to rewrite.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Run a subcommand, printing to stdout/stderr. Exit status 0 when every file was fine.
+#[must_use]
+pub fn run(command: Command) -> ExitCode {
+    let ok = match command {
+        Command::Validate { files } => files.iter().map(PathBuf::as_path).map(validate).fold(true, |a, b| a & b),
+        Command::Fmt { files } => files.iter().map(PathBuf::as_path).map(fmt).fold(true, |a, b| a & b),
+    };
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn report_error(e: &persist::LoadError) {
+    let mut err = std::io::stderr().lock();
+    for line in e.lines() {
+        let _ = writeln!(err, "{line}");
+    }
+}
+
+fn validate(path: &Path) -> bool {
+    match persist::load(path) {
+        Ok(loaded) => {
+            println!("{}: {}", path.display(), summary(&loaded));
+            for w in &loaded.warnings {
+                println!("{}: warning: {w}", path.display());
+            }
+            true
+        }
+        Err(e) => {
+            report_error(&e);
+            false
+        }
+    }
+}
+
+/// One line: what the file is and what it holds.
+#[must_use]
+pub fn summary(loaded: &Loaded) -> String {
+    let s = &loaded.session;
+    let d = &s.dossier;
+    let what = match loaded.origin {
+        Origin::Session => format!("session, format {}", persist::CURRENT_FORMAT),
+        Origin::Migrated { from } => {
+            format!("session, format {from} (older; `visavis fmt` upgrades it)")
+        }
+        Origin::Dossier => "dossier".to_owned(),
+    };
+    let mut line = format!(
+        "{what}; dossier \"{}\": {} measures, {} stakeholders, {} positions",
+        d.title,
+        d.measures.len(),
+        d.stakeholders.len(),
+        d.positions.len()
+    );
+    if loaded.origin != Origin::Dossier {
+        let counts = stance_counts(s);
+        let assessed: usize = counts.iter().sum();
+        let _ = write!(
+            line,
+            "; {assessed}/{} cells assessed ({} agreement, {} partial, {} gap, {} silent); {} orphans",
+            d.cell_count(),
+            counts[0],
+            counts[1],
+            counts[2],
+            counts[3],
+            s.orphans().count()
+        );
+    }
+    line
+}
+
+/// Cells per stance, in [`Stance::ALL`] order, orphans left out.
+fn stance_counts(s: &Session) -> [usize; 4] {
+    let orphans: std::collections::BTreeSet<_> = s.orphans().map(|(c, _)| c.clone()).collect();
+    let mut counts = [0; 4];
+    for (cell, a) in &s.assessments {
+        if let Some(stance) = a.stance
+            && !orphans.contains(cell)
+        {
+            counts[Stance::ALL.iter().position(|x| *x == stance).unwrap_or(0)] += 1;
+        }
+    }
+    counts
+}
+
+fn fmt(path: &Path) -> bool {
+    let loaded = match persist::load(path) {
+        Ok(l) => l,
+        Err(e) => {
+            report_error(&e);
+            return false;
+        }
+    };
+    let result = if loaded.origin == Origin::Dossier {
+        persist::save_dossier(&loaded.session.dossier, path)
+    } else {
+        persist::save(&loaded.session, path)
+    };
+    match result {
+        Ok(()) => {
+            println!(
+                "{}: rewritten (previous version in {})",
+                path.display(),
+                persist::backup_path(path).display()
+            );
+            true
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            false
+        }
+    }
+}

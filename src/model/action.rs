@@ -1,0 +1,453 @@
+//! Every edit a user can make to a session, as a value, and the one function that performs it.
+//! The window, the tests and the undo history all go through [`apply`].
+
+use crate::model::ids::{CellId, PositionId};
+use crate::model::session::{Assessment, Session, Stance};
+use thiserror::Error;
+
+/// One edit of a session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Tag a cell; `None` clears the stance (the note and evidence stay).
+    SetStance {
+        /// The cell tagged.
+        cell: CellId,
+        /// The new stance, or `None` for unassessed.
+        stance: Option<Stance>,
+    },
+    /// Replace a cell's note. Consecutive edits of the same note form one undo step.
+    EditNote {
+        /// The cell.
+        cell: CellId,
+        /// The whole new text.
+        note: String,
+    },
+    /// Attach one of the stakeholder's positions to the cell as evidence.
+    LinkEvidence {
+        /// The cell.
+        cell: CellId,
+        /// A position of the cell's stakeholder.
+        position: PositionId,
+    },
+    /// Detach a position from the cell's evidence.
+    UnlinkEvidence {
+        /// The cell.
+        cell: CellId,
+        /// The position to detach.
+        position: PositionId,
+    },
+    /// Add a free label to the cell.
+    AddLabel {
+        /// The cell.
+        cell: CellId,
+        /// The label (surrounding spaces are trimmed).
+        label: String,
+    },
+    /// Remove a free label from the cell.
+    RemoveLabel {
+        /// The cell.
+        cell: CellId,
+        /// The label.
+        label: String,
+    },
+    /// Set who is doing the analysis.
+    SetAnalyst {
+        /// The analyst's name.
+        name: String,
+    },
+}
+
+impl Action {
+    /// The cell the action edits, if it edits one.
+    #[must_use]
+    pub fn cell(&self) -> Option<&CellId> {
+        match self {
+            Action::SetStance { cell, .. }
+            | Action::EditNote { cell, .. }
+            | Action::LinkEvidence { cell, .. }
+            | Action::UnlinkEvidence { cell, .. }
+            | Action::AddLabel { cell, .. }
+            | Action::RemoveLabel { cell, .. } => Some(cell),
+            Action::SetAnalyst { .. } => None,
+        }
+    }
+}
+
+/// Why an action was refused. A refused action leaves the session untouched.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum ActionError {
+    /// The cell's measure or stakeholder is not in the dossier.
+    #[error("cell {0} is not in the dossier")]
+    UnknownCell(CellId),
+    /// The position does not exist, or belongs to another stakeholder.
+    #[error("position \"{position}\" is not a position of stakeholder \"{}\"", cell.stakeholder)]
+    ForeignPosition {
+        /// The cell.
+        cell: CellId,
+        /// The position.
+        position: PositionId,
+    },
+    /// A label must contain something other than spaces.
+    #[error("a label cannot be empty")]
+    EmptyLabel,
+}
+
+/// What an applied action changed: enough to undo and redo it exactly.
+// Cell changes are the common case; boxing them would only add an allocation per edit.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// A cell's assessment went from `before` to `after` (`None`: no entry).
+    Cell {
+        /// The cell.
+        cell: CellId,
+        /// Its assessment before.
+        before: Option<Assessment>,
+        /// Its assessment after.
+        after: Option<Assessment>,
+    },
+    /// The analyst's name changed.
+    Analyst {
+        /// Before.
+        before: String,
+        /// After.
+        after: String,
+    },
+}
+
+impl Change {
+    /// Put the session back as it was before the change.
+    pub fn revert(&self, session: &mut Session) {
+        match self {
+            Change::Cell { cell, before, .. } => put(session, cell, before.clone()),
+            Change::Analyst { before, .. } => session.analyst.clone_from(before),
+        }
+    }
+
+    /// Put the session as it was after the change.
+    pub fn replay(&self, session: &mut Session) {
+        match self {
+            Change::Cell { cell, after, .. } => put(session, cell, after.clone()),
+            Change::Analyst { after, .. } => session.analyst.clone_from(after),
+        }
+    }
+}
+
+fn put(session: &mut Session, cell: &CellId, value: Option<Assessment>) {
+    match value {
+        Some(a) => session.assessments.insert(cell.clone(), a),
+        None => session.assessments.remove(cell),
+    };
+}
+
+/// Perform `action` on `session` at time `now` (RFC 3339), stamping the cell with the analyst
+/// and the time. Returns the change made, or `Ok(None)` when the action changes nothing.
+///
+/// # Panics
+/// Never: every action but `SetAnalyst` names a cell.
+///
+/// # Errors
+/// When the action names a cell outside the dossier, a position of another stakeholder, or an
+/// empty label; the session is then untouched.
+pub fn apply(
+    session: &mut Session,
+    action: Action,
+    now: &str,
+) -> Result<Option<Change>, ActionError> {
+    let cell = match action {
+        Action::SetAnalyst { name } => {
+            let name = name.trim().to_owned();
+            if name == session.analyst {
+                return Ok(None);
+            }
+            let before = std::mem::replace(&mut session.analyst, name.clone());
+            return Ok(Some(Change::Analyst {
+                before,
+                after: name,
+            }));
+        }
+        ref a => a.cell().expect("every other action edits a cell").clone(),
+    };
+    if session.dossier.measure(&cell.measure).is_none()
+        || session.dossier.stakeholder(&cell.stakeholder).is_none()
+    {
+        return Err(ActionError::UnknownCell(cell));
+    }
+    let before = session.assessments.get(&cell).cloned();
+    let mut a = before.clone().unwrap_or_default();
+    match action {
+        Action::SetStance { stance, .. } => a.stance = stance,
+        Action::EditNote { note, .. } => a.note = note,
+        Action::LinkEvidence { position, .. } => {
+            let owned = session
+                .dossier
+                .position(&position)
+                .is_some_and(|p| p.stakeholder == cell.stakeholder);
+            if !owned {
+                return Err(ActionError::ForeignPosition { cell, position });
+            }
+            a.evidence.insert(position);
+        }
+        Action::UnlinkEvidence { position, .. } => {
+            a.evidence.remove(&position);
+        }
+        Action::AddLabel { label, .. } => {
+            let label = label.trim();
+            if label.is_empty() {
+                return Err(ActionError::EmptyLabel);
+            }
+            a.labels.insert(label.to_owned());
+        }
+        Action::RemoveLabel { label, .. } => {
+            a.labels.remove(label.trim());
+        }
+        Action::SetAnalyst { .. } => unreachable!("handled above"),
+    }
+    let unchanged = match &before {
+        Some(b) => same_work(b, &a),
+        None => a.is_blank(),
+    };
+    if unchanged {
+        return Ok(None);
+    }
+    let after = if a.is_blank() {
+        None
+    } else {
+        a.author.clone_from(&session.analyst);
+        now.clone_into(&mut a.modified);
+        Some(a)
+    };
+    put(session, &cell, after.clone());
+    Ok(Some(Change::Cell {
+        cell,
+        before,
+        after,
+    }))
+}
+
+/// True when two assessments carry the same work (ignoring who and when).
+fn same_work(a: &Assessment, b: &Assessment) -> bool {
+    a.stance == b.stance && a.note == b.note && a.evidence == b.evidence && a.labels == b.labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixture;
+
+    const T: &str = "2026-01-02T10:00:00Z";
+
+    fn cell() -> CellId {
+        CellId::new("m1", "a")
+    }
+
+    /// Apply, check the effect, then revert and replay the change and check both ends.
+    fn round_trip(action: Action, check: impl Fn(&Session)) {
+        let mut s = fixture::session();
+        let before = s.clone();
+        let change = apply(&mut s, action, T)
+            .expect("applies")
+            .expect("changes something");
+        check(&s);
+        let after = s.clone();
+        change.revert(&mut s);
+        assert_eq!(s, before, "undo restores the session");
+        change.replay(&mut s);
+        assert_eq!(s, after, "redo restores the edit");
+    }
+
+    #[test]
+    fn set_stance_tags_the_cell_with_author_and_time() {
+        round_trip(
+            Action::SetStance {
+                cell: cell(),
+                stance: Some(Stance::Gap),
+            },
+            |s| {
+                let a = &s.assessments[&cell()];
+                assert_eq!(a.stance, Some(Stance::Gap));
+                assert_eq!(a.author, "Camille");
+                assert_eq!(a.modified, T);
+            },
+        );
+    }
+
+    #[test]
+    fn clearing_the_only_stance_removes_the_cell() {
+        let mut s = fixture::session();
+        apply(
+            &mut s,
+            Action::SetStance {
+                cell: cell(),
+                stance: Some(Stance::Gap),
+            },
+            T,
+        )
+        .unwrap();
+        apply(
+            &mut s,
+            Action::SetStance {
+                cell: cell(),
+                stance: None,
+            },
+            T,
+        )
+        .unwrap();
+        assert!(s.assessments.is_empty());
+    }
+
+    #[test]
+    fn edit_note_replaces_the_note() {
+        round_trip(
+            Action::EditNote {
+                cell: cell(),
+                note: "Pourquoi".into(),
+            },
+            |s| {
+                assert_eq!(s.assessments[&cell()].note, "Pourquoi");
+                assert_eq!(s.stance(&cell()), None, "a note does not tag the cell");
+            },
+        );
+    }
+
+    #[test]
+    fn link_and_unlink_evidence() {
+        round_trip(
+            Action::LinkEvidence {
+                cell: cell(),
+                position: "a1".into(),
+            },
+            |s| {
+                assert!(s.assessments[&cell()].evidence.contains(&"a1".into()));
+            },
+        );
+        let mut s = fixture::session();
+        apply(
+            &mut s,
+            Action::LinkEvidence {
+                cell: cell(),
+                position: "a1".into(),
+            },
+            T,
+        )
+        .unwrap();
+        let change = apply(
+            &mut s,
+            Action::UnlinkEvidence {
+                cell: cell(),
+                position: "a1".into(),
+            },
+            T,
+        )
+        .unwrap()
+        .unwrap();
+        assert!(s.assessments.is_empty());
+        change.revert(&mut s);
+        assert!(s.assessments[&cell()].evidence.contains(&"a1".into()));
+    }
+
+    #[test]
+    fn linking_another_stakeholders_position_is_refused() {
+        let mut s = fixture::session();
+        let err = apply(
+            &mut s,
+            Action::LinkEvidence {
+                cell: cell(),
+                position: "b1".into(),
+            },
+            T,
+        );
+        assert!(matches!(err, Err(ActionError::ForeignPosition { .. })));
+        assert!(s.assessments.is_empty());
+    }
+
+    #[test]
+    fn add_and_remove_labels_trimmed() {
+        round_trip(
+            Action::AddLabel {
+                cell: cell(),
+                label: "  à vérifier ".into(),
+            },
+            |s| {
+                assert!(s.assessments[&cell()].labels.contains("à vérifier"));
+            },
+        );
+        let mut s = fixture::session();
+        apply(
+            &mut s,
+            Action::AddLabel {
+                cell: cell(),
+                label: "x".into(),
+            },
+            T,
+        )
+        .unwrap();
+        let change = apply(
+            &mut s,
+            Action::RemoveLabel {
+                cell: cell(),
+                label: "x".into(),
+            },
+            T,
+        )
+        .unwrap();
+        assert!(change.is_some());
+        assert!(s.assessments.is_empty());
+        assert_eq!(
+            apply(
+                &mut s,
+                Action::AddLabel {
+                    cell: cell(),
+                    label: "  ".into()
+                },
+                T
+            ),
+            Err(ActionError::EmptyLabel)
+        );
+    }
+
+    #[test]
+    fn set_analyst_renames_and_undoes() {
+        round_trip(
+            Action::SetAnalyst {
+                name: "Dominique".into(),
+            },
+            |s| assert_eq!(s.analyst, "Dominique"),
+        );
+    }
+
+    #[test]
+    fn unknown_cell_is_refused_and_no_op_changes_nothing() {
+        let mut s = fixture::session();
+        let err = apply(
+            &mut s,
+            Action::SetStance {
+                cell: CellId::new("zz", "a"),
+                stance: Some(Stance::Gap),
+            },
+            T,
+        );
+        assert!(matches!(err, Err(ActionError::UnknownCell(_))));
+        assert_eq!(
+            apply(
+                &mut s,
+                Action::SetStance {
+                    cell: cell(),
+                    stance: None
+                },
+                T
+            ),
+            Ok(None)
+        );
+        assert_eq!(
+            apply(
+                &mut s,
+                Action::SetAnalyst {
+                    name: "Camille".into()
+                },
+                T
+            ),
+            Ok(None)
+        );
+    }
+}

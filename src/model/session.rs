@@ -1,0 +1,148 @@
+//! The analyst's work: a dossier plus one [`Assessment`] per tagged cell, with who and when.
+
+use crate::model::dossier::Dossier;
+use crate::model::ids::{CellId, PositionId, StakeholderId};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The analyst's tag on a cell. A cell never tagged is *unassessed* (`Option<Stance>::None`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    /// The measure meets the stakeholder's position.
+    Agreement,
+    /// The measure meets it in part.
+    Partial,
+    /// The stakeholder finds the measure wrong or insufficient.
+    Gap,
+    /// The stakeholder said nothing on the measure.
+    Silent,
+}
+
+impl Stance {
+    /// Every stance, in the order of the keyboard shortcuts 1–4.
+    pub const ALL: [Stance; 4] = [
+        Stance::Agreement,
+        Stance::Partial,
+        Stance::Gap,
+        Stance::Silent,
+    ];
+}
+
+/// One cell's work: stance, note, evidence, labels, who and when.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// The tag; `None` while unassessed (a cell may have a note before a stance).
+    pub stance: Option<Stance>,
+    /// Why, in the analyst's words.
+    pub note: String,
+    /// The positions that justify the stance.
+    pub evidence: BTreeSet<PositionId>,
+    /// Free labels (e.g. `à vérifier`, `prioritaire`).
+    pub labels: BTreeSet<String>,
+    /// Who made the last change.
+    pub author: String,
+    /// When the last change was made (RFC 3339, UTC).
+    pub modified: String,
+}
+
+impl Assessment {
+    /// True when the cell carries no work at all and can be dropped from the session.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.stance.is_none()
+            && self.note.is_empty()
+            && self.evidence.is_empty()
+            && self.labels.is_empty()
+    }
+}
+
+/// A dossier (embedded copy) with all the assessments made on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    /// Who is doing the analysis.
+    pub analyst: String,
+    /// When the session was created (RFC 3339, UTC).
+    pub created: String,
+    /// When the session was last saved (RFC 3339, UTC).
+    pub modified: String,
+    /// The reference material, embedded so the file is self-contained.
+    pub dossier: Dossier,
+    /// One entry per cell that carries work, sorted by cell. Entries whose measure or stakeholder
+    /// the dossier lacks are *orphans*: kept and saved back, never dropped.
+    pub assessments: BTreeMap<CellId, Assessment>,
+}
+
+impl Session {
+    /// A new, empty session on `dossier`, created at `now` (RFC 3339).
+    #[must_use]
+    pub fn new(dossier: Dossier, analyst: &str, now: &str) -> Self {
+        Self {
+            analyst: analyst.to_owned(),
+            created: now.to_owned(),
+            modified: now.to_owned(),
+            dossier,
+            assessments: BTreeMap::new(),
+        }
+    }
+
+    /// The stance of a cell, `None` when unassessed.
+    #[must_use]
+    pub fn stance(&self, cell: &CellId) -> Option<Stance> {
+        self.assessments.get(cell).and_then(|a| a.stance)
+    }
+
+    /// Cells that carry a stance and belong to the dossier's grid.
+    #[must_use]
+    pub fn assessed_count(&self) -> usize {
+        let grid = GridIds::of(&self.dossier);
+        self.assessments
+            .iter()
+            .filter(|(cell, a)| a.stance.is_some() && grid.contains(cell))
+            .count()
+    }
+
+    /// Assessments whose measure or stakeholder the dossier lacks, in cell order.
+    pub fn orphans(&self) -> impl Iterator<Item = (&CellId, &Assessment)> {
+        let grid = GridIds::of(&self.dossier);
+        self.assessments
+            .iter()
+            .filter(move |(c, _)| !grid.contains(c))
+    }
+
+    /// Evidence links that name a position the dossier lacks or a position of another
+    /// stakeholder, as `(cell, position)` pairs in cell order.
+    #[must_use]
+    pub fn dangling_evidence(&self) -> Vec<(&CellId, &PositionId)> {
+        let owners: BTreeMap<&PositionId, &StakeholderId> = self
+            .dossier
+            .positions
+            .iter()
+            .map(|p| (&p.id, &p.stakeholder))
+            .collect();
+        self.assessments
+            .iter()
+            .flat_map(|(cell, a)| a.evidence.iter().map(move |p| (cell, p)))
+            .filter(|(cell, p)| owners.get(p) != Some(&&cell.stakeholder))
+            .collect()
+    }
+}
+
+/// The measure and stakeholder ids of a dossier, for fast "is this cell in the grid" checks.
+struct GridIds<'a> {
+    measures: BTreeSet<&'a str>,
+    stakeholders: BTreeSet<&'a str>,
+}
+
+impl<'a> GridIds<'a> {
+    fn of(dossier: &'a Dossier) -> Self {
+        Self {
+            measures: dossier.measures.iter().map(|m| m.id.as_str()).collect(),
+            stakeholders: dossier.stakeholders.iter().map(|s| s.id.as_str()).collect(),
+        }
+    }
+
+    fn contains(&self, cell: &CellId) -> bool {
+        self.measures.contains(cell.measure.as_str())
+            && self.stakeholders.contains(cell.stakeholder.as_str())
+    }
+}

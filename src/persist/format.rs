@@ -1,0 +1,163 @@
+//! The on-disk shapes of session files, one per format version, and the migration from each
+//! older shape to the current one. The in-memory [`Session`] never changes shape for a file's
+//! sake: conversions happen here.
+//!
+//! - Format 1 (the first, minimal loader): analyst, dossier, and a list of cells that each carry
+//!   a stance, a note and evidence.
+//! - Format 2 (current): adds created/modified times, unassessed cells with work (a note before a
+//!   stance), free labels, and who/when on every cell.
+
+use crate::model::{
+    Assessment, CellId, Dossier, MeasureId, PositionId, Session, StakeholderId, Stance,
+};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeSet;
+
+/// The format version this build writes.
+pub const CURRENT_FORMAT: u32 = 2;
+
+/// Reads only what is needed to tell what a file is: its `format` (absent in a bare dossier)
+/// and whether it has `measures` (a bare dossier) — every other field is skipped.
+#[derive(Deserialize)]
+pub struct Probe {
+    /// `0` when the file has no `format` field.
+    #[serde(default)]
+    pub format: u32,
+    /// Whether the file has a top-level `measures` field.
+    #[serde(default)]
+    pub measures: Present,
+}
+
+/// Whether a field was present, whatever its value.
+#[derive(Default)]
+pub struct Present(pub bool);
+
+impl<'de> Deserialize<'de> for Present {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| Present(true))
+    }
+}
+
+/// Format 2: the current session file.
+#[derive(Serialize, Deserialize)]
+pub struct SessionV2 {
+    /// Always [`CURRENT_FORMAT`] when written.
+    pub format: u32,
+    pub analyst: String,
+    pub created: String,
+    pub modified: String,
+    pub dossier: Dossier,
+    pub assessments: Vec<CellV2>,
+}
+
+/// One assessed cell in format 2.
+#[derive(Serialize, Deserialize)]
+pub struct CellV2 {
+    pub measure: MeasureId,
+    pub stakeholder: StakeholderId,
+    pub stance: Option<Stance>,
+    pub note: String,
+    pub evidence: BTreeSet<PositionId>,
+    pub labels: BTreeSet<String>,
+    pub author: String,
+    pub modified: String,
+}
+
+/// Format 1: the first session file.
+#[derive(Deserialize)]
+pub struct SessionV1 {
+    pub analyst: String,
+    pub dossier: Dossier,
+    pub assessments: Vec<CellV1>,
+}
+
+/// One assessed cell in format 1: always tagged; no labels, author or time.
+#[derive(Deserialize)]
+pub struct CellV1 {
+    pub measure: MeasureId,
+    pub stakeholder: StakeholderId,
+    pub stance: Stance,
+    pub note: String,
+    pub evidence: BTreeSet<PositionId>,
+}
+
+impl From<SessionV1> for SessionV2 {
+    /// Cells get the session's analyst as author and an unknown (empty) time.
+    fn from(v1: SessionV1) -> Self {
+        let assessments = v1
+            .assessments
+            .into_iter()
+            .map(|c| CellV2 {
+                measure: c.measure,
+                stakeholder: c.stakeholder,
+                stance: Some(c.stance),
+                note: c.note,
+                evidence: c.evidence,
+                labels: BTreeSet::new(),
+                author: v1.analyst.clone(),
+                modified: String::new(),
+            })
+            .collect();
+        SessionV2 {
+            format: 2,
+            analyst: v1.analyst,
+            created: String::new(),
+            modified: String::new(),
+            dossier: v1.dossier,
+            assessments,
+        }
+    }
+}
+
+impl From<&Session> for SessionV2 {
+    fn from(s: &Session) -> Self {
+        SessionV2 {
+            format: CURRENT_FORMAT,
+            analyst: s.analyst.clone(),
+            created: s.created.clone(),
+            modified: s.modified.clone(),
+            dossier: s.dossier.clone(),
+            assessments: s
+                .assessments
+                .iter()
+                .map(|(cell, a)| CellV2 {
+                    measure: cell.measure.clone(),
+                    stakeholder: cell.stakeholder.clone(),
+                    stance: a.stance,
+                    note: a.note.clone(),
+                    evidence: a.evidence.clone(),
+                    labels: a.labels.clone(),
+                    author: a.author.clone(),
+                    modified: a.modified.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl SessionV2 {
+    /// The session, and the cells the file lists more than once (the last one wins).
+    pub fn into_session(self) -> (Session, Vec<CellId>) {
+        let mut session = Session::new(self.dossier, &self.analyst, &self.created);
+        session.modified = self.modified;
+        let mut repeated = Vec::new();
+        for c in self.assessments {
+            let cell = CellId {
+                measure: c.measure,
+                stakeholder: c.stakeholder,
+            };
+            let a = Assessment {
+                stance: c.stance,
+                note: c.note,
+                evidence: c.evidence,
+                labels: c.labels,
+                author: c.author,
+                modified: c.modified,
+            };
+            if session.assessments.insert(cell.clone(), a).is_some() {
+                repeated.push(cell);
+            }
+        }
+        (session, repeated)
+    }
+}

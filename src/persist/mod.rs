@@ -1,0 +1,83 @@
+//! Reading and writing session files — the only module that touches the file system for
+//! sessions. RON, deterministic (same session → same bytes), versioned with migration, saved
+//! atomically with a `.bak`, autosaved to a recovery file.
+
+mod atomic;
+mod error;
+mod format;
+mod load;
+pub mod recovery;
+
+pub use atomic::backup_path;
+pub use error::{FileProblem, LoadError, Location, SaveError};
+pub use format::CURRENT_FORMAT;
+pub use load::{Loaded, MAX_FILE_SIZE, Origin, load, load_bytes};
+
+use crate::model::{Dossier, Session};
+use std::path::Path;
+
+/// The default dossier (Ségur de la santé, 2020), embedded in the binary.
+pub const DEFAULT_DOSSIER_RON: &str = include_str!("../../assets/segur-2020.ron");
+
+/// The embedded Ségur dossier.
+///
+/// # Panics
+/// Never in a released build: a test checks the embedded file parses and validates.
+#[must_use]
+pub fn default_dossier() -> Dossier {
+    ron::from_str(DEFAULT_DOSSIER_RON).expect("the embedded dossier is checked by the test suite")
+}
+
+/// The session as the text of a session file: pretty RON, `\n` line ends, cells sorted, one
+/// cell per block. The same session always gives the same text.
+///
+/// # Errors
+/// Only if the session holds something RON cannot write.
+pub fn to_ron(session: &Session) -> Result<String, ron::Error> {
+    pretty(&format::SessionV2::from(session))
+}
+
+/// The dossier as the text of a dossier file, in the same canonical style as sessions.
+///
+/// # Errors
+/// Only if the dossier holds something RON cannot write.
+pub fn dossier_to_ron(dossier: &Dossier) -> Result<String, ron::Error> {
+    pretty(dossier)
+}
+
+fn pretty(value: &impl serde::Serialize) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false);
+    let mut text = ron::ser::to_string_pretty(value, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Save a bare dossier to `path` atomically, keeping the previous file as `path.bak`.
+///
+/// # Errors
+/// As [`save`].
+pub fn save_dossier(dossier: &Dossier, path: &Path) -> Result<(), SaveError> {
+    write_text(path, dossier_to_ron(dossier))
+}
+
+/// Save `session` to `path` atomically, keeping the previous file as `path.bak`.
+///
+/// # Errors
+/// When the folder is read-only or gone, the disk is full, etc.; the old file is intact.
+pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
+    write_text(path, to_ron(session))
+}
+
+fn write_text(path: &Path, text: Result<String, ron::Error>) -> Result<(), SaveError> {
+    let text = text.map_err(|e| SaveError::Encode {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    atomic::write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
