@@ -17,6 +17,7 @@
 //! `cargo build --no-default-features` builds everything but `ui`, without egui.
 
 pub mod cli;
+pub mod i18n;
 pub mod model;
 pub mod persist;
 #[cfg(feature = "gui")]
