@@ -59,13 +59,14 @@ impl Stance {
         }
     }
 
-    /// A symbol that tells the stance apart without colour.
+    /// A symbol that tells the stance apart without colour: Harvey balls, filled as far as the
+    /// measure meets the position (full, half, empty), and an ellipsis for silence.
     #[must_use]
     pub fn icon(self) -> &'static str {
         match self {
-            Stance::Agreement => "✔",
+            Stance::Agreement => "●",
             Stance::Partial => "◐",
-            Stance::Gap => "✖",
+            Stance::Gap => "○",
             Stance::Silent => "…",
         }
     }

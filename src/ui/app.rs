@@ -1,0 +1,637 @@
+//! The application: holds the open session, its history and the view state; draws the panels;
+//! runs the commands and actions collected during the frame after drawing it; asks before
+//! losing work; autosaves a recovery copy.
+
+use super::commands::Command;
+use super::dialogs::{Dialog, Intent};
+use super::i18n::{Text, tr};
+use super::prefs::Prefs;
+use super::view::{DossierIndex, Filters, Row, Selection};
+use super::{detail, filters, grid};
+use crate::i18n::Lang;
+use crate::model::{Action, CellId, History, Session, Stance, now_rfc3339};
+use crate::persist::{self, Origin, recovery};
+use eframe::egui;
+use std::path::{Path, PathBuf};
+
+/// Seconds between autosaves of unsaved work.
+pub const AUTOSAVE_SECONDS: f64 = 30.0;
+
+/// The window's whole state.
+pub struct App {
+    /// Preferences kept between runs.
+    pub prefs: Prefs,
+    /// The open session.
+    pub session: Session,
+    /// Its undo history and saved state.
+    pub history: History,
+    /// The file it was opened from or saved to.
+    pub path: Option<PathBuf>,
+    /// Where autosave writes; `None` disables autosave.
+    pub recovery_dir: Option<PathBuf>,
+    /// The modal dialog on screen, if any.
+    pub dialog: Option<Dialog>,
+    /// A line for the status bar (last save, last error…).
+    pub notice: String,
+    /// Filters of the grid.
+    pub filters: Filters,
+    /// The selected cell.
+    pub selection: Option<Selection>,
+    index: DossierIndex,
+    rows: Vec<Row>,
+    rows_stale: bool,
+    scroll_to_selection: bool,
+    detail: detail::DetailState,
+    filter_state: filters::FilterState,
+    commands: Vec<Command>,
+    actions: Vec<Action>,
+    autosaved_revision: Option<u64>,
+    autosave_due: Option<f64>,
+    allow_close: bool,
+    /// Set when the app should close at the end of the frame.
+    pub quit_requested: bool,
+    title: String,
+    fonts_installed: bool,
+}
+
+impl App {
+    /// An app showing `session`, loaded from `path`.
+    #[must_use]
+    pub fn new(prefs: Prefs, session: Session, path: Option<PathBuf>, recovery_dir: Option<PathBuf>) -> Self {
+        let index = DossierIndex::new(&session);
+        let mut app = Self {
+            prefs,
+            session,
+            history: History::default(),
+            path,
+            recovery_dir,
+            dialog: None,
+            notice: String::new(),
+            filters: Filters::default(),
+            selection: None,
+            index,
+            rows: Vec::new(),
+            rows_stale: true,
+            scroll_to_selection: false,
+            detail: detail::DetailState::default(),
+            filter_state: filters::FilterState::default(),
+            commands: Vec::new(),
+            actions: Vec::new(),
+            autosaved_revision: None,
+            autosave_due: None,
+            allow_close: false,
+            quit_requested: false,
+            title: String::new(),
+            fonts_installed: false,
+        };
+        app.offer_recovery();
+        app
+    }
+
+    /// A new session on the embedded dossier, for the analyst of the preferences.
+    #[must_use]
+    pub fn blank_session(prefs: &Prefs) -> Session {
+        Session::new(persist::default_dossier(), &prefs.analyst, &now_rfc3339())
+    }
+
+    /// The app at start-up: `file` if given, else the last session, else a new one; then the
+    /// recovery copy is offered if there is one.
+    #[must_use]
+    pub fn start(prefs: Prefs, file: Option<PathBuf>, recovery_dir: Option<PathBuf>) -> Self {
+        let blank = Self::blank_session(&prefs);
+        let mut app = Self::new(prefs, blank, None, recovery_dir);
+        let explicit = file.is_some();
+        if let Some(path) = file.or_else(|| app.prefs.last_session.clone().filter(|p| p.exists())) {
+            app.open_path(&path, explicit);
+        }
+        app
+    }
+
+    fn lang(&self) -> Lang {
+        self.prefs.lang
+    }
+
+    /// Queue a command, as a menu or a key would.
+    pub fn command(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// The rows the grid shows now.
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Draw one frame and run what the user asked for.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            super::theme::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        ctx.set_visuals(self.prefs.theme.visuals());
+        self.read_keyboard(&ctx);
+        self.read_dropped_files(&ctx);
+        self.check_close_request(&ctx);
+        if self.rows_stale {
+            self.rows = self.index.rows(&self.session, &self.filters);
+            self.rows_stale = false;
+        }
+
+        self.menu_bar(ui);
+        self.status_bar(ui);
+        let lang = self.lang();
+        egui::Panel::left("filters").resizable(true).default_size(240.0).show(ui, |ui| {
+            let changed = filters::show(ui, &self.session, &mut self.filters, &mut self.filter_state, self.rows.iter().filter(|r| matches!(r, Row::Measure(_))).count(), lang, &mut self.actions);
+            self.rows_stale |= changed;
+        });
+        egui::Panel::right("detail").resizable(true).default_size(420.0).show(ui, |ui| {
+            match self.selection.and_then(|s| s.cell(&self.session.dossier)) {
+                Some(cell) => detail::show(ui, &self.session, &cell, &mut self.detail, lang, &mut self.actions, &mut self.commands),
+                None => {
+                    ui.label(tr(lang, Text::SelectCell));
+                }
+            }
+        });
+        let columns: Vec<usize> = (0..self.session.dossier.stakeholders.len()).filter(|s| !self.filters.hidden_stakeholders.contains(s)).collect();
+        egui::CentralPanel::default().show(ui, |ui| {
+            let grid = grid::Grid {
+                session: &self.session,
+                index: &self.index,
+                rows: &self.rows,
+                columns: &columns,
+                selection: self.selection,
+                scroll_to_selection: std::mem::take(&mut self.scroll_to_selection),
+                lang,
+                right_edge: ui.max_rect().right(),
+            };
+            if let Some(sel) = grid.show(ui) {
+                self.select(sel, false);
+            }
+        });
+        if let Some(dialog) = self.dialog.take() {
+            self.dialog = dialog.show(&ctx, self);
+        }
+
+        self.run_actions();
+        self.run_commands(&ctx);
+        if self.rows_stale {
+            ctx.request_repaint();
+        }
+        self.update_title(&ctx);
+        self.autosave(&ctx);
+        if self.quit_requested {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn read_keyboard(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|i| {
+            for c in Command::ALL {
+                if c.is_grid_key() && typing {
+                    continue;
+                }
+                let hit = c.shortcut().is_some_and(|k| i.consume_shortcut(&k)) || c.alt_shortcut().is_some_and(|k| i.consume_shortcut(&k));
+                if hit {
+                    self.commands.push(c);
+                }
+            }
+        });
+    }
+
+    fn read_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.iter().find_map(|f| Some(f.path().to_owned()).filter(|p| !p.as_os_str().is_empty())));
+        if let Some(path) = dropped {
+            self.request(Intent::Open(path));
+        }
+    }
+
+    fn check_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.history.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(Intent::Quit));
+        } else if ctx.input(|i| i.viewport().close_requested()) && !self.history.is_dirty() {
+            self.discard_recovery();
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                ui.menu_button(tr(lang, Text::MenuFile), |ui| {
+                    for c in [Command::New, Command::Open, Command::OpenExample] {
+                        self.menu_item(ui, c);
+                    }
+                    ui.menu_button(tr(lang, Text::MenuRecent), |ui| {
+                        if self.prefs.recent.is_empty() {
+                            ui.label(tr(lang, Text::NoRecent));
+                        }
+                        for path in self.prefs.recent.clone() {
+                            if ui.button(path.display().to_string()).clicked() {
+                                self.request(Intent::Open(path));
+                            }
+                        }
+                    });
+                    ui.separator();
+                    for c in [Command::Save, Command::SaveAs, Command::Export] {
+                        self.menu_item(ui, c);
+                    }
+                    ui.separator();
+                    self.menu_item(ui, Command::Quit);
+                });
+                ui.menu_button(tr(lang, Text::MenuEdit), |ui| {
+                    for c in [Command::Undo, Command::Redo] {
+                        self.menu_item(ui, c);
+                    }
+                    ui.separator();
+                    for s in Stance::ALL {
+                        self.menu_item(ui, Command::SetStance(s));
+                    }
+                    self.menu_item(ui, Command::ClearStance);
+                    ui.separator();
+                    for c in [Command::NextToReview, Command::PrevToReview, Command::Find] {
+                        self.menu_item(ui, c);
+                    }
+                });
+                ui.menu_button(tr(lang, Text::MenuView), |ui| {
+                    ui.label(tr(lang, Text::MenuLanguage));
+                    for l in Lang::ALL {
+                        ui.radio_value(&mut self.prefs.lang, l, l.name());
+                    }
+                    ui.separator();
+                    ui.label(tr(lang, Text::MenuTheme));
+                    ui.radio_value(&mut self.prefs.theme, super::theme::Theme::Light, tr(lang, Text::ThemeLight));
+                    ui.radio_value(&mut self.prefs.theme, super::theme::Theme::Dark, tr(lang, Text::ThemeDark));
+                });
+            });
+        });
+    }
+
+    fn menu_item(&mut self, ui: &mut egui::Ui, c: Command) {
+        let lang = self.lang();
+        let enabled = match c {
+            Command::Undo => self.history.can_undo(),
+            Command::Redo => self.history.can_redo(),
+            Command::SetStance(_) | Command::ClearStance => self.selection.is_some(),
+            _ => true,
+        };
+        let shortcut = c.shortcut().map(|k| ui.ctx().format_shortcut(&k)).unwrap_or_default();
+        let button = egui::Button::new(c.label(lang)).shortcut_text(shortcut);
+        if ui.add_enabled(enabled, button).on_hover_text(c.tooltip(lang)).clicked() {
+            self.commands.push(c);
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let name = self.file_name();
+                if self.history.is_dirty() {
+                    ui.label(format!("{name} ● {}", tr(lang, Text::Unsaved)));
+                } else {
+                    ui.label(name);
+                }
+                ui.separator();
+                ui.label(&self.notice);
+            });
+        });
+    }
+
+    fn file_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| tr(self.lang(), Text::Untitled).to_owned(), |n| n.to_string_lossy().into_owned())
+    }
+
+    /// The window title: file name, unsaved marker, app name.
+    #[must_use]
+    pub fn window_title(&self) -> String {
+        let dirty = if self.history.is_dirty() { " ●" } else { "" };
+        format!("{}{dirty} — Vis-à-vis", self.file_name())
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Apply the actions collected this frame through the history.
+    fn run_actions(&mut self) {
+        let now = now_rfc3339();
+        for action in std::mem::take(&mut self.actions) {
+            let cell = action.cell().cloned();
+            match self.history.apply(&mut self.session, action, &now) {
+                Ok(true) => self.edited(cell.as_ref()),
+                Ok(false) => {}
+                Err(e) => self.notice = e.to_string(),
+            }
+        }
+    }
+
+    fn edited(&mut self, cell: Option<&CellId>) {
+        if let Some(cell) = cell {
+            self.index.refresh_note(&self.session, cell);
+        }
+        self.rows_stale = true;
+    }
+
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        for c in std::mem::take(&mut self.commands) {
+            self.run(c, ctx);
+        }
+    }
+
+    fn run(&mut self, c: Command, ctx: &egui::Context) {
+        match c {
+            Command::New => self.request(Intent::New),
+            Command::Open => {
+                if let Some(path) = rfd::FileDialog::new().add_filter(tr(self.lang(), Text::SessionFiles), &["ron"]).pick_file() {
+                    self.request(Intent::Open(path));
+                }
+            }
+            Command::OpenExample => self.request(Intent::Open(example_path())),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Export => {}
+            Command::Quit => self.request(Intent::Quit),
+            Command::Undo | Command::Redo => {
+                let touched = if c == Command::Undo { self.history.undo(&mut self.session) } else { self.history.redo(&mut self.session) };
+                if let Some(cell) = touched {
+                    self.edited(cell.as_ref());
+                    if let Some(at) = cell.as_ref().and_then(|c| self.index.position_of(c)) {
+                        self.select(Selection { measure: at.0, stakeholder: at.1 }, true);
+                    }
+                }
+            }
+            Command::Find => ctx.memory_mut(|m| m.request_focus(filters::search_id())),
+            Command::SetStance(s) => self.tag(Some(s)),
+            Command::ClearStance => self.tag(None),
+            Command::NextToReview => self.review(true),
+            Command::PrevToReview => self.review(false),
+            Command::Up => self.step(0, -1),
+            Command::Down => self.step(0, 1),
+            Command::Left => self.step(-1, 0),
+            Command::Right => self.step(1, 0),
+        }
+    }
+
+    fn tag(&mut self, stance: Option<Stance>) {
+        if let Some(cell) = self.selection.and_then(|s| s.cell(&self.session.dossier)) {
+            self.actions.push(Action::SetStance { cell, stance });
+            self.run_actions();
+        }
+    }
+
+    fn select(&mut self, sel: Selection, scroll: bool) {
+        if self.selection != Some(sel) {
+            self.history.seal();
+            self.detail = detail::DetailState::default();
+        }
+        self.selection = Some(sel);
+        self.scroll_to_selection |= scroll;
+    }
+
+    fn visible_columns(&self) -> Vec<usize> {
+        (0..self.session.dossier.stakeholders.len()).filter(|s| !self.filters.hidden_stakeholders.contains(s)).collect()
+    }
+
+    fn visible_measures(&self) -> Vec<usize> {
+        self.rows.iter().filter_map(|r| if let Row::Measure(m) = r { Some(*m) } else { None }).collect()
+    }
+
+    /// Move the selection by `dx` columns and `dy` rows among the visible cells.
+    fn step(&mut self, dx: isize, dy: isize) {
+        let (rows, cols) = (self.visible_measures(), self.visible_columns());
+        if rows.is_empty() || cols.is_empty() {
+            return;
+        }
+        let Some(sel) = self.selection else {
+            self.select(Selection { measure: rows[0], stakeholder: cols[0] }, true);
+            return;
+        };
+        let r = rows.iter().position(|&m| m == sel.measure).unwrap_or(0);
+        let c = cols.iter().position(|&s| s == sel.stakeholder).unwrap_or(0);
+        let r = r.saturating_add_signed(dy).min(rows.len() - 1);
+        let c = c.saturating_add_signed(dx).min(cols.len() - 1);
+        self.select(Selection { measure: rows[r], stakeholder: cols[c] }, true);
+    }
+
+    /// Select the next (or previous) visible cell that is unassessed or a Gap, wrapping around.
+    fn review(&mut self, forward: bool) {
+        let (rows, cols) = (self.visible_measures(), self.visible_columns());
+        let cells: Vec<Selection> = rows.iter().flat_map(|&m| cols.iter().map(move |&s| Selection { measure: m, stakeholder: s })).collect();
+        if cells.is_empty() {
+            return;
+        }
+        let here = self.selection.and_then(|s| cells.iter().position(|c| *c == s));
+        let n = cells.len();
+        let order: Vec<usize> = match (here, forward) {
+            (Some(i), true) => (1..=n).map(|k| (i + k) % n).collect(),
+            (Some(i), false) => (1..=n).map(|k| (i + n - k) % n).collect(),
+            (None, true) => (0..n).collect(),
+            (None, false) => (0..n).rev().collect(),
+        };
+        let d = &self.session.dossier;
+        let target = order.into_iter().map(|i| cells[i]).find(|sel| {
+            sel.cell(d).is_some_and(|cell| matches!(self.session.stance(&cell), None | Some(Stance::Gap)))
+        });
+        if let Some(sel) = target {
+            self.select(sel, true);
+        }
+    }
+
+    /// Do `intent` now, or ask first if there are unsaved changes.
+    pub fn request(&mut self, intent: Intent) {
+        if self.history.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved(intent));
+        } else {
+            self.perform(intent);
+        }
+    }
+
+    /// Do `intent` without asking.
+    pub fn perform(&mut self, intent: Intent) {
+        match intent {
+            Intent::New => {
+                let session = Self::blank_session(&self.prefs);
+                self.replace(session, None);
+                self.prefs.last_session = None;
+            }
+            Intent::Open(path) => self.open_path(&path, true),
+            Intent::Quit => {
+                self.allow_close = true;
+                self.commands.clear();
+                self.quit_requested = true;
+            }
+        }
+    }
+}
+
+impl App {
+    /// Open `path` in place of the current session. On error the current session stays and the
+    /// error is shown; `remember` adds the file to the recent list.
+    pub fn open_path(&mut self, path: &Path, remember: bool) {
+        let lang = self.lang();
+        match persist::load(path) {
+            Ok(loaded) => {
+                let (session, origin) = (loaded.session, loaded.origin);
+                let mut session = session;
+                if session.analyst.is_empty() {
+                    session.analyst.clone_from(&self.prefs.analyst);
+                }
+                if origin == Origin::Dossier {
+                    // A bare dossier starts a new session: it has no file of its own yet.
+                    self.replace(session, None);
+                } else {
+                    self.replace(session, Some(path.to_owned()));
+                    if remember {
+                        self.prefs.opened(path);
+                    }
+                }
+                self.notice = match origin {
+                    Origin::Session => format!("{} : {}", tr(lang, Text::Opened), path.display()),
+                    Origin::Migrated { from } => format!("{} : {} ({} {from})", tr(lang, Text::Opened), path.display(), tr(lang, Text::MigratedFrom)),
+                    Origin::Dossier => format!("{} : {} ({})", tr(lang, Text::Opened), path.display(), tr(lang, Text::NewFromDossier)),
+                };
+                if let Origin::Migrated { .. } = origin {
+                    self.history.mark_unsaved();
+                }
+                if !loaded.warnings.is_empty() {
+                    self.dialog = Some(Dialog::Warnings(loaded.warnings));
+                }
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error { intro: Text::OpenErrorIntro, message: e.lines().join("\n") });
+            }
+        }
+    }
+
+    fn replace(&mut self, session: Session, path: Option<PathBuf>) {
+        self.index = DossierIndex::new(&session);
+        self.session = session;
+        self.history = History::default();
+        self.path = path;
+        self.selection = None;
+        self.filters = Filters::default();
+        self.filter_state = filters::FilterState::default();
+        self.detail = detail::DetailState::default();
+        self.rows_stale = true;
+        self.autosaved_revision = None;
+        self.autosave_due = None;
+    }
+
+    /// Save to the current file, or ask for one. Returns whether the session is now saved.
+    pub fn save(&mut self) -> bool {
+        match self.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Ask for a file and save there. Returns whether the session is now saved.
+    pub fn save_as(&mut self) -> bool {
+        let default_name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(|| "analyse.ron".to_owned(), |n| n.to_string_lossy().into_owned());
+        let mut dialog = rfd::FileDialog::new().add_filter(tr(self.lang(), Text::SessionFiles), &["ron"]).set_file_name(default_name);
+        if let Some(dir) = self.path.as_ref().and_then(|p| p.parent()) {
+            dialog = dialog.set_directory(dir);
+        }
+        match dialog.save_file() {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    /// Save to `path`. On failure the error is shown, the session stays dirty and the old file
+    /// is intact.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let previous = std::mem::replace(&mut self.session.modified, now_rfc3339());
+        match persist::save(&self.session, path) {
+            Ok(()) => {
+                self.history.mark_saved();
+                self.path = Some(path.to_owned());
+                self.prefs.opened(path);
+                self.discard_recovery();
+                self.notice = format!("{} : {}", tr(self.lang(), Text::Saved), path.display());
+                true
+            }
+            Err(e) => {
+                self.session.modified = previous;
+                self.dialog = Some(Dialog::Error { intro: Text::SaveErrorIntro, message: e.to_string() });
+                false
+            }
+        }
+    }
+
+    /// Write the recovery copy now if there is unsaved work not yet copied.
+    pub fn write_recovery(&mut self) {
+        let Some(dir) = self.recovery_dir.clone() else { return };
+        if !self.history.is_dirty() || self.autosaved_revision == Some(self.history.revision()) {
+            return;
+        }
+        match recovery::write(&dir, &self.session, self.path.as_deref()) {
+            Ok(()) => self.autosaved_revision = Some(self.history.revision()),
+            Err(e) => self.notice = e.to_string(),
+        }
+    }
+
+    /// Remove the recovery copy (the work is saved, or the user discarded it).
+    pub fn discard_recovery(&mut self) {
+        if let Some(dir) = &self.recovery_dir {
+            recovery::discard(dir);
+        }
+        self.autosaved_revision = None;
+    }
+
+    fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.history.is_dirty() || self.autosaved_revision == Some(self.history.revision()) {
+            self.autosave_due = None;
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let due = *self.autosave_due.get_or_insert(now + AUTOSAVE_SECONDS);
+        if now >= due {
+            self.write_recovery();
+            self.autosave_due = None;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
+        }
+    }
+
+    fn offer_recovery(&mut self) {
+        let Some(dir) = &self.recovery_dir else { return };
+        if let Some(found) = recovery::read(dir) {
+            self.dialog = Some(Dialog::Recovery(found.map_err(|e| e.lines().join("\n"))));
+        }
+    }
+
+    /// Take the recovered session as the open one, unsaved.
+    pub fn restore(&mut self, recovered: recovery::Recovered) {
+        self.replace(recovered.session, recovered.origin);
+        self.history.mark_unsaved();
+    }
+
+}
+
+/// The example analysis shipped next to the binary's sources.
+#[must_use]
+pub fn example_path() -> PathBuf {
+    let local = PathBuf::from("saves/segur-analyse-exemple.ron");
+    if local.exists() {
+        return local;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/segur-analyse-exemple.ron")
+}

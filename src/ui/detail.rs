@@ -1,0 +1,203 @@
+//! The detail panel: the selected measure in full with its citations; the selected
+//! stakeholder's positions (linked evidence first) with their verbatim quotes and sources; stance
+//! buttons, note editor, labels. Emits actions; never edits the session itself.
+
+use super::commands::Command;
+use super::i18n::{Text, tr};
+use super::theme;
+use crate::i18n::Lang;
+use crate::model::{Action, Assessment, CellId, Citation, Dossier, Figure, Position, Session, Stance};
+use eframe::egui::{self, RichText};
+
+/// One line for a figure: "enveloppe annuelle : 8,2 Md€".
+#[must_use]
+pub fn figure_text(f: &Figure) -> String {
+    match f {
+        Figure::Amount { label, value, unit } | Figure::Quantity { label, value, unit } => {
+            format!("{label} : {} {unit}", number(*value))
+        }
+        Figure::Date { label, date } => format!("{label} : {date}"),
+    }
+}
+
+/// A number the French way: decimal comma, thin-space thousands, no trailing ",0".
+fn number(v: f64) -> String {
+    let s = format!("{v}");
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let neg = int.starts_with('-');
+    let digits = int.trim_start_matches('-');
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    let sign = if neg { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{frac}") }
+}
+
+/// The detail panel's editable state: what the user is typing.
+#[derive(Default)]
+pub struct DetailState {
+    /// The label being typed.
+    pub new_label: String,
+}
+
+/// Draw the detail of `cell`; user edits go to `actions`, commands to `commands`.
+pub fn show(
+    ui: &mut egui::Ui,
+    session: &Session,
+    cell: &CellId,
+    state: &mut DetailState,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+    commands: &mut Vec<Command>,
+) {
+    let d = &session.dossier;
+    let (Some(m), Some(st)) = (d.measure(&cell.measure), d.stakeholder(&cell.stakeholder)) else {
+        return;
+    };
+    let empty = Assessment::default();
+    let a = session.assessments.get(cell).unwrap_or(&empty);
+    let dark = ui.visuals().dark_mode;
+    let weak = theme::weak_text(ui.visuals());
+
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        // The measure.
+        ui.heading(&m.title);
+        let pillar = d.pillar(&m.pillar).map_or("", |p| p.title.as_str());
+        ui.label(RichText::new(format!("{} · {pillar}", m.id)).small().color(weak));
+        if m.pillar_inferred {
+            ui.label(RichText::new(tr(lang, Text::PillarInferred)).small().italics().color(weak));
+        }
+        ui.label(&m.summary);
+        if !m.figures.is_empty() {
+            ui.label(RichText::new(tr(lang, Text::Figures)).strong());
+            for f in &m.figures {
+                ui.label(format!("• {}", figure_text(f)));
+            }
+        }
+        egui::CollapsingHeader::new(tr(lang, Text::Citations)).id_salt(("citations", &m.id)).default_open(false).show(ui, |ui| {
+            for c in &m.citations {
+                quote(ui, d, c);
+            }
+        });
+        ui.separator();
+
+        // The stakeholder's stance.
+        ui.heading(format!("{} — {}", st.name, tr(lang, Text::StanceOf)));
+        ui.horizontal_wrapped(|ui| {
+            for s in Stance::ALL {
+                let text = RichText::new(format!("{} {}", s.icon(), s.label(lang))).color(theme::stance_colour(s, dark));
+                let shortcut = Command::SetStance(s).shortcut().map(|k| ui.ctx().format_shortcut(&k)).unwrap_or_default();
+                let resp = ui
+                    .selectable_label(a.stance == Some(s), text)
+                    .on_hover_text(format!("{} ({shortcut})", Command::SetStance(s).tooltip(lang)));
+                if resp.clicked() {
+                    commands.push(Command::SetStance(s));
+                }
+            }
+            if ui
+                .add_enabled(a.stance.is_some(), egui::Button::new(tr(lang, Text::CmdClear)))
+                .on_hover_text(format!("{} (0)", Command::ClearStance.tooltip(lang)))
+                .clicked()
+            {
+                commands.push(Command::ClearStance);
+            }
+        });
+
+        ui.label(RichText::new(tr(lang, Text::Note)).strong());
+        let mut note = a.note.clone();
+        let resp = ui.add(
+            egui::TextEdit::multiline(&mut note)
+                .id_salt("note")
+                .hint_text(tr(lang, Text::NoteHint))
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        );
+        if resp.changed() {
+            actions.push(Action::EditNote { cell: cell.clone(), note });
+        }
+
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(tr(lang, Text::Labels)).strong());
+            for label in &a.labels {
+                if ui.button(format!("{label} ✖")).on_hover_text(tr(lang, Text::RemoveLabelTip)).clicked() {
+                    actions.push(Action::RemoveLabel { cell: cell.clone(), label: label.clone() });
+                }
+            }
+            let field = ui.add(egui::TextEdit::singleline(&mut state.new_label).hint_text(tr(lang, Text::LabelHint)).desired_width(120.0));
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button(tr(lang, Text::AddLabel)).clicked() || enter) && !state.new_label.trim().is_empty() {
+                actions.push(Action::AddLabel { cell: cell.clone(), label: std::mem::take(&mut state.new_label) });
+            }
+        });
+        if !a.author.is_empty() || !a.modified.is_empty() {
+            ui.label(RichText::new(format!("{} : {} {}", tr(lang, Text::LastEdit), a.author, a.modified.replace('T', " ").trim_end_matches('Z'))).small().color(weak));
+        }
+        ui.separator();
+
+        // The stakeholder's positions: evidence first, then those on this measure, then others.
+        ui.heading(tr(lang, Text::Evidence));
+        let mut positions: Vec<&Position> = d.positions_of(&cell.stakeholder).collect();
+        if positions.is_empty() {
+            ui.label(tr(lang, Text::NoPositions));
+        }
+        positions.sort_by_key(|p| (!a.evidence.contains(&p.id), !p.measures.contains(&cell.measure)));
+        let (relevant, others): (Vec<&Position>, Vec<&Position>) =
+            positions.into_iter().partition(|p| a.evidence.contains(&p.id) || p.measures.contains(&cell.measure));
+        for p in relevant {
+            position(ui, d, p, cell, a, lang, actions);
+        }
+        if !others.is_empty() {
+            egui::CollapsingHeader::new(format!("{} ({})", tr(lang, Text::OtherPositions), others.len()))
+                .id_salt(("others", &cell.stakeholder))
+                .show(ui, |ui| {
+                    for p in others {
+                        position(ui, d, p, cell, a, lang, actions);
+                    }
+                });
+        }
+    });
+}
+
+fn position(ui: &mut egui::Ui, d: &Dossier, p: &Position, cell: &CellId, a: &Assessment, lang: Lang, actions: &mut Vec<Action>) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let mut linked = a.evidence.contains(&p.id);
+        let title = RichText::new(format!("{} · {}", p.kind.label(lang), p.title)).strong();
+        if ui.checkbox(&mut linked, title).on_hover_text(tr(lang, Text::LinkTip)).changed() {
+            let position = p.id.clone();
+            actions.push(if linked {
+                Action::LinkEvidence { cell: cell.clone(), position }
+            } else {
+                Action::UnlinkEvidence { cell: cell.clone(), position }
+            });
+        }
+        if p.measures.contains(&cell.measure) {
+            ui.label(RichText::new(tr(lang, Text::OnThisMeasure)).small().italics());
+        }
+        quote(ui, d, &p.citation);
+    });
+}
+
+/// A verbatim quote with its source title and date.
+fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation) {
+    ui.label(RichText::new(format!("« {} »", c.excerpt)).italics());
+    let source = d.source(&c.source).map_or_else(|| c.source.to_string(), |s| format!("{}, {} ({})", s.organisation, s.title, s.date));
+    let location = c.location.as_deref().map(|l| format!(" — {l}")).unwrap_or_default();
+    ui.label(RichText::new(format!("— {source}{location}")).small().color(theme::weak_text(ui.visuals())));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_read_the_french_way() {
+        assert_eq!(number(8.2), "8,2");
+        assert_eq!(number(15000.0), "15\u{202f}000");
+        assert_eq!(number(183.0), "183");
+    }
+}

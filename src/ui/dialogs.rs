@@ -1,0 +1,150 @@
+//! Modal dialogs: unsaved changes, errors, load remarks, recovery, export. Each returns whether
+//! it stays open; the choices call back into the app.
+
+use super::app::App;
+use super::i18n::{Text, tr};
+use crate::persist::recovery::Recovered;
+use eframe::egui;
+use std::path::PathBuf;
+
+/// What the user wanted to do when a dialog interrupted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Intent {
+    /// Start a new session.
+    New,
+    /// Open this file.
+    Open(PathBuf),
+    /// Close the app.
+    Quit,
+}
+
+/// A modal dialog on screen.
+#[derive(Debug)]
+pub enum Dialog {
+    /// Unsaved changes would be lost by `Intent`: save, discard or cancel.
+    Unsaved(Intent),
+    /// Something failed; `intro` says what it means for the user's work.
+    Error {
+        /// What happened to the user's work.
+        intro: Text,
+        /// The persistence layer's message.
+        message: String,
+    },
+    /// A file opened, with remarks (orphans, dangling evidence).
+    Warnings(Vec<String>),
+    /// A recovery copy was found at start-up (or could not be read).
+    Recovery(Result<Recovered, String>),
+}
+
+/// The button the user pressed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Save,
+    Discard,
+    KeepRecovery,
+    Close,
+    Restore,
+    DiscardRecovery,
+}
+
+impl Dialog {
+    /// Draw the dialog. Returns the dialog to keep showing, `None` once it is answered.
+    #[must_use]
+    pub fn show(self, ctx: &egui::Context, app: &mut App) -> Option<Dialog> {
+        let lang = app.prefs.lang;
+        let mut choice = None;
+        let mut pick = |ui: &mut egui::Ui, text: Text, c: Choice| {
+            if ui.button(tr(lang, text)).clicked() {
+                choice = Some(c);
+            }
+        };
+        let response = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            match &self {
+                Dialog::Unsaved(intent) => {
+                    ui.heading(tr(lang, Text::UnsavedTitle));
+                    ui.label(tr(lang, Text::UnsavedBody));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        pick(ui, Text::SaveButton, Choice::Save);
+                        pick(ui, Text::DiscardButton, Choice::Discard);
+                        if *intent == Intent::Quit {
+                            pick(ui, Text::KeepRecoveryButton, Choice::KeepRecovery);
+                        }
+                        pick(ui, Text::CancelButton, Choice::Close);
+                    });
+                }
+                Dialog::Error { intro, message } => {
+                    ui.heading(tr(lang, Text::ErrorTitle));
+                    ui.label(tr(lang, *intro));
+                    ui.add(egui::Label::new(egui::RichText::new(message).monospace()).wrap());
+                    pick(ui, Text::Ok, Choice::Close);
+                }
+                Dialog::Warnings(lines) => {
+                    ui.heading(tr(lang, Text::WarningsTitle));
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for l in lines {
+                            ui.label(format!("• {l}"));
+                        }
+                    });
+                    pick(ui, Text::Ok, Choice::Close);
+                }
+                Dialog::Recovery(found) => {
+                    ui.heading(tr(lang, Text::RecoveryTitle));
+                    match found {
+                        Ok(r) => {
+                            ui.label(tr(lang, Text::RecoveryBody));
+                            let origin = r
+                                .origin
+                                .as_ref()
+                                .map_or_else(|| tr(lang, Text::RecoveryNever).to_owned(), |p| p.display().to_string());
+                            ui.label(format!("{} : {origin}", tr(lang, Text::RecoveryOf)));
+                            if let Some(w) = &r.written {
+                                ui.label(format!("{} {}", tr(lang, Text::RecoveryWritten), w.replace('T', " ").trim_end_matches('Z')));
+                            }
+                        }
+                        Err(e) => {
+                            ui.label(tr(lang, Text::RecoveryUnreadable));
+                            ui.add(egui::Label::new(egui::RichText::new(e).monospace()).wrap());
+                        }
+                    }
+                    ui.horizontal(|ui| {
+                        if found.is_ok() {
+                            pick(ui, Text::RestoreButton, Choice::Restore);
+                        }
+                        pick(ui, Text::DiscardRecoveryButton, Choice::DiscardRecovery);
+                    });
+                }
+            }
+        });
+        // Escape or a click outside cancels, except for the recovery question, which must be
+        // answered (dismissing it would leave the copy in limbo).
+        if choice.is_none() && response.should_close() && !matches!(self, Dialog::Recovery(_)) {
+            choice = Some(Choice::Close);
+        }
+        let Some(choice) = choice else {
+            return Some(self);
+        };
+        match (self, choice) {
+            (Dialog::Unsaved(intent), Choice::Save) => {
+                if app.save() {
+                    app.perform(intent);
+                }
+            }
+            (Dialog::Unsaved(intent), Choice::Discard) => {
+                if intent == Intent::Quit {
+                    app.discard_recovery();
+                }
+                app.perform(intent);
+            }
+            (Dialog::Unsaved(_), Choice::KeepRecovery) => {
+                app.write_recovery();
+                app.perform(Intent::Quit);
+            }
+            (Dialog::Recovery(Ok(recovered)), Choice::Restore) => app.restore(recovered),
+            (Dialog::Recovery(_), Choice::DiscardRecovery) => app.discard_recovery(),
+            _ => {}
+        }
+        None
+    }
+}

@@ -1,0 +1,89 @@
+//! Colours the views use, owned here so views never hold colour literals. Stance colours follow
+//! the Okabe–Ito palette (safe for the common colour-vision deficiencies); a stance is always
+//! shown with its icon and word as well.
+
+use crate::model::Stance;
+use eframe::egui::{self, Color32, Visuals};
+use serde::{Deserialize, Serialize};
+
+/// Make the proportional font fall back on the monospace one, which has the stance symbols
+/// (◐ ● ○) that the default proportional font lacks.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        family.push("Hack".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// The user's theme choice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Light background.
+    #[default]
+    Light,
+    /// Dark background.
+    Dark,
+}
+
+impl Theme {
+    /// egui's visuals for the theme.
+    #[must_use]
+    pub fn visuals(self) -> Visuals {
+        match self {
+            Theme::Light => Visuals::light(),
+            Theme::Dark => Visuals::dark(),
+        }
+    }
+}
+
+/// The strong colour of a stance (text, icon, border).
+#[must_use]
+pub fn stance_colour(stance: Stance, dark: bool) -> Color32 {
+    match (stance, dark) {
+        (Stance::Agreement, false) => Color32::from_rgb(0, 118, 86),
+        (Stance::Agreement, true) => Color32::from_rgb(64, 200, 160),
+        (Stance::Partial, false) => Color32::from_rgb(150, 95, 0),
+        (Stance::Partial, true) => Color32::from_rgb(240, 180, 40),
+        (Stance::Gap, false) => Color32::from_rgb(190, 70, 0),
+        (Stance::Gap, true) => Color32::from_rgb(255, 130, 60),
+        (Stance::Silent, false) => Color32::from_rgb(90, 90, 100),
+        (Stance::Silent, true) => Color32::from_rgb(170, 170, 180),
+    }
+}
+
+/// The cell background of a stance: a light tint of its colour.
+#[must_use]
+pub fn stance_fill(stance: Stance, dark: bool) -> Color32 {
+    let base = match stance {
+        Stance::Agreement => Color32::from_rgb(0, 158, 115),
+        Stance::Partial => Color32::from_rgb(230, 159, 0),
+        Stance::Gap => Color32::from_rgb(213, 94, 0),
+        Stance::Silent => Color32::from_rgb(128, 128, 128),
+    };
+    let alpha = match (stance, dark) {
+        (Stance::Silent, false) => 14,
+        (Stance::Silent, true) => 24,
+        (_, false) => 44,
+        (_, true) => 64,
+    };
+    Color32::from_rgba_unmultiplied(base.r(), base.g(), base.b(), alpha)
+}
+
+/// The outline of the selected cell.
+#[must_use]
+pub fn selection(visuals: &Visuals) -> Color32 {
+    visuals.selection.stroke.color
+}
+
+/// The background of pillar heading rows.
+#[must_use]
+pub fn pillar_fill(visuals: &Visuals) -> Color32 {
+    visuals.faint_bg_color
+}
+
+/// Secondary text (counts, hints).
+#[must_use]
+pub fn weak_text(visuals: &Visuals) -> Color32 {
+    visuals.weak_text_color()
+}
