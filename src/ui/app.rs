@@ -57,7 +57,12 @@ pub struct App {
 impl App {
     /// An app showing `session`, loaded from `path`.
     #[must_use]
-    pub fn new(prefs: Prefs, session: Session, path: Option<PathBuf>, recovery_dir: Option<PathBuf>) -> Self {
+    pub fn new(
+        prefs: Prefs,
+        session: Session,
+        path: Option<PathBuf>,
+        recovery_dir: Option<PathBuf>,
+    ) -> Self {
         let index = DossierIndex::new(&session);
         let mut app = Self {
             prefs,
@@ -141,19 +146,46 @@ impl App {
         self.menu_bar(ui);
         self.status_bar(ui);
         let lang = self.lang();
-        egui::Panel::left("filters").resizable(true).default_size(240.0).show(ui, |ui| {
-            let changed = filters::show(ui, &self.session, &mut self.filters, &mut self.filter_state, self.rows.iter().filter(|r| matches!(r, Row::Measure(_))).count(), lang, &mut self.actions);
-            self.rows_stale |= changed;
-        });
-        egui::Panel::right("detail").resizable(true).default_size(420.0).show(ui, |ui| {
-            match self.selection.and_then(|s| s.cell(&self.session.dossier)) {
-                Some(cell) => detail::show(ui, &self.session, &cell, &mut self.detail, lang, &mut self.actions, &mut self.commands),
-                None => {
-                    ui.label(tr(lang, Text::SelectCell));
+        egui::Panel::left("filters")
+            .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| {
+                let changed = filters::show(
+                    ui,
+                    &self.session,
+                    &mut self.filters,
+                    &mut self.filter_state,
+                    self.rows
+                        .iter()
+                        .filter(|r| matches!(r, Row::Measure(_)))
+                        .count(),
+                    lang,
+                    &mut self.actions,
+                );
+                self.rows_stale |= changed;
+            });
+        egui::Panel::right("detail")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| {
+                match self.selection.and_then(|s| s.cell(&self.session.dossier)) {
+                    Some(cell) => detail::show(
+                        ui,
+                        &self.session,
+                        &cell,
+                        &mut self.detail,
+                        lang,
+                        &mut self.actions,
+                        &mut self.commands,
+                    ),
+                    None => {
+                        ui.label(tr(lang, Text::SelectCell));
+                    }
                 }
-            }
-        });
-        let columns: Vec<usize> = (0..self.session.dossier.stakeholders.len()).filter(|s| !self.filters.hidden_stakeholders.contains(s)).collect();
+            });
+        let columns: Vec<usize> = (0..self.session.dossier.stakeholders.len())
+            .filter(|s| !self.filters.hidden_stakeholders.contains(s))
+            .collect();
         egui::CentralPanel::default().show(ui, |ui| {
             let grid = grid::Grid {
                 session: &self.session,
@@ -195,7 +227,8 @@ impl App {
                 if c.is_grid_key() && typing {
                     continue;
                 }
-                let hit = c.shortcut().is_some_and(|k| i.consume_shortcut(&k)) || c.alt_shortcut().is_some_and(|k| i.consume_shortcut(&k));
+                let hit = c.shortcut().is_some_and(|k| i.consume_shortcut(&k))
+                    || c.alt_shortcut().is_some_and(|k| i.consume_shortcut(&k));
                 if hit {
                     self.commands.push(c);
                 }
@@ -204,14 +237,22 @@ impl App {
     }
 
     fn read_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped = ctx.input(|i| i.raw.dropped_files.iter().find_map(|f| Some(f.path().to_owned()).filter(|p| !p.as_os_str().is_empty())));
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .find_map(|f| Some(f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()))
+        });
         if let Some(path) = dropped {
             self.request(Intent::Open(path));
         }
     }
 
     fn check_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.history.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.history.is_dirty()
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved(Intent::Quit));
         } else if ctx.input(|i| i.viewport().close_requested()) && !self.history.is_dirty() {
@@ -265,8 +306,16 @@ impl App {
                     }
                     ui.separator();
                     ui.label(tr(lang, Text::MenuTheme));
-                    ui.radio_value(&mut self.prefs.theme, super::theme::Theme::Light, tr(lang, Text::ThemeLight));
-                    ui.radio_value(&mut self.prefs.theme, super::theme::Theme::Dark, tr(lang, Text::ThemeDark));
+                    ui.radio_value(
+                        &mut self.prefs.theme,
+                        super::theme::Theme::Light,
+                        tr(lang, Text::ThemeLight),
+                    );
+                    ui.radio_value(
+                        &mut self.prefs.theme,
+                        super::theme::Theme::Dark,
+                        tr(lang, Text::ThemeDark),
+                    );
                 });
             });
         });
@@ -280,9 +329,16 @@ impl App {
             Command::SetStance(_) | Command::ClearStance => self.selection.is_some(),
             _ => true,
         };
-        let shortcut = c.shortcut().map(|k| ui.ctx().format_shortcut(&k)).unwrap_or_default();
+        let shortcut = c
+            .shortcut()
+            .map(|k| ui.ctx().format_shortcut(&k))
+            .unwrap_or_default();
         let button = egui::Button::new(c.label(lang)).shortcut_text(shortcut);
-        if ui.add_enabled(enabled, button).on_hover_text(c.tooltip(lang)).clicked() {
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(c.tooltip(lang))
+            .clicked()
+        {
             self.commands.push(c);
         }
     }
@@ -304,10 +360,10 @@ impl App {
     }
 
     fn file_name(&self) -> String {
-        self.path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| tr(self.lang(), Text::Untitled).to_owned(), |n| n.to_string_lossy().into_owned())
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || tr(self.lang(), Text::Untitled).to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// The window title: file name, unsaved marker, app name.
@@ -355,7 +411,10 @@ impl App {
         match c {
             Command::New => self.request(Intent::New),
             Command::Open => {
-                if let Some(path) = rfd::FileDialog::new().add_filter(tr(self.lang(), Text::SessionFiles), &["ron"]).pick_file() {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter(tr(self.lang(), Text::SessionFiles), &["ron"])
+                    .pick_file()
+                {
                     self.request(Intent::Open(path));
                 }
             }
@@ -369,11 +428,21 @@ impl App {
             Command::Export => {}
             Command::Quit => self.request(Intent::Quit),
             Command::Undo | Command::Redo => {
-                let touched = if c == Command::Undo { self.history.undo(&mut self.session) } else { self.history.redo(&mut self.session) };
+                let touched = if c == Command::Undo {
+                    self.history.undo(&mut self.session)
+                } else {
+                    self.history.redo(&mut self.session)
+                };
                 if let Some(cell) = touched {
                     self.edited(cell.as_ref());
                     if let Some(at) = cell.as_ref().and_then(|c| self.index.position_of(c)) {
-                        self.select(Selection { measure: at.0, stakeholder: at.1 }, true);
+                        self.select(
+                            Selection {
+                                measure: at.0,
+                                stakeholder: at.1,
+                            },
+                            true,
+                        );
                     }
                 }
             }
@@ -406,11 +475,22 @@ impl App {
     }
 
     fn visible_columns(&self) -> Vec<usize> {
-        (0..self.session.dossier.stakeholders.len()).filter(|s| !self.filters.hidden_stakeholders.contains(s)).collect()
+        (0..self.session.dossier.stakeholders.len())
+            .filter(|s| !self.filters.hidden_stakeholders.contains(s))
+            .collect()
     }
 
     fn visible_measures(&self) -> Vec<usize> {
-        self.rows.iter().filter_map(|r| if let Row::Measure(m) = r { Some(*m) } else { None }).collect()
+        self.rows
+            .iter()
+            .filter_map(|r| {
+                if let Row::Measure(m) = r {
+                    Some(*m)
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     /// Move the selection by `dx` columns and `dy` rows among the visible cells.
@@ -420,24 +500,46 @@ impl App {
             return;
         }
         let Some(sel) = self.selection else {
-            self.select(Selection { measure: rows[0], stakeholder: cols[0] }, true);
+            self.select(
+                Selection {
+                    measure: rows[0],
+                    stakeholder: cols[0],
+                },
+                true,
+            );
             return;
         };
         let r = rows.iter().position(|&m| m == sel.measure).unwrap_or(0);
         let c = cols.iter().position(|&s| s == sel.stakeholder).unwrap_or(0);
         let r = r.saturating_add_signed(dy).min(rows.len() - 1);
         let c = c.saturating_add_signed(dx).min(cols.len() - 1);
-        self.select(Selection { measure: rows[r], stakeholder: cols[c] }, true);
+        self.select(
+            Selection {
+                measure: rows[r],
+                stakeholder: cols[c],
+            },
+            true,
+        );
     }
 
     /// Select the next (or previous) visible cell that is unassessed or a Gap, wrapping around.
     fn review(&mut self, forward: bool) {
         let (rows, cols) = (self.visible_measures(), self.visible_columns());
-        let cells: Vec<Selection> = rows.iter().flat_map(|&m| cols.iter().map(move |&s| Selection { measure: m, stakeholder: s })).collect();
+        let cells: Vec<Selection> = rows
+            .iter()
+            .flat_map(|&m| {
+                cols.iter().map(move |&s| Selection {
+                    measure: m,
+                    stakeholder: s,
+                })
+            })
+            .collect();
         if cells.is_empty() {
             return;
         }
-        let here = self.selection.and_then(|s| cells.iter().position(|c| *c == s));
+        let here = self
+            .selection
+            .and_then(|s| cells.iter().position(|c| *c == s));
         let n = cells.len();
         let order: Vec<usize> = match (here, forward) {
             (Some(i), true) => (1..=n).map(|k| (i + k) % n).collect(),
@@ -447,7 +549,8 @@ impl App {
         };
         let d = &self.session.dossier;
         let target = order.into_iter().map(|i| cells[i]).find(|sel| {
-            sel.cell(d).is_some_and(|cell| matches!(self.session.stance(&cell), None | Some(Stance::Gap)))
+            sel.cell(d)
+                .is_some_and(|cell| matches!(self.session.stance(&cell), None | Some(Stance::Gap)))
         });
         if let Some(sel) = target {
             self.select(sel, true);
@@ -504,8 +607,18 @@ impl App {
                 }
                 self.notice = match origin {
                     Origin::Session => format!("{} : {}", tr(lang, Text::Opened), path.display()),
-                    Origin::Migrated { from } => format!("{} : {} ({} {from})", tr(lang, Text::Opened), path.display(), tr(lang, Text::MigratedFrom)),
-                    Origin::Dossier => format!("{} : {} ({})", tr(lang, Text::Opened), path.display(), tr(lang, Text::NewFromDossier)),
+                    Origin::Migrated { from } => format!(
+                        "{} : {} ({} {from})",
+                        tr(lang, Text::Opened),
+                        path.display(),
+                        tr(lang, Text::MigratedFrom)
+                    ),
+                    Origin::Dossier => format!(
+                        "{} : {} ({})",
+                        tr(lang, Text::Opened),
+                        path.display(),
+                        tr(lang, Text::NewFromDossier)
+                    ),
                 };
                 if let Origin::Migrated { .. } = origin {
                     self.history.mark_unsaved();
@@ -515,7 +628,10 @@ impl App {
                 }
             }
             Err(e) => {
-                self.dialog = Some(Dialog::Error { intro: Text::OpenErrorIntro, message: e.lines().join("\n") });
+                self.dialog = Some(Dialog::Error {
+                    intro: Text::OpenErrorIntro,
+                    message: e.lines().join("\n"),
+                });
             }
         }
     }
@@ -544,8 +660,13 @@ impl App {
 
     /// Ask for a file and save there. Returns whether the session is now saved.
     pub fn save_as(&mut self) -> bool {
-        let default_name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(|| "analyse.ron".to_owned(), |n| n.to_string_lossy().into_owned());
-        let mut dialog = rfd::FileDialog::new().add_filter(tr(self.lang(), Text::SessionFiles), &["ron"]).set_file_name(default_name);
+        let default_name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "analyse.ron".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter(tr(self.lang(), Text::SessionFiles), &["ron"])
+            .set_file_name(default_name);
         if let Some(dir) = self.path.as_ref().and_then(|p| p.parent()) {
             dialog = dialog.set_directory(dir);
         }
@@ -570,7 +691,10 @@ impl App {
             }
             Err(e) => {
                 self.session.modified = previous;
-                self.dialog = Some(Dialog::Error { intro: Text::SaveErrorIntro, message: e.to_string() });
+                self.dialog = Some(Dialog::Error {
+                    intro: Text::SaveErrorIntro,
+                    message: e.to_string(),
+                });
                 false
             }
         }
@@ -578,7 +702,9 @@ impl App {
 
     /// Write the recovery copy now if there is unsaved work not yet copied.
     pub fn write_recovery(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else { return };
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
         if !self.history.is_dirty() || self.autosaved_revision == Some(self.history.revision()) {
             return;
         }
@@ -612,7 +738,9 @@ impl App {
     }
 
     fn offer_recovery(&mut self) {
-        let Some(dir) = &self.recovery_dir else { return };
+        let Some(dir) = &self.recovery_dir else {
+            return;
+        };
         if let Some(found) = recovery::read(dir) {
             self.dialog = Some(Dialog::Recovery(found.map_err(|e| e.lines().join("\n"))));
         }
@@ -623,7 +751,6 @@ impl App {
         self.replace(recovered.session, recovered.origin);
         self.history.mark_unsaved();
     }
-
 }
 
 /// The example analysis shipped next to the binary's sources.

@@ -6,7 +6,9 @@ use super::commands::Command;
 use super::i18n::{Text, tr};
 use super::theme;
 use crate::i18n::Lang;
-use crate::model::{Action, Assessment, CellId, Citation, Dossier, Figure, Position, Session, Stance};
+use crate::model::{
+    Action, Assessment, CellId, Citation, Dossier, Figure, Position, Session, Stance,
+};
 use eframe::egui::{self, RichText};
 
 /// One line for a figure: "enveloppe annuelle : 8,2 Md€".
@@ -34,7 +36,11 @@ fn number(v: f64) -> String {
         grouped.push(c);
     }
     let sign = if neg { "-" } else { "" };
-    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{frac}") }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
 }
 
 /// The detail panel's editable state: what the user is typing.
@@ -63,120 +69,204 @@ pub fn show(
     let dark = ui.visuals().dark_mode;
     let weak = theme::weak_text(ui.visuals());
 
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        // The measure.
-        ui.heading(&m.title);
-        let pillar = d.pillar(&m.pillar).map_or("", |p| p.title.as_str());
-        ui.label(RichText::new(format!("{} · {pillar}", m.id)).small().color(weak));
-        if m.pillar_inferred {
-            ui.label(RichText::new(tr(lang, Text::PillarInferred)).small().italics().color(weak));
-        }
-        ui.label(&m.summary);
-        if !m.figures.is_empty() {
-            ui.label(RichText::new(tr(lang, Text::Figures)).strong());
-            for f in &m.figures {
-                ui.label(format!("• {}", figure_text(f)));
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            // The measure.
+            ui.heading(&m.title);
+            let pillar = d.pillar(&m.pillar).map_or("", |p| p.title.as_str());
+            ui.label(
+                RichText::new(format!("{} · {pillar}", m.id))
+                    .small()
+                    .color(weak),
+            );
+            if m.pillar_inferred {
+                ui.label(
+                    RichText::new(tr(lang, Text::PillarInferred))
+                        .small()
+                        .italics()
+                        .color(weak),
+                );
             }
-        }
-        egui::CollapsingHeader::new(tr(lang, Text::Citations)).id_salt(("citations", &m.id)).default_open(false).show(ui, |ui| {
-            for c in &m.citations {
-                quote(ui, d, c);
-            }
-        });
-        ui.separator();
-
-        // The stakeholder's stance.
-        ui.heading(format!("{} — {}", st.name, tr(lang, Text::StanceOf)));
-        ui.horizontal_wrapped(|ui| {
-            for s in Stance::ALL {
-                let text = RichText::new(format!("{} {}", s.icon(), s.label(lang))).color(theme::stance_colour(s, dark));
-                let shortcut = Command::SetStance(s).shortcut().map(|k| ui.ctx().format_shortcut(&k)).unwrap_or_default();
-                let resp = ui
-                    .selectable_label(a.stance == Some(s), text)
-                    .on_hover_text(format!("{} ({shortcut})", Command::SetStance(s).tooltip(lang)));
-                if resp.clicked() {
-                    commands.push(Command::SetStance(s));
+            ui.label(&m.summary);
+            if !m.figures.is_empty() {
+                ui.label(RichText::new(tr(lang, Text::Figures)).strong());
+                for f in &m.figures {
+                    ui.label(format!("• {}", figure_text(f)));
                 }
             }
-            if ui
-                .add_enabled(a.stance.is_some(), egui::Button::new(tr(lang, Text::CmdClear)))
-                .on_hover_text(format!("{} (0)", Command::ClearStance.tooltip(lang)))
-                .clicked()
-            {
-                commands.push(Command::ClearStance);
-            }
-        });
+            egui::CollapsingHeader::new(tr(lang, Text::Citations))
+                .id_salt(("citations", &m.id))
+                .default_open(false)
+                .show(ui, |ui| {
+                    for c in &m.citations {
+                        quote(ui, d, c);
+                    }
+                });
+            ui.separator();
 
-        ui.label(RichText::new(tr(lang, Text::Note)).strong());
-        let mut note = a.note.clone();
-        let resp = ui.add(
-            egui::TextEdit::multiline(&mut note)
-                .id_salt("note")
-                .hint_text(tr(lang, Text::NoteHint))
-                .desired_rows(3)
-                .desired_width(f32::INFINITY),
-        );
-        if resp.changed() {
-            actions.push(Action::EditNote { cell: cell.clone(), note });
-        }
-
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(tr(lang, Text::Labels)).strong());
-            for label in &a.labels {
-                if ui.button(format!("{label} ✖")).on_hover_text(tr(lang, Text::RemoveLabelTip)).clicked() {
-                    actions.push(Action::RemoveLabel { cell: cell.clone(), label: label.clone() });
+            // The stakeholder's stance.
+            ui.heading(format!("{} — {}", st.name, tr(lang, Text::StanceOf)));
+            ui.horizontal_wrapped(|ui| {
+                for s in Stance::ALL {
+                    let text = RichText::new(format!("{} {}", s.icon(), s.label(lang)))
+                        .color(theme::stance_colour(s, dark));
+                    let shortcut = Command::SetStance(s)
+                        .shortcut()
+                        .map(|k| ui.ctx().format_shortcut(&k))
+                        .unwrap_or_default();
+                    let resp = ui
+                        .selectable_label(a.stance == Some(s), text)
+                        .on_hover_text(format!(
+                            "{} ({shortcut})",
+                            Command::SetStance(s).tooltip(lang)
+                        ));
+                    if resp.clicked() {
+                        commands.push(Command::SetStance(s));
+                    }
                 }
-            }
-            let field = ui.add(egui::TextEdit::singleline(&mut state.new_label).hint_text(tr(lang, Text::LabelHint)).desired_width(120.0));
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (ui.button(tr(lang, Text::AddLabel)).clicked() || enter) && !state.new_label.trim().is_empty() {
-                actions.push(Action::AddLabel { cell: cell.clone(), label: std::mem::take(&mut state.new_label) });
-            }
-        });
-        if !a.author.is_empty() || !a.modified.is_empty() {
-            ui.label(RichText::new(format!("{} : {} {}", tr(lang, Text::LastEdit), a.author, a.modified.replace('T', " ").trim_end_matches('Z'))).small().color(weak));
-        }
-        ui.separator();
+                if ui
+                    .add_enabled(
+                        a.stance.is_some(),
+                        egui::Button::new(tr(lang, Text::CmdClear)),
+                    )
+                    .on_hover_text(format!("{} (0)", Command::ClearStance.tooltip(lang)))
+                    .clicked()
+                {
+                    commands.push(Command::ClearStance);
+                }
+            });
 
-        // The stakeholder's positions: evidence first, then those on this measure, then others.
-        ui.heading(tr(lang, Text::Evidence));
-        let mut positions: Vec<&Position> = d.positions_of(&cell.stakeholder).collect();
-        if positions.is_empty() {
-            ui.label(tr(lang, Text::NoPositions));
-        }
-        positions.sort_by_key(|p| (!a.evidence.contains(&p.id), !p.measures.contains(&cell.measure)));
-        let (relevant, others): (Vec<&Position>, Vec<&Position>) =
-            positions.into_iter().partition(|p| a.evidence.contains(&p.id) || p.measures.contains(&cell.measure));
-        for p in relevant {
-            position(ui, d, p, cell, a, lang, actions);
-        }
-        if !others.is_empty() {
-            egui::CollapsingHeader::new(format!("{} ({})", tr(lang, Text::OtherPositions), others.len()))
+            ui.label(RichText::new(tr(lang, Text::Note)).strong());
+            let mut note = a.note.clone();
+            let resp = ui.add(
+                egui::TextEdit::multiline(&mut note)
+                    .id_salt("note")
+                    .hint_text(tr(lang, Text::NoteHint))
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY),
+            );
+            if resp.changed() {
+                actions.push(Action::EditNote {
+                    cell: cell.clone(),
+                    note,
+                });
+            }
+
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(tr(lang, Text::Labels)).strong());
+                for label in &a.labels {
+                    if ui
+                        .button(format!("{label} ×"))
+                        .on_hover_text(tr(lang, Text::RemoveLabelTip))
+                        .clicked()
+                    {
+                        actions.push(Action::RemoveLabel {
+                            cell: cell.clone(),
+                            label: label.clone(),
+                        });
+                    }
+                }
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut state.new_label)
+                        .hint_text(tr(lang, Text::LabelHint))
+                        .desired_width(120.0),
+                );
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui.button(tr(lang, Text::AddLabel)).clicked() || enter)
+                    && !state.new_label.trim().is_empty()
+                {
+                    actions.push(Action::AddLabel {
+                        cell: cell.clone(),
+                        label: std::mem::take(&mut state.new_label),
+                    });
+                }
+            });
+            if !a.author.is_empty() || !a.modified.is_empty() {
+                ui.label(
+                    RichText::new(format!(
+                        "{} : {} {}",
+                        tr(lang, Text::LastEdit),
+                        a.author,
+                        a.modified.replace('T', " ").trim_end_matches('Z')
+                    ))
+                    .small()
+                    .color(weak),
+                );
+            }
+            ui.separator();
+
+            // The stakeholder's positions: evidence first, then those on this measure, then others.
+            ui.heading(tr(lang, Text::Evidence));
+            let mut positions: Vec<&Position> = d.positions_of(&cell.stakeholder).collect();
+            if positions.is_empty() {
+                ui.label(tr(lang, Text::NoPositions));
+            }
+            positions.sort_by_key(|p| {
+                (
+                    !a.evidence.contains(&p.id),
+                    !p.measures.contains(&cell.measure),
+                )
+            });
+            let (relevant, others): (Vec<&Position>, Vec<&Position>) = positions
+                .into_iter()
+                .partition(|p| a.evidence.contains(&p.id) || p.measures.contains(&cell.measure));
+            for p in relevant {
+                position(ui, d, p, cell, a, lang, actions);
+            }
+            if !others.is_empty() {
+                egui::CollapsingHeader::new(format!(
+                    "{} ({})",
+                    tr(lang, Text::OtherPositions),
+                    others.len()
+                ))
                 .id_salt(("others", &cell.stakeholder))
                 .show(ui, |ui| {
                     for p in others {
                         position(ui, d, p, cell, a, lang, actions);
                     }
                 });
-        }
-    });
+            }
+        });
 }
 
-fn position(ui: &mut egui::Ui, d: &Dossier, p: &Position, cell: &CellId, a: &Assessment, lang: Lang, actions: &mut Vec<Action>) {
+fn position(
+    ui: &mut egui::Ui,
+    d: &Dossier,
+    p: &Position,
+    cell: &CellId,
+    a: &Assessment,
+    lang: Lang,
+    actions: &mut Vec<Action>,
+) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let mut linked = a.evidence.contains(&p.id);
         let title = RichText::new(format!("{} · {}", p.kind.label(lang), p.title)).strong();
-        if ui.checkbox(&mut linked, title).on_hover_text(tr(lang, Text::LinkTip)).changed() {
+        if ui
+            .checkbox(&mut linked, title)
+            .on_hover_text(tr(lang, Text::LinkTip))
+            .changed()
+        {
             let position = p.id.clone();
             actions.push(if linked {
-                Action::LinkEvidence { cell: cell.clone(), position }
+                Action::LinkEvidence {
+                    cell: cell.clone(),
+                    position,
+                }
             } else {
-                Action::UnlinkEvidence { cell: cell.clone(), position }
+                Action::UnlinkEvidence {
+                    cell: cell.clone(),
+                    position,
+                }
             });
         }
         if p.measures.contains(&cell.measure) {
-            ui.label(RichText::new(tr(lang, Text::OnThisMeasure)).small().italics());
+            ui.label(
+                RichText::new(tr(lang, Text::OnThisMeasure))
+                    .small()
+                    .italics(),
+            );
         }
         quote(ui, d, &p.citation);
     });
@@ -185,9 +275,20 @@ fn position(ui: &mut egui::Ui, d: &Dossier, p: &Position, cell: &CellId, a: &Ass
 /// A verbatim quote with its source title and date.
 fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation) {
     ui.label(RichText::new(format!("« {} »", c.excerpt)).italics());
-    let source = d.source(&c.source).map_or_else(|| c.source.to_string(), |s| format!("{}, {} ({})", s.organisation, s.title, s.date));
-    let location = c.location.as_deref().map(|l| format!(" — {l}")).unwrap_or_default();
-    ui.label(RichText::new(format!("— {source}{location}")).small().color(theme::weak_text(ui.visuals())));
+    let source = d.source(&c.source).map_or_else(
+        || c.source.to_string(),
+        |s| format!("{}, {} ({})", s.organisation, s.title, s.date),
+    );
+    let location = c
+        .location
+        .as_deref()
+        .map(|l| format!(" — {l}"))
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(format!("— {source}{location}"))
+            .small()
+            .color(theme::weak_text(ui.visuals())),
+    );
 }
 
 #[cfg(test)]

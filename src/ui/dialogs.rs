@@ -82,11 +82,13 @@ impl Dialog {
                 }
                 Dialog::Warnings(lines) => {
                     ui.heading(tr(lang, Text::WarningsTitle));
-                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                        for l in lines {
-                            ui.label(format!("• {l}"));
-                        }
-                    });
+                    egui::ScrollArea::vertical()
+                        .max_height(300.0)
+                        .show(ui, |ui| {
+                            for l in lines {
+                                ui.label(format!("• {l}"));
+                            }
+                        });
                     pick(ui, Text::Ok, Choice::Close);
                 }
                 Dialog::Recovery(found) => {
@@ -94,13 +96,17 @@ impl Dialog {
                     match found {
                         Ok(r) => {
                             ui.label(tr(lang, Text::RecoveryBody));
-                            let origin = r
-                                .origin
-                                .as_ref()
-                                .map_or_else(|| tr(lang, Text::RecoveryNever).to_owned(), |p| p.display().to_string());
+                            let origin = r.origin.as_ref().map_or_else(
+                                || tr(lang, Text::RecoveryNever).to_owned(),
+                                |p| p.display().to_string(),
+                            );
                             ui.label(format!("{} : {origin}", tr(lang, Text::RecoveryOf)));
                             if let Some(w) = &r.written {
-                                ui.label(format!("{} {}", tr(lang, Text::RecoveryWritten), w.replace('T', " ").trim_end_matches('Z')));
+                                ui.label(format!(
+                                    "{} {}",
+                                    tr(lang, Text::RecoveryWritten),
+                                    w.replace('T', " ").trim_end_matches('Z')
+                                ));
                             }
                         }
                         Err(e) => {

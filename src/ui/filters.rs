@@ -33,73 +33,102 @@ pub fn show(
 ) -> bool {
     let before = filters.clone();
     let d = &session.dossier;
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.label(RichText::new(&d.title).strong());
-        ui.horizontal(|ui| {
-            ui.label(tr(lang, Text::Analyst));
-            let name = state.analyst.get_or_insert_with(|| session.analyst.clone());
-            let resp = ui.add(egui::TextEdit::singleline(name).hint_text(tr(lang, Text::AnalystHint)).desired_width(f32::INFINITY));
-            if resp.lost_focus() {
-                if let Some(name) = state.analyst.take() {
-                    actions.push(Action::SetAnalyst { name });
-                }
-            } else if !resp.has_focus() {
-                state.analyst = None;
-            }
-        });
-
-        let total = d.cell_count();
-        let done = session.assessed_count();
-        ui.label(RichText::new(tr(lang, Text::Progress)).strong());
-        #[allow(clippy::cast_precision_loss)] // cell counts are far below 2^24
-        let fraction = if total == 0 { 0.0 } else { done as f32 / total as f32 };
-        ui.add(egui::ProgressBar::new(fraction).text(format!("{done} / {total} {}", tr(lang, Text::CellsAssessed))));
-        ui.separator();
-
-        ui.label(RichText::new(tr(lang, Text::CmdFind)).strong());
-        ui.add(
-            egui::TextEdit::singleline(&mut filters.search)
-                .id(search_id())
-                .hint_text(tr(lang, Text::Search))
-                .desired_width(f32::INFINITY),
-        )
-        .on_hover_text(tr(lang, Text::SearchHint));
-        ui.label(RichText::new(format!("{shown_rows} {}", tr(lang, Text::RowsShown))).small());
-        ui.checkbox(&mut filters.only_gaps, tr(lang, Text::OnlyGaps)).on_hover_text(tr(lang, Text::OnlyGapsTip));
-        ui.separator();
-
-        egui::CollapsingHeader::new(tr(lang, Text::Pillars)).default_open(true).show(ui, |ui| {
-            for (i, p) in d.pillars.iter().enumerate() {
-                toggle(ui, &mut filters.hidden_pillars, i, &p.title);
-            }
-        });
-        egui::CollapsingHeader::new(tr(lang, Text::Stakeholders)).default_open(true).show(ui, |ui| {
-            for (i, s) in d.stakeholders.iter().enumerate() {
-                toggle(ui, &mut filters.hidden_stakeholders, i, &s.name);
-            }
-        });
-        egui::CollapsingHeader::new(tr(lang, Text::Stances)).default_open(true).show(ui, |ui| {
-            for class in all_stances() {
-                let label = class.map_or_else(|| unassessed(lang).to_owned(), |s: Stance| format!("{} {}", s.icon(), s.label(lang)));
-                let mut on = filters.stances.contains(&class);
-                if ui.checkbox(&mut on, label).changed() {
-                    if on {
-                        filters.stances.insert(class);
-                    } else {
-                        filters.stances.remove(&class);
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.label(RichText::new(&d.title).strong());
+            ui.horizontal(|ui| {
+                ui.label(tr(lang, Text::Analyst));
+                let name = state.analyst.get_or_insert_with(|| session.analyst.clone());
+                let resp = ui.add(
+                    egui::TextEdit::singleline(name)
+                        .hint_text(tr(lang, Text::AnalystHint))
+                        .desired_width(f32::INFINITY),
+                );
+                if resp.lost_focus() {
+                    if let Some(name) = state.analyst.take() {
+                        actions.push(Action::SetAnalyst { name });
                     }
+                } else if !resp.has_focus() {
+                    state.analyst = None;
                 }
+            });
+
+            let total = d.cell_count();
+            let done = session.assessed_count();
+            ui.label(RichText::new(tr(lang, Text::Progress)).strong());
+            #[allow(clippy::cast_precision_loss)] // cell counts are far below 2^24
+            let fraction = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            ui.add(egui::ProgressBar::new(fraction).text(format!(
+                "{done} / {total} {}",
+                tr(lang, Text::CellsAssessed)
+            )));
+            ui.separator();
+
+            let title = ui.label(RichText::new(tr(lang, Text::CmdFind)).strong());
+            ui.add(
+                egui::TextEdit::singleline(&mut filters.search)
+                    .id(search_id())
+                    .hint_text(tr(lang, Text::Search))
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(title.id)
+            .on_hover_text(tr(lang, Text::SearchHint));
+            ui.label(RichText::new(format!("{shown_rows} {}", tr(lang, Text::RowsShown))).small());
+            ui.checkbox(&mut filters.only_gaps, tr(lang, Text::OnlyGaps))
+                .on_hover_text(tr(lang, Text::OnlyGapsTip));
+            ui.separator();
+
+            egui::CollapsingHeader::new(tr(lang, Text::Pillars))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for (i, p) in d.pillars.iter().enumerate() {
+                        toggle(ui, &mut filters.hidden_pillars, i, &p.title);
+                    }
+                });
+            egui::CollapsingHeader::new(tr(lang, Text::Stakeholders))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for (i, s) in d.stakeholders.iter().enumerate() {
+                        toggle(ui, &mut filters.hidden_stakeholders, i, &s.name);
+                    }
+                });
+            egui::CollapsingHeader::new(tr(lang, Text::Stances))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for class in all_stances() {
+                        let label = class.map_or_else(
+                            || unassessed(lang).to_owned(),
+                            |s: Stance| format!("{} {}", s.icon(), s.label(lang)),
+                        );
+                        let mut on = filters.stances.contains(&class);
+                        if ui.checkbox(&mut on, label).changed() {
+                            if on {
+                                filters.stances.insert(class);
+                            } else {
+                                filters.stances.remove(&class);
+                            }
+                        }
+                    }
+                });
+            if ui.button(tr(lang, Text::ResetFilters)).clicked() {
+                *filters = Filters::default();
             }
         });
-        if ui.button(tr(lang, Text::ResetFilters)).clicked() {
-            *filters = Filters::default();
-        }
-    });
     *filters != before
 }
 
 /// A checkbox that is ticked while `i` is not in `hidden`.
-fn toggle(ui: &mut egui::Ui, hidden: &mut std::collections::BTreeSet<usize>, i: usize, label: &str) {
+fn toggle(
+    ui: &mut egui::Ui,
+    hidden: &mut std::collections::BTreeSet<usize>,
+    i: usize,
+    label: &str,
+) {
     let mut shown = !hidden.contains(&i);
     if ui.checkbox(&mut shown, label).changed() {
         if shown {

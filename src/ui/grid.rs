@@ -48,14 +48,23 @@ impl Grid<'_> {
             .resizable(true)
             .auto_shrink(false)
             .column(Column::initial(320.0).at_least(160.0).clip(true))
-            .columns(Column::remainder().at_least(150.0).clip(true), self.columns.len().saturating_sub(1))
+            .columns(
+                Column::remainder().at_least(150.0).clip(true),
+                self.columns.len().saturating_sub(1),
+            )
             .column(Column::remainder().at_least(150.0).clip(true));
         if self.columns.is_empty() {
-            table = TableBuilder::new(ui).id_salt("grid").auto_shrink(false).column(Column::remainder());
+            table = TableBuilder::new(ui)
+                .id_salt("grid")
+                .auto_shrink(false)
+                .column(Column::remainder());
         }
         if self.scroll_to_selection
             && let Some(sel) = self.selection
-            && let Some(row) = self.rows.iter().position(|r| *r == Row::Measure(sel.measure))
+            && let Some(row) = self
+                .rows
+                .iter()
+                .position(|r| *r == Row::Measure(sel.measure))
         {
             table = table.scroll_to_row(row, Some(Align::Center));
         }
@@ -67,7 +76,8 @@ impl Grid<'_> {
                 for &s in self.columns {
                     header.col(|ui| {
                         let st = &d.stakeholders[s];
-                        ui.strong(&st.name).on_hover_text(format!("{}\n{}", st.full_name, st.description));
+                        ui.strong(&st.name)
+                            .on_hover_text(format!("{}\n{}", st.full_name, st.description));
                     });
                 }
             })
@@ -82,11 +92,27 @@ impl Grid<'_> {
                                 clip.max.x = self.right_edge;
                                 let mut band = ui.max_rect();
                                 band.max.x = self.right_edge;
-                                ui.painter().with_clip_rect(clip).rect_filled(band, 0.0, theme::pillar_fill(ui.visuals()));
-                                let galley = ui.painter().layout_no_wrap(pillar.title.clone(), egui::FontId::proportional(16.0), ui.visuals().strong_text_color());
-                                let pos = egui::pos2(ui.max_rect().left(), ui.max_rect().center().y - galley.size().y / 2.0);
-                                ui.painter().with_clip_rect(clip).galley(pos, galley, ui.visuals().strong_text_color());
-                                ui.allocate_response(ui.available_size(), Sense::hover()).on_hover_text(&pillar.description);
+                                ui.painter().with_clip_rect(clip).rect_filled(
+                                    band,
+                                    0.0,
+                                    theme::pillar_fill(ui.visuals()),
+                                );
+                                let galley = ui.painter().layout_no_wrap(
+                                    pillar.title.clone(),
+                                    egui::FontId::proportional(16.0),
+                                    ui.visuals().strong_text_color(),
+                                );
+                                let pos = egui::pos2(
+                                    ui.max_rect().left(),
+                                    ui.max_rect().center().y - galley.size().y / 2.0,
+                                );
+                                ui.painter().with_clip_rect(clip).galley(
+                                    pos,
+                                    galley,
+                                    ui.visuals().strong_text_color(),
+                                );
+                                ui.allocate_response(ui.available_size(), Sense::hover())
+                                    .on_hover_text(&pillar.description);
                             });
                             for _ in self.columns {
                                 row.col(|_| {});
@@ -97,14 +123,30 @@ impl Grid<'_> {
                             row.col(|ui| {
                                 ui.vertical(|ui| {
                                     ui.add(Label::new(RichText::new(&m.title).strong()).truncate());
-                                    ui.add(Label::new(RichText::new(m.id.as_str()).small().color(theme::weak_text(ui.visuals()))).truncate());
+                                    ui.add(
+                                        Label::new(
+                                            RichText::new(m.id.as_str())
+                                                .small()
+                                                .color(theme::weak_text(ui.visuals())),
+                                        )
+                                        .truncate(),
+                                    );
                                     if let Some(f) = m.figures.first() {
-                                        ui.add(Label::new(RichText::new(super::detail::figure_text(f)).small()).truncate());
+                                        ui.add(
+                                            Label::new(
+                                                RichText::new(super::detail::figure_text(f))
+                                                    .small(),
+                                            )
+                                            .truncate(),
+                                        );
                                     }
                                 });
                             });
                             for &s in self.columns {
-                                let sel = Selection { measure: mi, stakeholder: s };
+                                let sel = Selection {
+                                    measure: mi,
+                                    stakeholder: s,
+                                };
                                 let selected = self.selection == Some(sel);
                                 row.col(|ui| {
                                     if self.cell(ui, mi, s, selected, dark).clicked() {
@@ -120,19 +162,35 @@ impl Grid<'_> {
     }
 
     /// Draw one cell: stance as tint + icon + word, quote count, start of the note.
-    fn cell(&self, ui: &mut egui::Ui, mi: usize, s: usize, selected: bool, dark: bool) -> egui::Response {
+    fn cell(
+        &self,
+        ui: &mut egui::Ui,
+        mi: usize,
+        s: usize,
+        selected: bool,
+        dark: bool,
+    ) -> egui::Response {
         let d = &self.session.dossier;
-        let cell = CellId { measure: d.measures[mi].id.clone(), stakeholder: d.stakeholders[s].id.clone() };
+        let cell = CellId {
+            measure: d.measures[mi].id.clone(),
+            stakeholder: d.stakeholders[s].id.clone(),
+        };
         let a = self.session.assessments.get(&cell);
         let rect = ui.max_rect();
         let response = ui.interact(rect, ui.scope_id().with(("cell", mi, s)), Sense::click());
         let weak = theme::weak_text(ui.visuals());
         let stance = a.and_then(|a| a.stance);
         if let Some(st) = stance {
-            ui.painter().rect_filled(rect, 2.0, theme::stance_fill(st, dark));
+            ui.painter()
+                .rect_filled(rect, 2.0, theme::stance_fill(st, dark));
         }
         if selected {
-            ui.painter().rect_stroke(rect.shrink(1.0), 2.0, Stroke::new(2.0, theme::selection(ui.visuals())), StrokeKind::Inside);
+            ui.painter().rect_stroke(
+                rect.shrink(1.0),
+                2.0,
+                Stroke::new(2.0, theme::selection(ui.visuals())),
+                StrokeKind::Inside,
+            );
         }
         let linked = self.index.linked[mi][s];
         ui.vertical(|ui| {
@@ -140,7 +198,11 @@ impl Grid<'_> {
                 Some(st) => {
                     let quotes = a.map_or(0, |a| a.evidence.len());
                     ui.horizontal(|ui| {
-                        ui.label(RichText::new(format!("{} {}", st.icon(), st.label(self.lang))).strong().color(theme::stance_colour(st, dark)));
+                        ui.label(
+                            RichText::new(format!("{} {}", st.icon(), st.label(self.lang)))
+                                .strong()
+                                .color(theme::stance_colour(st, dark)),
+                        );
                         if quotes > 0 {
                             ui.label(RichText::new(format!("“ {quotes}")).small())
                                 .on_hover_text(format!("{quotes} {}", tr(self.lang, Text::Quotes)));
@@ -155,15 +217,23 @@ impl Grid<'_> {
                 let first = a.note.lines().next().unwrap_or_default();
                 ui.add(Label::new(RichText::new(first).small()).truncate());
             } else if linked > 0 {
-                ui.label(RichText::new(format!("{linked} {}", tr(self.lang, Text::QuotesAvailable))).small().color(weak));
+                ui.label(
+                    RichText::new(format!("{linked} {}", tr(self.lang, Text::QuotesAvailable)))
+                        .small()
+                        .color(weak),
+                );
             }
         });
         let summary = match stance {
             Some(st) => st.label(self.lang),
             None => unassessed(self.lang),
         };
-        let name = format!("{} × {}: {summary}", d.measures[mi].title, d.stakeholders[s].name);
-        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
+        let name = format!(
+            "{} × {}: {summary}",
+            d.measures[mi].title, d.stakeholders[s].name
+        );
+        response
+            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
         response
     }
 }

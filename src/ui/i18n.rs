@@ -153,7 +153,10 @@ mod tests {
     fn every_text_exists_in_both_languages_and_differs_unless_meant_to() {
         for &t in Text::ALL {
             let (fr, en) = (tr(Lang::Fr, t), tr(Lang::En, t));
-            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{t:?} is empty");
+            assert!(
+                !fr.trim().is_empty() && !en.trim().is_empty(),
+                "{t:?} is empty"
+            );
             if !SAME_IN_BOTH.contains(&t) {
                 assert_ne!(fr, en, "{t:?} is not translated");
             }

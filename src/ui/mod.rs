@@ -54,7 +54,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         "Vis-à-vis",
         options,
         Box::new(move |cc| {
-            let prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
             let app = App::start(prefs, file, crate::persist::recovery::default_dir());
             Ok(Box::new(Shell { app }))
         }),

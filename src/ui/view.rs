@@ -79,16 +79,31 @@ impl DossierIndex {
     #[must_use]
     pub fn new(session: &Session) -> Self {
         let d = &session.dossier;
-        let pillar_ix: HashMap<&str, usize> = d.pillars.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        let measure_ix: HashMap<String, usize> =
-            d.measures.iter().enumerate().map(|(i, m)| (m.id.0.clone(), i)).collect();
-        let stakeholder_ix: HashMap<String, usize> =
-            d.stakeholders.iter().enumerate().map(|(i, s)| (s.id.0.clone(), i)).collect();
+        let pillar_ix: HashMap<&str, usize> = d
+            .pillars
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let measure_ix: HashMap<String, usize> = d
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.0.clone(), i))
+            .collect();
+        let stakeholder_ix: HashMap<String, usize> = d
+            .stakeholders
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.0.clone(), i))
+            .collect();
         let (nm, ns) = (d.measures.len(), d.stakeholders.len());
         let mut linked = vec![vec![0u16; ns]; nm];
         let mut folded_positions = vec![vec![String::new(); ns]; nm];
         for p in &d.positions {
-            let Some(&s) = stakeholder_ix.get(p.stakeholder.as_str()) else { continue };
+            let Some(&s) = stakeholder_ix.get(p.stakeholder.as_str()) else {
+                continue;
+            };
             let text = fold(&format!("{} {} {}", p.id, p.title, p.citation.excerpt));
             for m in &p.measures {
                 if let Some(&m) = measure_ix.get(m.as_str()) {
@@ -98,8 +113,16 @@ impl DossierIndex {
                 }
             }
         }
-        let folded_measure = d.measures.iter().map(|m| fold(&measure_text(d, m))).collect();
-        let pillar_of = d.measures.iter().map(|m| pillar_ix.get(m.pillar.as_str()).copied().unwrap_or(0)).collect();
+        let folded_measure = d
+            .measures
+            .iter()
+            .map(|m| fold(&measure_text(d, m)))
+            .collect();
+        let pillar_of = d
+            .measures
+            .iter()
+            .map(|m| pillar_ix.get(m.pillar.as_str()).copied().unwrap_or(0))
+            .collect();
         let mut index = Self {
             pillar_of,
             linked,
@@ -118,16 +141,22 @@ impl DossierIndex {
     /// The grid position of a cell, if it is in the dossier.
     #[must_use]
     pub fn position_of(&self, cell: &CellId) -> Option<(usize, usize)> {
-        Some((*self.measure_ix.get(cell.measure.as_str())?, *self.stakeholder_ix.get(cell.stakeholder.as_str())?))
+        Some((
+            *self.measure_ix.get(cell.measure.as_str())?,
+            *self.stakeholder_ix.get(cell.stakeholder.as_str())?,
+        ))
     }
 
     /// Re-fold one cell's note after an edit.
     pub fn refresh_note(&mut self, session: &Session, cell: &CellId) {
-        let Some(at) = self.position_of(cell) else { return };
+        let Some(at) = self.position_of(cell) else {
+            return;
+        };
         match session.assessments.get(cell) {
             Some(a) => {
                 let labels: Vec<&str> = a.labels.iter().map(String::as_str).collect();
-                self.folded_notes.insert(at, fold(&format!("{} {}", a.note, labels.join(" "))));
+                self.folded_notes
+                    .insert(at, fold(&format!("{} {}", a.note, labels.join(" "))));
             }
             None => {
                 self.folded_notes.remove(&at);
@@ -141,7 +170,9 @@ impl DossierIndex {
         let d = &session.dossier;
         let query = fold(filters.search.trim());
         let words: Vec<&str> = query.split_whitespace().collect();
-        let visible: Vec<usize> = (0..d.stakeholders.len()).filter(|s| !filters.hidden_stakeholders.contains(s)).collect();
+        let visible: Vec<usize> = (0..d.stakeholders.len())
+            .filter(|s| !filters.hidden_stakeholders.contains(s))
+            .collect();
         let all_stances = filters.stances.len() == all_stances().len();
         let mut rows = Vec::new();
         let mut last_pillar = None;
@@ -153,11 +184,20 @@ impl DossierIndex {
                 if self.pillar_of[mi] != pi {
                     continue;
                 }
-                let stance = |s: usize| session.stance(&CellId { measure: m.id.clone(), stakeholder: d.stakeholders[s].id.clone() });
+                let stance = |s: usize| {
+                    session.stance(&CellId {
+                        measure: m.id.clone(),
+                        stakeholder: d.stakeholders[s].id.clone(),
+                    })
+                };
                 if filters.only_gaps && !visible.iter().any(|&s| stance(s) == Some(Stance::Gap)) {
                     continue;
                 }
-                if !all_stances && !visible.iter().any(|&s| filters.stances.contains(&stance(s))) {
+                if !all_stances
+                    && !visible
+                        .iter()
+                        .any(|&s| filters.stances.contains(&stance(s)))
+                {
                     continue;
                 }
                 if !words.is_empty() && !self.matches(mi, &visible, &words) {
@@ -179,7 +219,11 @@ impl DossierIndex {
         words.iter().all(|w| {
             self.folded_measure[mi].contains(w)
                 || visible.iter().any(|&s| {
-                    self.folded_positions[mi][s].contains(w) || self.folded_notes.get(&(mi, s)).is_some_and(|n| n.contains(w))
+                    self.folded_positions[mi][s].contains(w)
+                        || self
+                            .folded_notes
+                            .get(&(mi, s))
+                            .is_some_and(|n| n.contains(w))
                 })
         })
     }
@@ -211,7 +255,10 @@ impl Selection {
     /// The selected cell's id.
     #[must_use]
     pub fn cell(self, d: &Dossier) -> Option<CellId> {
-        Some(CellId { measure: d.measures.get(self.measure)?.id.clone(), stakeholder: d.stakeholders.get(self.stakeholder)?.id.clone() })
+        Some(CellId {
+            measure: d.measures.get(self.measure)?.id.clone(),
+            stakeholder: d.stakeholders.get(self.stakeholder)?.id.clone(),
+        })
     }
 }
 
@@ -221,6 +268,9 @@ mod tests {
 
     #[test]
     fn folding_ignores_accents_and_case() {
-        assert_eq!(fold("Ségur de la SANTÉ, œuvres"), "segur de la sante, oeuvres");
+        assert_eq!(
+            fold("Ségur de la SANTÉ, œuvres"),
+            "segur de la sante, oeuvres"
+        );
     }
 }

@@ -1,0 +1,344 @@
+//! The window, driven headless with egui_kittest the way a user drives it: keys, clicks, typing;
+//! every test asserts on what the user would see or get.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use visavis::model::{CellId, Stance};
+use visavis::ui::{App, Prefs, Row};
+
+use eframe::egui::{Key, Modifiers, Vec2, accesskit::Role};
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/segur-analyse-exemple.ron")
+}
+
+/// A window on a new Ségur session (or on `file`), autosaving into `data`.
+fn window(data: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
+    let app = App::start(Prefs::default(), file, Some(data.join("recovery")));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    settle(&mut h);
+    h
+}
+
+/// Let a few frames run: commands run after the frame that collected them.
+fn settle(h: &mut Harness<'_, App>) {
+    h.run_steps(4);
+}
+
+fn key(h: &mut Harness<'_, App>, k: Key) {
+    h.key_press(k);
+    settle(h);
+}
+
+fn ctrl(h: &mut Harness<'_, App>, k: Key) {
+    h.key_press_modifiers(Modifiers::COMMAND, k);
+    settle(h);
+}
+
+fn first_cell(app: &App) -> CellId {
+    let d = &app.session.dossier;
+    CellId {
+        measure: d.measures[0].id.clone(),
+        stakeholder: d.stakeholders[0].id.clone(),
+    }
+}
+
+/// The accessible name the grid gives a cell.
+fn cell_label(app: &App, cell: &CellId, stance: &str) -> String {
+    let d = &app.session.dossier;
+    let m = d.measure(&cell.measure).expect("measure");
+    let s = d.stakeholder(&cell.stakeholder).expect("stakeholder");
+    format!("{} × {}: {stance}", m.title, s.name)
+}
+
+#[test]
+fn pressing_3_tags_the_selected_cell_as_gap_and_the_grid_shows_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    let cell = first_cell(h.state());
+    assert!(
+        h.query_by_label(&cell_label(h.state(), &cell, "Non évalué"))
+            .is_some()
+    );
+    key(&mut h, Key::ArrowDown); // selects the first cell
+    key(&mut h, Key::Num3);
+    assert_eq!(h.state().session.stance(&cell), Some(Stance::Gap));
+    assert!(
+        h.query_by_label(&cell_label(h.state(), &cell, "Écart"))
+            .is_some(),
+        "the grid cell reads Écart"
+    );
+    assert!(
+        h.state().window_title().contains('●'),
+        "the title shows unsaved changes"
+    );
+    key(&mut h, Key::Num0);
+    assert_eq!(h.state().session.stance(&cell), None, "0 clears the stance");
+}
+
+#[test]
+fn clicking_a_stance_button_in_the_detail_panel_tags_the_cell() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    let cell = first_cell(h.state());
+    key(&mut h, Key::ArrowDown);
+    h.get_all_by_label("◐ Partiel")
+        .last()
+        .expect("the detail panel's stance button")
+        .click();
+    settle(&mut h);
+    assert_eq!(h.state().session.stance(&cell), Some(Stance::Partial));
+}
+
+#[test]
+fn clicking_a_cell_selects_it_and_shows_its_measure_in_the_detail_panel() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    let app = h.state();
+    let d = &app.session.dossier;
+    let cell = CellId {
+        measure: d.measures[1].id.clone(),
+        stakeholder: d.stakeholders[2].id.clone(),
+    };
+    let title = d.measures[1].title.clone();
+    let label = cell_label(app, &cell, "Non évalué");
+    h.get_by_label(&label).click();
+    settle(&mut h);
+    assert!(
+        h.get_all_by_label(&title).count() >= 2,
+        "the measure's title is in the grid and the detail heading"
+    );
+    key(&mut h, Key::Num1);
+    assert_eq!(h.state().session.stance(&cell), Some(Stance::Agreement));
+}
+
+#[test]
+fn undo_and_redo_from_the_keyboard_walk_through_every_edit() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    let cell = first_cell(h.state());
+    key(&mut h, Key::ArrowDown);
+    key(&mut h, Key::Num2);
+    key(&mut h, Key::Num3);
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().session.stance(&cell), Some(Stance::Partial));
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().session.stance(&cell), None);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    settle(&mut h);
+    assert_eq!(h.state().session.stance(&cell), Some(Stance::Partial));
+    ctrl(&mut h, Key::Y);
+    assert_eq!(h.state().session.stance(&cell), Some(Stance::Gap));
+}
+
+#[test]
+fn n_and_shift_n_visit_only_unassessed_or_gap_cells() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let gaps: Vec<CellId> = h
+        .state()
+        .session
+        .assessments
+        .iter()
+        .filter(|(_, a)| a.stance == Some(Stance::Gap))
+        .map(|(c, _)| c.clone())
+        .collect();
+    assert!(gaps.len() >= 2, "the example has gaps");
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..gaps.len() {
+        key(&mut h, Key::N);
+        let app = h.state();
+        let cell = app
+            .selection
+            .and_then(|s| s.cell(&app.session.dossier))
+            .expect("a cell is selected");
+        assert_eq!(
+            app.session.stance(&cell),
+            Some(Stance::Gap),
+            "N stopped on {cell}"
+        );
+        seen.insert(cell);
+    }
+    assert_eq!(
+        seen.len(),
+        gaps.len(),
+        "N visits every gap once before wrapping"
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::N);
+    settle(&mut h);
+    let app = h.state();
+    let cell = app
+        .selection
+        .and_then(|s| s.cell(&app.session.dossier))
+        .unwrap();
+    assert_eq!(app.session.stance(&cell), Some(Stance::Gap));
+}
+
+fn measures_shown(app: &App) -> usize {
+    app.rows()
+        .iter()
+        .filter(|r| matches!(r, Row::Measure(_)))
+        .count()
+}
+
+#[test]
+fn search_ignores_accents_and_case_and_narrows_the_rows_as_the_user_types() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let all = measures_shown(h.state());
+    ctrl(&mut h, Key::F);
+    h.get_by_role_and_label(Role::TextInput, "Rechercher")
+        .type_text("INFIRMIERS PRATIQUE avancee");
+    settle(&mut h);
+    let shown = measures_shown(h.state());
+    assert!(shown >= 1 && shown < all, "{shown} of {all} measures shown");
+    assert!(
+        h.query_all_by_label_contains("Infirmiers en pratique avancée")
+            .count()
+            > 0
+    );
+    assert!(
+        h.query_by_label_contains("Reprise de 13 Md€").is_none(),
+        "other measures are hidden"
+    );
+}
+
+#[test]
+fn filters_hide_columns_and_keep_only_gaps() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    assert_eq!(
+        h.query_all_by_label("FHF").count(),
+        2,
+        "the column header and the filter"
+    );
+    h.get_by_role_and_label(Role::CheckBox, "FHF").click();
+    settle(&mut h);
+    assert!(
+        h.query_all_by_label("FHF").count() == 1,
+        "only the filter's checkbox still says FHF"
+    );
+    let before = measures_shown(h.state());
+    h.get_by_label("Seulement les écarts").click();
+    settle(&mut h);
+    let app = h.state();
+    let after = measures_shown(app);
+    assert!(after < before && after > 0, "{after} of {before}");
+    for r in app.rows() {
+        if let Row::Measure(m) = r {
+            let id = &app.session.dossier.measures[*m].id;
+            assert!(app.session.assessments.iter().any(|(c, a)| &c.measure == id
+                && a.stance == Some(Stance::Gap)
+                && c.stakeholder.as_str() != "fhf"));
+        }
+    }
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_save_discard_or_cancel() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    let cell = first_cell(h.state());
+    key(&mut h, Key::ArrowDown);
+    key(&mut h, Key::Num3);
+    ctrl(&mut h, Key::N);
+    assert!(
+        h.query_by_label("Modifications non enregistrées").is_some(),
+        "the prompt is shown"
+    );
+    h.get_by_label("Annuler").click();
+    settle(&mut h);
+    assert_eq!(
+        h.state().session.stance(&cell),
+        Some(Stance::Gap),
+        "cancel keeps the work"
+    );
+    ctrl(&mut h, Key::N);
+    h.get_by_label("Ne pas enregistrer").click();
+    settle(&mut h);
+    assert_eq!(
+        h.state().session.stance(&cell),
+        None,
+        "discard starts afresh"
+    );
+    assert!(!h.state().window_title().contains('●'));
+}
+
+#[test]
+fn switching_to_english_translates_the_menus_and_the_grid() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    assert!(h.query_by_label("Fichier").is_some());
+    h.get_by_label("Affichage").click();
+    settle(&mut h);
+    h.get_by_label("English").click();
+    settle(&mut h);
+    assert!(h.query_by_label("File").is_some());
+    assert!(h.query_by_label("Fichier").is_none());
+    assert!(
+        h.query_all_by_label_contains("Unassessed").count() > 0,
+        "grid cells speak English too"
+    );
+}
+
+#[test]
+fn saving_writes_the_file_clears_the_marker_and_keeps_a_backup() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("analyse.ron");
+    std::fs::copy(example(), &file).unwrap();
+    let mut h = window(data.path(), Some(file.clone()));
+    key(&mut h, Key::ArrowDown);
+    key(&mut h, Key::Num3);
+    assert!(h.state().window_title().starts_with("analyse.ron ●"));
+    ctrl(&mut h, Key::S);
+    assert_eq!(h.state().window_title(), "analyse.ron — Vis-à-vis");
+    let saved = visavis::persist::load(&file).unwrap().session;
+    assert_eq!(saved.stance(&first_cell(h.state())), Some(Stance::Gap));
+    assert!(visavis::persist::backup_path(&file).exists());
+}
+
+#[test]
+fn unsaved_work_is_offered_back_on_the_next_start() {
+    let data = tempfile::tempdir().unwrap();
+    let cell;
+    {
+        let mut h = window(data.path(), None);
+        cell = first_cell(h.state());
+        key(&mut h, Key::ArrowDown);
+        key(&mut h, Key::Num3);
+        h.state_mut().write_recovery(); // what the 30 s autosave does
+    }
+    let mut h = window(data.path(), None);
+    assert!(
+        h.query_by_label("Récupérer le travail non enregistré ?")
+            .is_some()
+    );
+    h.get_by_label("Restaurer").click();
+    settle(&mut h);
+    assert_eq!(h.state().session.stance(&cell), Some(Stance::Gap));
+    assert!(
+        h.state().window_title().contains('●'),
+        "restored work is unsaved"
+    );
+}
+
+#[test]
+fn a_malformed_file_shows_where_and_leaves_the_session_untouched() {
+    let data = tempfile::tempdir().unwrap();
+    let bad = data.path().join("cassé.ron");
+    std::fs::File::create(&bad)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, b"(format: 2, analyst: 3)"))
+        .unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let before = h.state().session.clone();
+    h.state_mut().open_path(&bad, true);
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("cassé.ron:1:").is_some(),
+        "the message names file, line and column"
+    );
+    assert_eq!(h.state().session, before);
+}
