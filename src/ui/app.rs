@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
 
 /// The window's whole state.
+// The flags are independent per-frame states (stale rows, pending scroll, close allowed…);
+// folding them into an enum would couple unrelated things.
+#[allow(clippy::struct_excessive_bools)]
 pub struct App {
     /// Preferences kept between runs.
     pub prefs: Prefs,
@@ -742,7 +745,9 @@ impl App {
             return;
         };
         if let Some(found) = recovery::read(dir) {
-            self.dialog = Some(Dialog::Recovery(found.map_err(|e| e.lines().join("\n"))));
+            self.dialog = Some(Dialog::Recovery(Box::new(
+                found.map_err(|e| e.lines().join("\n")),
+            )));
         }
     }
 

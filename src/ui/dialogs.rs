@@ -33,7 +33,7 @@ pub enum Dialog {
     /// A file opened, with remarks (orphans, dangling evidence).
     Warnings(Vec<String>),
     /// A recovery copy was found at start-up (or could not be read).
-    Recovery(Result<Recovered, String>),
+    Recovery(Box<Result<Recovered, String>>),
 }
 
 /// The button the user pressed.
@@ -93,7 +93,7 @@ impl Dialog {
                 }
                 Dialog::Recovery(found) => {
                     ui.heading(tr(lang, Text::RecoveryTitle));
-                    match found {
+                    match found.as_ref() {
                         Ok(r) => {
                             ui.label(tr(lang, Text::RecoveryBody));
                             let origin = r.origin.as_ref().map_or_else(
@@ -132,11 +132,7 @@ impl Dialog {
             return Some(self);
         };
         match (self, choice) {
-            (Dialog::Unsaved(intent), Choice::Save) => {
-                if app.save() {
-                    app.perform(intent);
-                }
-            }
+            (Dialog::Unsaved(intent), Choice::Save) if app.save() => app.perform(intent),
             (Dialog::Unsaved(intent), Choice::Discard) => {
                 if intent == Intent::Quit {
                     app.discard_recovery();
@@ -147,7 +143,11 @@ impl Dialog {
                 app.write_recovery();
                 app.perform(Intent::Quit);
             }
-            (Dialog::Recovery(Ok(recovered)), Choice::Restore) => app.restore(recovered),
+            (Dialog::Recovery(found), Choice::Restore) => {
+                if let Ok(recovered) = *found {
+                    app.restore(recovered);
+                }
+            }
             (Dialog::Recovery(_), Choice::DiscardRecovery) => app.discard_recovery(),
             _ => {}
         }

@@ -92,11 +92,10 @@ impl Grid<'_> {
                                 clip.max.x = self.right_edge;
                                 let mut band = ui.max_rect();
                                 band.max.x = self.right_edge;
-                                ui.painter().with_clip_rect(clip).rect_filled(
-                                    band,
-                                    0.0,
-                                    theme::pillar_fill(ui.visuals()),
-                                );
+                                // A fresh painter: the column's own cannot draw past the column.
+                                let painter =
+                                    ui.ctx().layer_painter(ui.layer_id()).with_clip_rect(clip);
+                                painter.rect_filled(band, 0.0, theme::pillar_fill(ui.visuals()));
                                 let galley = ui.painter().layout_no_wrap(
                                     pillar.title.clone(),
                                     egui::FontId::proportional(16.0),
@@ -106,11 +105,7 @@ impl Grid<'_> {
                                     ui.max_rect().left(),
                                     ui.max_rect().center().y - galley.size().y / 2.0,
                                 );
-                                ui.painter().with_clip_rect(clip).galley(
-                                    pos,
-                                    galley,
-                                    ui.visuals().strong_text_color(),
-                                );
+                                painter.galley(pos, galley, ui.visuals().strong_text_color());
                                 ui.allocate_response(ui.available_size(), Sense::hover())
                                     .on_hover_text(&pillar.description);
                             });
