@@ -10,7 +10,7 @@
 //! | --- | --- | --- |
 //! | [`model`] | dossier, session, stance, ids, `Action`, `apply`, `History` | knows nothing of egui or files; every edit of a session is an `Action` through `apply` |
 //! | [`persist`] | RON load/save, format versions and migration, atomic write, recovery | the only module that reads or writes session files; never panics on any input |
-//! | `report` | gap analysis (pure) and its Markdown, HTML, CSV renderings | computed from the model only; the window and the command line call the same functions |
+//! | [`report`] | gap analysis (pure) and its Markdown, HTML, CSV renderings | computed from the model only; the window and the command line call the same functions |
 //! | [`cli`] | the command line (clap) | prints; touches files only through `persist` |
 //! | `ui` (feature `gui`) | the egui window | reads state and emits `Action`s/commands; never mutates the session directly, never touches files itself |
 //!
@@ -20,5 +20,6 @@ pub mod cli;
 pub mod i18n;
 pub mod model;
 pub mod persist;
+pub mod report;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -1,0 +1,107 @@
+//! The report as CSV: one row per cell of the selection (measure × stakeholder, unassessed cells
+//! included), for spreadsheets and scripts. UTF-8 with a byte-order mark so spreadsheet programs
+//! detect the encoding. The delimiter follows the language, as spreadsheets set to that language
+//! expect when opening a file: `;` in French (where `,` is the decimal mark), `,` in English.
+//! Fields a spreadsheet would run as a formula are neutralised with a leading apostrophe.
+
+use crate::report::text::{self, T};
+use crate::report::{Evidence, Report};
+use std::borrow::Cow;
+
+/// The UTF-8 byte-order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The report as the bytes of a CSV file, byte-order mark first.
+#[must_use]
+pub fn render(report: &Report) -> Vec<u8> {
+    let l = report.lang;
+    let mut out = BOM.to_vec();
+    {
+        let mut w = ::csv::WriterBuilder::new()
+            .delimiter(delimiter(l))
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let header = [
+            T::ColMeasureId.get(l),
+            T::Measure.get(l),
+            T::ColPillarId.get(l),
+            T::Pillar.get(l),
+            T::ColStakeholderId.get(l),
+            T::Stakeholder.get(l),
+            T::ColStance.get(l),
+            T::Note.get(l),
+            T::Labels.get(l),
+            T::Quotes.get(l),
+        ];
+        // Writing to a Vec cannot fail; a failure would only lose the row, never panic.
+        let _ = w.write_record(header);
+        for p in &report.pillars {
+            let pillar = format!("{} — {}", text::pillar(l, p.number), p.title);
+            for m in &p.measures {
+                for c in &m.cells {
+                    let s = report.stakeholder(c.stakeholder);
+                    let quotes: Vec<String> = c
+                        .evidence
+                        .iter()
+                        .map(|e| match e {
+                            Evidence::Quote(q) => {
+                                format!("{} — {}", text::quoted(l, &q.excerpt), text::source(q))
+                            }
+                            Evidence::Missing(id) => {
+                                format!("{id} ({})", T::MissingPosition.get(l))
+                            }
+                        })
+                        .collect();
+                    let record = [
+                        m.measure.id.as_str(),
+                        &m.measure.title,
+                        p.id.as_str(),
+                        &pillar,
+                        s.id.as_str(),
+                        &s.name,
+                        text::stance_label(l, c.stance),
+                        &c.note,
+                        &c.labels.join("; "),
+                        &quotes.join("\n"),
+                    ];
+                    let _ = w.write_record(record.iter().map(|f| neutralise(f).into_owned()));
+                }
+            }
+        }
+        let _ = w.flush();
+    }
+    out
+}
+
+/// The field delimiter for a report in `lang`.
+#[must_use]
+pub fn delimiter(lang: crate::i18n::Lang) -> u8 {
+    lang.pick(";", ",").as_bytes()[0]
+}
+
+/// `field` made safe to open in a spreadsheet: when it starts with a character that makes a
+/// spreadsheet read a formula (`=`, `+`, `-`, `@`, tab, carriage return), a leading apostrophe
+/// makes it text.
+#[must_use]
+pub fn neutralise(field: &str) -> Cow<'_, str> {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{field}"))
+    } else {
+        Cow::Borrowed(field)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formula_starters_get_an_apostrophe_and_other_text_is_untouched() {
+        for bad in ["=1+1", "+33 1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(bad), format!("'{bad}"));
+        }
+        for good in ["Écart", "", "a=b", " =x", "'déjà"] {
+            assert_eq!(neutralise(good), good);
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! What a gap report holds: the plain data [`super::analyse`] computes and the renderers
+//! print. Stakeholders and pillars are listed once, in [`Report::stakeholders`] and
+//! [`Report::pillars`]; the other parts refer to them by index.
+
+use crate::i18n::Lang;
+use crate::model::{MeasureId, PillarId, PositionId, PositionKind, StakeholderId, Stance};
+
+/// The whole analysis, ready to render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The language the renderers write in.
+    pub lang: Lang,
+    /// Whether the Markdown and HTML renderings include [`Report::pillars`] in full.
+    pub include_detail: bool,
+    /// Who, what, when, how far.
+    pub header: Header,
+    /// The selected stakeholders, in dossier order. Other parts refer to them by index.
+    pub stakeholders: Vec<StakeholderInfo>,
+    /// The selected pillars in dossier order, each with its measures and every cell.
+    pub pillars: Vec<PillarReport>,
+    /// One line per stakeholder: stance counts per pillar and overall.
+    pub matrix: Vec<MatrixRow>,
+    /// The Gap and Partial cells of each stakeholder that has any.
+    pub gaps: Vec<StakeholderGaps>,
+    /// Measures nobody spoke to; stakeholders silent on a whole pillar.
+    pub silences: Silences,
+    /// The unanswered demands of each stakeholder that has any.
+    pub unanswered: Vec<StakeholderDemands>,
+    /// The unassessed cells of each stakeholder that has any.
+    pub unassessed: Vec<StakeholderUnassessed>,
+}
+
+/// The report's header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    /// The dossier's title.
+    pub dossier_title: String,
+    /// The session's name (file name).
+    pub session_name: String,
+    /// Who made the analysis.
+    pub analyst: String,
+    /// When the session was last saved (RFC 3339).
+    pub modified: String,
+    /// Cells assessed in the selection.
+    pub assessed: usize,
+    /// Cells in the selection.
+    pub total: usize,
+    /// Stakeholders and pillars selected, and in the dossier.
+    pub selection: Selection,
+    /// Assessments of cells the dossier lacks, left out of the report.
+    pub orphans: usize,
+}
+
+/// How much of the dossier the report covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Stakeholders in the report.
+    pub stakeholders: usize,
+    /// Stakeholders in the dossier.
+    pub all_stakeholders: usize,
+    /// Pillars in the report.
+    pub pillars: usize,
+    /// Pillars in the dossier.
+    pub all_pillars: usize,
+}
+
+/// A stakeholder as the report names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StakeholderInfo {
+    /// Its id.
+    pub id: StakeholderId,
+    /// Short name.
+    pub name: String,
+    /// Full name.
+    pub full_name: String,
+}
+
+/// A selected pillar with its measures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PillarReport {
+    /// Its id.
+    pub id: PillarId,
+    /// Its place in the dossier, from 1 (stable whatever the subset).
+    pub number: usize,
+    /// Its title.
+    pub title: String,
+    /// Its measures in dossier order.
+    pub measures: Vec<MeasureReport>,
+}
+
+/// A measure and its cells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureReport {
+    /// Id, title and pillar.
+    pub measure: MeasureRef,
+    /// What the measure does.
+    pub summary: String,
+    /// One cell per selected stakeholder, in [`Report::stakeholders`] order.
+    pub cells: Vec<CellReport>,
+}
+
+/// A measure named where it is listed outside its pillar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeasureRef {
+    /// Its id.
+    pub id: MeasureId,
+    /// Its title.
+    pub title: String,
+    /// Its pillar's id.
+    pub pillar_id: PillarId,
+    /// Its pillar's place in the dossier, from 1.
+    pub pillar: usize,
+}
+
+/// One cell's work as the report shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellReport {
+    /// Index into [`Report::stakeholders`].
+    pub stakeholder: usize,
+    /// The stance; `None` when unassessed.
+    pub stance: Option<Stance>,
+    /// The analyst's note.
+    pub note: String,
+    /// Free labels, sorted.
+    pub labels: Vec<String>,
+    /// The positions cited, in id order.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A piece of evidence of a cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// A position of the dossier, with its quote.
+    Quote(Quote),
+    /// The cell names a position the dossier lacks (`visavis validate` warns about it).
+    Missing(PositionId),
+}
+
+/// A position's verbatim quote and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The position's id.
+    pub position: PositionId,
+    /// The position's short label.
+    pub title: String,
+    /// The words, verbatim.
+    pub excerpt: String,
+    /// The source document's title (its id when the dossier lacks it).
+    pub source_title: String,
+    /// The source's organisation.
+    pub organisation: String,
+    /// The source's date, as precise as known.
+    pub date: String,
+    /// Section or page, where known.
+    pub location: Option<String>,
+}
+
+/// Cells counted by stance.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StanceCounts {
+    /// Per stance, in [`Stance::ALL`] order.
+    pub by_stance: [usize; 4],
+    /// Cells without a stance.
+    pub unassessed: usize,
+}
+
+impl StanceCounts {
+    /// Count one more cell.
+    pub fn add(&mut self, stance: Option<Stance>) {
+        match stance {
+            Some(s) => self.by_stance[stance_index(s)] += 1,
+            None => self.unassessed += 1,
+        }
+    }
+
+    /// The count for one stance.
+    #[must_use]
+    pub fn get(&self, stance: Stance) -> usize {
+        self.by_stance[stance_index(stance)]
+    }
+
+    /// Cells with a stance.
+    #[must_use]
+    pub fn assessed(&self) -> usize {
+        self.by_stance.iter().sum()
+    }
+
+    /// All cells counted.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.assessed() + self.unassessed
+    }
+
+    /// Add `other`'s counts to these.
+    pub(super) fn merge(&mut self, other: &StanceCounts) {
+        for (a, b) in self.by_stance.iter_mut().zip(other.by_stance) {
+            *a += b;
+        }
+        self.unassessed += other.unassessed;
+    }
+}
+
+fn stance_index(stance: Stance) -> usize {
+    match stance {
+        Stance::Agreement => 0,
+        Stance::Partial => 1,
+        Stance::Gap => 2,
+        Stance::Silent => 3,
+    }
+}
+
+/// A stakeholder's line of the summary matrix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatrixRow {
+    /// Index into [`Report::stakeholders`].
+    pub stakeholder: usize,
+    /// Counts per pillar, in [`Report::pillars`] order.
+    pub per_pillar: Vec<StanceCounts>,
+    /// Counts over the selected pillars: the stakeholder's completion is `overall.assessed()`
+    /// out of `overall.total()`.
+    pub overall: StanceCounts,
+}
+
+/// A cell listed outside the detail: its measure and its work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellEntry {
+    /// The measure.
+    pub measure: MeasureRef,
+    /// The cell.
+    pub cell: CellReport,
+}
+
+/// A stakeholder's Gap and Partial cells, each in dossier order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StakeholderGaps {
+    /// Index into [`Report::stakeholders`].
+    pub stakeholder: usize,
+    /// Cells tagged Gap.
+    pub gaps: Vec<CellEntry>,
+    /// Cells tagged Partial.
+    pub partials: Vec<CellEntry>,
+}
+
+/// The silences of the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Silences {
+    /// Measures none of the selected stakeholders spoke to, in dossier order.
+    pub measures: Vec<SilentMeasure>,
+    /// Stakeholders silent on a whole pillar, by stakeholder then pillar.
+    pub pillars: Vec<SilentPillar>,
+}
+
+/// A measure nobody spoke to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SilentMeasure {
+    /// The measure.
+    pub measure: MeasureRef,
+    /// How many of its cells are unassessed (the silence is provisional when > 0).
+    pub unassessed: usize,
+}
+
+/// A stakeholder that spoke to none of a pillar's measures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SilentPillar {
+    /// Index into [`Report::stakeholders`].
+    pub stakeholder: usize,
+    /// Index into [`Report::pillars`].
+    pub pillar: usize,
+    /// How many of the cells are unassessed (the silence is provisional when > 0).
+    pub unassessed: usize,
+}
+
+/// A stakeholder's unanswered demands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StakeholderDemands {
+    /// Index into [`Report::stakeholders`].
+    pub stakeholder: usize,
+    /// Its positions no measure satisfies, in dossier order.
+    pub demands: Vec<Demand>,
+}
+
+/// A position no measure satisfies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Demand {
+    /// The position and its quote.
+    pub quote: Quote,
+    /// Proposal or reaction.
+    pub kind: PositionKind,
+    /// Linked to nothing, or only to Gap cells.
+    pub reason: Unanswered,
+}
+
+/// Why a demand counts as unanswered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unanswered {
+    /// No measure is linked to it.
+    NoMeasure,
+    /// Every linked cell is tagged Gap: these measures.
+    OnlyGaps(Vec<MeasureRef>),
+}
+
+/// A stakeholder's unassessed cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StakeholderUnassessed {
+    /// Index into [`Report::stakeholders`].
+    pub stakeholder: usize,
+    /// The measures of its unassessed cells, in dossier order.
+    pub measures: Vec<MeasureRef>,
+}
+
+impl Report {
+    /// The stakeholder at `index` (an index found elsewhere in this report).
+    ///
+    /// # Panics
+    /// Only if `index` does not come from this report.
+    #[must_use]
+    pub fn stakeholder(&self, index: usize) -> &StakeholderInfo {
+        &self.stakeholders[index]
+    }
+
+    /// Every measure of the report, in order.
+    pub fn measures(&self) -> impl Iterator<Item = &MeasureReport> {
+        self.pillars.iter().flat_map(|p| p.measures.iter())
+    }
+
+    /// Unassessed cells in the selection.
+    #[must_use]
+    pub fn unassessed_count(&self) -> usize {
+        self.unassessed.iter().map(|u| u.measures.len()).sum()
+    }
+}

@@ -1,0 +1,506 @@
+//! The report as one self-contained HTML page: inline CSS, no script, no network, readable on
+//! screen and printable to PDF (each pillar of the detail starts a page). Built with `maud`,
+//! which escapes every spliced string, so session text can never become markup. Stances show a
+//! colour from a colour-blind-safe palette (Okabe–Ito) *and* a symbol *and* a word.
+
+use crate::i18n::Lang;
+use crate::model::Stance;
+use crate::report::text::{self, T};
+use crate::report::{
+    CellEntry, CellReport, Evidence, MeasureRef, Quote, Report, StanceCounts, Unanswered,
+};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+/// The page's style sheet.
+const CSS: &str = include_str!("report.css");
+
+/// The report as an HTML document.
+#[must_use]
+pub fn render(report: &Report) -> String {
+    let l = report.lang;
+    let title = format!("{} — {}", T::Title.get(l), report.header.dossier_title);
+    let page = html! {
+        (DOCTYPE)
+        html lang=(lang_code(l)) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content="Vis-à-vis";
+                title { (title) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                (header(report))
+                (contents(report))
+                main {
+                    (matrix(report))
+                    (gaps(report))
+                    (unanswered(report))
+                    (silences(report))
+                    (unassessed(report))
+                    @if report.include_detail { (detail(report)) }
+                }
+            }
+        }
+    };
+    one_block_per_line(&page.into_string())
+}
+
+/// Block elements that start a new line in the page's source.
+const BLOCKS: [&str; 30] = [
+    "article",
+    "blockquote",
+    "body",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "head",
+    "header",
+    "li",
+    "main",
+    "meta",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "style",
+    "table",
+    "tbody",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+];
+
+/// The page with a line break before each block element's opening tag and before `</html>`,
+/// so its source can be read and diffed line by line. Whitespace between blocks does not change
+/// what the browser shows. Safe because every `<` in the page is markup: `maud` escapes the
+/// `<` of every spliced string, and the style sheet has none.
+fn one_block_per_line(page: &str) -> String {
+    let mut out = String::with_capacity(page.len() + page.len() / 40);
+    let mut rest = page;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let name_end = rest[1..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(rest.len(), |n| n + 1);
+        if BLOCKS.contains(&&rest[1..name_end]) || rest.starts_with("</html") {
+            out.push('\n');
+        }
+        out.push('<');
+        rest = &rest[1..];
+    }
+    out.push_str(rest);
+    out.push('\n');
+    out
+}
+
+fn lang_code(l: Lang) -> &'static str {
+    l.pick("fr", "en")
+}
+
+/// The CSS class of a cell state.
+fn class(stance: Option<Stance>) -> &'static str {
+    match stance {
+        Some(Stance::Agreement) => "s-agreement",
+        Some(Stance::Partial) => "s-partial",
+        Some(Stance::Gap) => "s-gap",
+        Some(Stance::Silent) => "s-silent",
+        None => "s-unassessed",
+    }
+}
+
+/// A stance as a badge: colour, symbol and word.
+fn badge(l: Lang, stance: Option<Stance>) -> Markup {
+    html! {
+        span.stance.(class(stance)) {
+            span.icon aria-hidden="true" { (text::stance_icon(stance)) }
+            " " (text::stance_label(l, stance))
+        }
+    }
+}
+
+/// The date part of an RFC 3339 time.
+fn date(rfc3339: &str) -> &str {
+    rfc3339.get(..10).unwrap_or(rfc3339)
+}
+
+/// A bar split by stance, for a glance at a stakeholder's line.
+fn bar(l: Lang, c: &StanceCounts) -> Markup {
+    let total = c.total().max(1);
+    let states = Stance::ALL
+        .iter()
+        .map(|s| (Some(*s), c.get(*s)))
+        .chain([(None, c.unassessed)]);
+    html! {
+        span.bar aria-hidden="true" {
+            @for (stance, n) in states {
+                @if n > 0 {
+                    span.(class(stance))
+                        style={ "width:" (percent(n, total)) "%" }
+                        title={ (text::colon(l, text::stance_label(l, stance))) " " (n) } {}
+                }
+            }
+        }
+    }
+}
+
+/// `n / total` as a percentage with one decimal, for CSS widths.
+fn percent(n: usize, total: usize) -> String {
+    let tenths = (n * 1000).checked_div(total).unwrap_or(0);
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+fn header(r: &Report) -> Markup {
+    let l = r.lang;
+    let h = &r.header;
+    let subset = text::subset(
+        l,
+        (h.selection.stakeholders, h.selection.all_stakeholders),
+        (h.selection.pillars, h.selection.all_pillars),
+    );
+    html! {
+        header {
+            p.kicker { (T::Title.get(l)) }
+            h1 { (h.dossier_title) }
+            dl.meta {
+                dt { (T::Session.get(l)) } dd { (h.session_name) }
+                dt { (T::Analyst.get(l)) } dd { (h.analyst) }
+                dt { (T::Modified.get(l)) } dd { (date(&h.modified)) }
+                dt { (T::Completion.get(l)) }
+                dd { (text::completion(l, h.assessed, h.total)) }
+            }
+            table.completion {
+                tbody {
+                    @for row in &r.matrix {
+                        tr {
+                            th scope="row" { (r.stakeholder(row.stakeholder).name) }
+                            td.bar-cell { (bar(l, &row.overall)) }
+                            td.num { (text::fraction(l, row.overall.assessed(), row.overall.total())) }
+                        }
+                    }
+                }
+            }
+            @if let Some(subset) = subset { p.note { (subset) } }
+            @if h.orphans > 0 { p.warning { (text::orphans(l, h.orphans)) } }
+            p.key {
+                strong { (text::colon(l, T::Key.get(l))) } " "
+                @for s in Stance::ALL { (badge(l, Some(s))) " " }
+                (badge(l, None))
+            }
+        }
+    }
+}
+
+fn contents(r: &Report) -> Markup {
+    let l = r.lang;
+    html! {
+        nav {
+            h2 { (T::Contents.get(l)) }
+            ol {
+                li { a href="#summary" { (T::Summary.get(l)) } }
+                li { a href="#gaps" { (T::Gaps.get(l)) } }
+                li { a href="#unanswered" { (T::Unanswered.get(l)) } }
+                li { a href="#silences" { (T::Silences.get(l)) } }
+                li { a href="#unassessed" { (T::Unassessed.get(l)) } }
+                @if r.include_detail {
+                    li {
+                        a href="#detail" { (T::Detail.get(l)) }
+                        ol {
+                            @for p in &r.pillars {
+                                li { a href={ "#pillar-" (p.number) } { (text::pillar(l, p.number)) " — " (p.title) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn matrix(r: &Report) -> Markup {
+    let l = r.lang;
+    let counts = |c: &StanceCounts| -> Markup {
+        let values = Stance::ALL
+            .iter()
+            .map(|s| c.get(*s))
+            .chain([c.unassessed, c.total()]);
+        html! {
+            @for n in values { td.num.zero[n == 0] { (n) } }
+        }
+    };
+    html! {
+        section #summary {
+            h2 { (T::Summary.get(l)) }
+            ul.pillars {
+                @for p in &r.pillars {
+                    li { strong { (text::colon(l, &text::pillar(l, p.number))) } " " (p.title) }
+                }
+            }
+            table.matrix {
+                thead {
+                    tr {
+                        th scope="col" { (T::Stakeholder.get(l)) }
+                        th scope="col" { (T::Pillar.get(l)) }
+                        @for s in Stance::ALL { th.num scope="col" { (badge(l, Some(s))) } }
+                        th.num scope="col" { (badge(l, None)) }
+                        th.num scope="col" { (T::Total.get(l)) }
+                    }
+                }
+                @for row in &r.matrix {
+                    tbody {
+                        @for (i, (p, c)) in r.pillars.iter().zip(&row.per_pillar).enumerate() {
+                            tr {
+                                @if i == 0 {
+                                    th scope="rowgroup" rowspan=(r.pillars.len() + 1) {
+                                        (r.stakeholder(row.stakeholder).name)
+                                    }
+                                }
+                                td { (text::pillar(l, p.number)) }
+                                (counts(c))
+                            }
+                        }
+                        tr.overall {
+                            @if r.pillars.is_empty() {
+                                th scope="rowgroup" { (r.stakeholder(row.stakeholder).name) }
+                            }
+                            td { (T::Overall.get(l)) }
+                            (counts(&row.overall))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `Title` with `id · Pilier 2` beneath.
+fn measure_name(l: Lang, m: &MeasureRef) -> Markup {
+    html! {
+        span.measure-title { (m.title) }
+        " "
+        span.ref { (m.id) " · " (text::pillar(l, m.pillar)) }
+    }
+}
+
+fn quote(l: Lang, q: &Quote) -> Markup {
+    html! {
+        figure.quote {
+            blockquote { (text::quoted(l, &q.excerpt)) }
+            figcaption { "— " (text::source(q)) }
+        }
+    }
+}
+
+fn evidence(l: Lang, e: &Evidence) -> Markup {
+    match e {
+        Evidence::Quote(q) => quote(l, q),
+        Evidence::Missing(id) => html! {
+            p.warning { (id) " (" (T::MissingPosition.get(l)) ")" }
+        },
+    }
+}
+
+/// A cell's note, labels and quotes.
+fn cell_body(l: Lang, c: &CellReport) -> Markup {
+    html! {
+        @if !c.note.trim().is_empty() { p.note-text { (c.note) } }
+        @if !c.labels.is_empty() {
+            p.labels {
+                span.visually-hidden { (text::colon(l, T::Labels.get(l))) " " }
+                @for label in &c.labels { span.label { (label) } " " }
+            }
+        }
+        @for e in &c.evidence { (evidence(l, e)) }
+    }
+}
+
+fn gap_entry(l: Lang, e: &CellEntry) -> Markup {
+    html! {
+        article.cell.(class(e.cell.stance)) {
+            h5 { (badge(l, e.cell.stance)) " " (measure_name(l, &e.measure)) }
+            (cell_body(l, &e.cell))
+        }
+    }
+}
+
+fn gaps(r: &Report) -> Markup {
+    let l = r.lang;
+    html! {
+        section #gaps {
+            h2 { (T::Gaps.get(l)) }
+            p.intro { (T::GapsIntro.get(l)) }
+            @if r.gaps.is_empty() { p { (T::NoGaps.get(l)) } }
+            @for g in &r.gaps {
+                section.stakeholder {
+                    h3 {
+                        (r.stakeholder(g.stakeholder).name)
+                        " " span.count { (text::gap_counts(l, g.gaps.len(), g.partials.len())) }
+                    }
+                    @if !g.gaps.is_empty() {
+                        h4 { (T::GapCells.get(l)) }
+                        @for e in &g.gaps { (gap_entry(l, e)) }
+                    }
+                    @if !g.partials.is_empty() {
+                        h4 { (T::PartialCells.get(l)) }
+                        @for e in &g.partials { (gap_entry(l, e)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn unanswered(r: &Report) -> Markup {
+    let l = r.lang;
+    html! {
+        section #unanswered {
+            h2 { (T::Unanswered.get(l)) }
+            p.intro { (T::UnansweredIntro.get(l)) }
+            @if r.unanswered.is_empty() { p { (T::NoUnanswered.get(l)) } }
+            @for s in &r.unanswered {
+                section.stakeholder {
+                    h3 { (r.stakeholder(s.stakeholder).name) " " span.count { "(" (s.demands.len()) ")" } }
+                    @for d in &s.demands {
+                        article.demand {
+                            h5 {
+                                (d.quote.title) " "
+                                span.ref { (d.kind.label(l)) }
+                            }
+                            p.reason {
+                                @match &d.reason {
+                                    Unanswered::NoMeasure => { (T::NoMeasureAnswers.get(l)) }
+                                    Unanswered::OnlyGaps(measures) => {
+                                        (T::OnlyGapsAnswer.get(l)) " "
+                                        @for (i, m) in measures.iter().enumerate() {
+                                            @if i > 0 { ", " }
+                                            (measure_name(l, m))
+                                        }
+                                    }
+                                }
+                            }
+                            (quote(l, &d.quote))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn silences(r: &Report) -> Markup {
+    let l = r.lang;
+    html! {
+        section #silences {
+            h2 { (T::Silences.get(l)) }
+            h3 { (T::SilentMeasures.get(l)) }
+            p.intro { (T::SilentMeasuresIntro.get(l)) }
+            @if r.silences.measures.is_empty() { p { (T::NoSilentMeasures.get(l)) } }
+            @else {
+                ul.plain {
+                    @for m in &r.silences.measures {
+                        li {
+                            (measure_name(l, &m.measure))
+                            @if m.unassessed > 0 { " " span.provisional { (text::provisional(l, m.unassessed)) } }
+                        }
+                    }
+                }
+            }
+            h3 { (T::SilentPillars.get(l)) }
+            p.intro { (T::SilentPillarsIntro.get(l)) }
+            @if r.silences.pillars.is_empty() { p { (T::NoSilentPillars.get(l)) } }
+            @else {
+                ul.plain {
+                    @for s in &r.silences.pillars {
+                        li {
+                            strong { (r.stakeholder(s.stakeholder).name) }
+                            " — " (text::colon(l, &text::pillar(l, r.pillars[s.pillar].number)))
+                            " " (r.pillars[s.pillar].title)
+                            @if s.unassessed > 0 { " " span.provisional { (text::provisional(l, s.unassessed)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn unassessed(r: &Report) -> Markup {
+    let l = r.lang;
+    html! {
+        section #unassessed {
+            h2 { (T::Unassessed.get(l)) }
+            @if r.unassessed.is_empty() { p { (T::NoUnassessed.get(l)) } }
+            @else {
+                p { (text::unassessed_count(l, r.unassessed_count(), r.header.total)) }
+                ul.plain {
+                    @for u in &r.unassessed {
+                        li {
+                            strong { (r.stakeholder(u.stakeholder).name) } " (" (u.measures.len()) ") "
+                            @for (i, m) in u.measures.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                span.ref title=(m.title) { (m.id) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn detail(r: &Report) -> Markup {
+    let l = r.lang;
+    html! {
+        section #detail {
+            h2 { (T::Detail.get(l)) }
+            @for p in &r.pillars {
+                section.pillar id={ "pillar-" (p.number) } {
+                    h3 { (text::pillar(l, p.number)) " — " (p.title) }
+                    @for m in &p.measures {
+                        article.measure {
+                            h4 { (m.measure.title) " " span.ref { (m.measure.id) } }
+                            @if !m.summary.trim().is_empty() { p.summary { (m.summary) } }
+                            @for c in &m.cells {
+                                div.cell.(class(c.stance)) {
+                                    h5 {
+                                        span.who { (r.stakeholder(c.stakeholder).name) }
+                                        " " (badge(l, c.stance))
+                                    }
+                                    (cell_body(l, c))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_style_sheet_has_no_markup_so_line_breaking_the_page_is_safe() {
+        assert!(!CSS.contains('<'));
+    }
+
+    #[test]
+    fn block_elements_start_lines_and_inline_ones_do_not() {
+        assert_eq!(
+            one_block_per_line("<div><p>a <span>b</span> &lt;p&gt;</p><pre>c</pre></div>"),
+            "\n<div>\n<p>a <span>b</span> &lt;p&gt;</p><pre>c</pre></div>\n"
+        );
+    }
+}

@@ -1,0 +1,388 @@
+//! The report as Markdown: the standard syntax plus GitHub-style tables, readable as plain text too. Every string
+//! that comes from the session is escaped, so a note cannot open a table cell, a heading, a link
+//! or raw HTML.
+
+use crate::report::text::{self, T};
+use crate::report::{CellReport, Evidence, MeasureRef, Report, StanceCounts, Unanswered};
+use crate::{i18n::Lang, model::Stance};
+use std::fmt::Write;
+
+/// The report as a Markdown document.
+#[must_use]
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    header(&mut out, report);
+    matrix(&mut out, report);
+    gaps(&mut out, report);
+    unanswered(&mut out, report);
+    silences(&mut out, report);
+    unassessed(&mut out, report);
+    if report.include_detail {
+        detail(&mut out, report);
+    }
+    out
+}
+
+/// Session text as one Markdown paragraph line: whitespace runs (newlines included) become one
+/// space, and every character Markdown could read as syntax is backslash-escaped.
+#[must_use]
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for (j, c) in word.chars().enumerate() {
+            let block_start = i == 0 && j == 0 && matches!(c, '#' | '-' | '+' | '=' | '>');
+            if block_start
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    // "1. x" or "1) x" at the start would begin an ordered list.
+    if let Some(end) = out.find(|c: char| !c.is_ascii_digit())
+        && end > 0
+        && matches!(out.as_bytes().get(end), Some(b'.' | b')'))
+    {
+        out.insert(end, '\\');
+    }
+    out
+}
+
+fn lang(report: &Report) -> Lang {
+    report.lang
+}
+
+fn header(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let h = &r.header;
+    let _ = writeln!(
+        out,
+        "# {} — {}\n",
+        T::Title.get(l),
+        escape(&h.dossier_title)
+    );
+    let item = |label: T, value: &str| format!("- **{}** {value}\n", text::colon(l, label.get(l)));
+    out.push_str(&item(T::Session, &escape(&h.session_name)));
+    out.push_str(&item(T::Analyst, &escape(&h.analyst)));
+    out.push_str(&item(T::Modified, &escape(date(&h.modified))));
+    out.push_str(&item(
+        T::Completion,
+        &text::completion(l, h.assessed, h.total),
+    ));
+    for row in &r.matrix {
+        let _ = writeln!(
+            out,
+            "  - {} {}",
+            text::colon(l, &escape(&r.stakeholder(row.stakeholder).name)),
+            text::fraction(l, row.overall.assessed(), row.overall.total())
+        );
+    }
+    if let Some(subset) = text::subset(
+        l,
+        (h.selection.stakeholders, h.selection.all_stakeholders),
+        (h.selection.pillars, h.selection.all_pillars),
+    ) {
+        let _ = writeln!(out, "\n{}", escape(&subset));
+    }
+    if h.orphans > 0 {
+        let _ = writeln!(out, "\n{}", escape(&text::orphans(l, h.orphans)));
+    }
+    let key: Vec<String> = Stance::ALL
+        .iter()
+        .map(|s| Some(*s))
+        .chain([None])
+        .map(|s| text::stance(l, s))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n**{}** {}\n",
+        text::colon(l, T::Key.get(l)),
+        key.join(" · ")
+    );
+}
+
+/// The date part of an RFC 3339 time.
+fn date(rfc3339: &str) -> &str {
+    rfc3339.get(..10).unwrap_or(rfc3339)
+}
+
+fn matrix(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let _ = writeln!(out, "## {}\n", T::Summary.get(l));
+    for p in &r.pillars {
+        let _ = writeln!(
+            out,
+            "- **{}** {}",
+            text::colon(l, &text::pillar(l, p.number)),
+            escape(&p.title)
+        );
+    }
+    out.push('\n');
+    let mut head = vec![
+        T::Stakeholder.get(l).to_owned(),
+        T::Pillar.get(l).to_owned(),
+    ];
+    head.extend(Stance::ALL.iter().map(|s| text::stance(l, Some(*s))));
+    head.push(text::stance(l, None));
+    head.push(T::Total.get(l).to_owned());
+    let _ = writeln!(out, "| {} |", head.join(" | "));
+    let _ = writeln!(out, "| --- | --- |{}", " ---: |".repeat(head.len() - 2));
+    let counts = |c: &StanceCounts, bold: bool| -> String {
+        let cells: Vec<usize> = Stance::ALL
+            .iter()
+            .map(|s| c.get(*s))
+            .chain([c.unassessed, c.total()])
+            .collect();
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|n| {
+                if bold {
+                    format!("**{n}**")
+                } else {
+                    n.to_string()
+                }
+            })
+            .collect();
+        cells.join(" | ")
+    };
+    for row in &r.matrix {
+        let name = escape(&r.stakeholder(row.stakeholder).name);
+        for (p, c) in r.pillars.iter().zip(&row.per_pillar) {
+            let _ = writeln!(
+                out,
+                "| {name} | {} | {} |",
+                text::pillar(l, p.number),
+                counts(c, false)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "| **{name}** | **{}** | {} |",
+            T::Overall.get(l),
+            counts(&row.overall, true)
+        );
+    }
+    out.push('\n');
+}
+
+/// `Title (id, Pilier 2)`.
+fn measure_name(l: Lang, m: &MeasureRef) -> String {
+    format!(
+        "**{}** ({}, {})",
+        escape(&m.title),
+        escape(m.id.as_str()),
+        text::pillar(l, m.pillar)
+    )
+}
+
+/// The note, labels and quotes of a cell, as paragraphs of the list item just written.
+fn cell_body(out: &mut String, l: Lang, cell: &CellReport) {
+    if !cell.note.trim().is_empty() {
+        let _ = writeln!(out, "\n  {}", escape(&cell.note));
+    }
+    if !cell.labels.is_empty() {
+        let labels: Vec<String> = cell.labels.iter().map(|s| escape(s)).collect();
+        let _ = writeln!(
+            out,
+            "\n  *{}* {}",
+            text::colon(l, T::Labels.get(l)),
+            labels.join(", ")
+        );
+    }
+    for e in &cell.evidence {
+        out.push('\n');
+        quote_block(out, l, e, "  ");
+    }
+    out.push('\n');
+}
+
+fn quote_block(out: &mut String, l: Lang, e: &Evidence, indent: &str) {
+    match e {
+        Evidence::Quote(q) => {
+            let _ = writeln!(out, "{indent}> {}", escape(&text::quoted(l, &q.excerpt)));
+            let _ = writeln!(out, "{indent}> — {}", escape(&text::source(q)));
+        }
+        Evidence::Missing(id) => {
+            let _ = writeln!(
+                out,
+                "{indent}> {} ({})",
+                escape(id.as_str()),
+                T::MissingPosition.get(l)
+            );
+        }
+    }
+}
+
+fn gaps(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let _ = writeln!(out, "## {}\n\n{}\n", T::Gaps.get(l), T::GapsIntro.get(l));
+    if r.gaps.is_empty() {
+        let _ = writeln!(out, "{}\n", T::NoGaps.get(l));
+    }
+    for g in &r.gaps {
+        let _ = writeln!(
+            out,
+            "### {} — {}\n",
+            escape(&r.stakeholder(g.stakeholder).name),
+            text::gap_counts(l, g.gaps.len(), g.partials.len())
+        );
+        for (stance, list) in [(Stance::Gap, &g.gaps), (Stance::Partial, &g.partials)] {
+            if list.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "#### {}\n", text::stance(l, Some(stance)));
+            for entry in list {
+                let _ = writeln!(out, "- {}", measure_name(l, &entry.measure));
+                cell_body(out, l, &entry.cell);
+            }
+        }
+    }
+}
+
+fn unanswered(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        T::Unanswered.get(l),
+        T::UnansweredIntro.get(l)
+    );
+    if r.unanswered.is_empty() {
+        let _ = writeln!(out, "{}\n", T::NoUnanswered.get(l));
+    }
+    for s in &r.unanswered {
+        let _ = writeln!(
+            out,
+            "### {} ({})\n",
+            escape(&r.stakeholder(s.stakeholder).name),
+            s.demands.len()
+        );
+        for d in &s.demands {
+            let reason = match &d.reason {
+                Unanswered::NoMeasure => T::NoMeasureAnswers.get(l).to_owned(),
+                Unanswered::OnlyGaps(measures) => {
+                    let names: Vec<String> = measures.iter().map(|m| measure_name(l, m)).collect();
+                    format!("{} {}", T::OnlyGapsAnswer.get(l), names.join(", "))
+                }
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** ({}) — {reason}\n",
+                escape(&d.quote.title),
+                d.kind.label(l)
+            );
+            quote_block(out, l, &Evidence::Quote(d.quote.clone()), "  ");
+            out.push('\n');
+        }
+    }
+}
+
+fn silences(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let _ = writeln!(out, "## {}\n", T::Silences.get(l));
+    let _ = writeln!(
+        out,
+        "### {}\n\n{}\n",
+        T::SilentMeasures.get(l),
+        T::SilentMeasuresIntro.get(l)
+    );
+    if r.silences.measures.is_empty() {
+        let _ = writeln!(out, "{}", T::NoSilentMeasures.get(l));
+    }
+    for m in &r.silences.measures {
+        let _ = write!(out, "- {}", measure_name(l, &m.measure));
+        if m.unassessed > 0 {
+            let _ = write!(out, " {}", text::provisional(l, m.unassessed));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "\n### {}\n\n{}\n",
+        T::SilentPillars.get(l),
+        T::SilentPillarsIntro.get(l)
+    );
+    if r.silences.pillars.is_empty() {
+        let _ = writeln!(out, "{}", T::NoSilentPillars.get(l));
+    }
+    for s in &r.silences.pillars {
+        let p = &r.pillars[s.pillar];
+        let _ = write!(
+            out,
+            "- **{}** — {} {}",
+            escape(&r.stakeholder(s.stakeholder).name),
+            text::colon(l, &text::pillar(l, p.number)),
+            escape(&p.title)
+        );
+        if s.unassessed > 0 {
+            let _ = write!(out, " {}", text::provisional(l, s.unassessed));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn unassessed(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let _ = writeln!(out, "## {}\n", T::Unassessed.get(l));
+    if r.unassessed.is_empty() {
+        let _ = writeln!(out, "{}\n", T::NoUnassessed.get(l));
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        text::unassessed_count(l, r.unassessed_count(), r.header.total)
+    );
+    for u in &r.unassessed {
+        let ids: Vec<String> = u.measures.iter().map(|m| escape(m.id.as_str())).collect();
+        let _ = writeln!(
+            out,
+            "- **{}** ({}) {}",
+            text::colon(l, &escape(&r.stakeholder(u.stakeholder).name)),
+            u.measures.len(),
+            ids.join(", ")
+        );
+    }
+    out.push('\n');
+}
+
+fn detail(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let _ = writeln!(out, "## {}\n", T::Detail.get(l));
+    for p in &r.pillars {
+        let _ = writeln!(
+            out,
+            "### {} — {}\n",
+            text::pillar(l, p.number),
+            escape(&p.title)
+        );
+        for m in &p.measures {
+            let _ = writeln!(
+                out,
+                "#### {} ({})\n",
+                escape(&m.measure.title),
+                escape(m.measure.id.as_str())
+            );
+            if !m.summary.trim().is_empty() {
+                let _ = writeln!(out, "{}\n", escape(&m.summary));
+            }
+            for cell in &m.cells {
+                let _ = writeln!(
+                    out,
+                    "- **{}** {}",
+                    text::colon(l, &escape(&r.stakeholder(cell.stakeholder).name)),
+                    text::stance(l, cell.stance)
+                );
+                cell_body(out, l, cell);
+            }
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! The analysis on a small hand-built session whose every number is counted in the comments.
+
+use crate::i18n::Lang;
+use crate::model::{
+    Assessment, CellId, Citation, Dossier, Measure, Pillar, Position, PositionKind, Session,
+    Source, SourceKind, Stakeholder, Stance,
+};
+use crate::report::{Evidence, Format, ReportOptions, Unanswered, analyse};
+
+/// Two pillars: p1 = {m1, m2}, p2 = {m3, m4}. Three stakeholders a, b, c. Positions:
+/// a1 → m1; a2 → nothing; a3 → nothing but cited on m2×a; b1 → m1; b2 → m1, m3; c1 → m3.
+fn dossier() -> Dossier {
+    let measure = |id: &str, pillar: &str| Measure {
+        id: id.into(),
+        pillar: pillar.into(),
+        pillar_inferred: false,
+        title: format!("Mesure {id}"),
+        summary: format!("Ce que fait {id}."),
+        figures: vec![],
+        citations: vec![],
+    };
+    let stakeholder = |id: &str| Stakeholder {
+        id: id.into(),
+        name: id.to_uppercase(),
+        full_name: format!("Acteur {id}"),
+        description: String::new(),
+    };
+    let position = |id: &str, s: &str, measures: &[&str]| Position {
+        id: id.into(),
+        stakeholder: s.into(),
+        kind: PositionKind::Proposal,
+        title: format!("Position {id}"),
+        citation: Citation {
+            source: "src".into(),
+            excerpt: format!("Texte de {id}"),
+            location: Some("p. 2".into()),
+        },
+        measures: measures.iter().map(|m| (*m).into()).collect(),
+    };
+    let pillar = |id: &str| Pillar {
+        id: id.into(),
+        title: format!("Pilier {id}"),
+        description: String::new(),
+    };
+    Dossier {
+        id: "test".into(),
+        title: "Dossier d’essai".into(),
+        description: String::new(),
+        sources: vec![Source {
+            id: "src".into(),
+            title: "Contribution".into(),
+            organisation: "Org".into(),
+            date: "2020-07".into(),
+            kind: SourceKind::Contribution,
+            file: None,
+            url: None,
+        }],
+        pillars: vec![pillar("p1"), pillar("p2")],
+        measures: vec![
+            measure("m1", "p1"),
+            measure("m2", "p1"),
+            measure("m3", "p2"),
+            measure("m4", "p2"),
+        ],
+        stakeholders: vec![stakeholder("a"), stakeholder("b"), stakeholder("c")],
+        positions: vec![
+            position("a1", "a", &["m1"]),
+            position("a2", "a", &[]),
+            position("a3", "a", &[]),
+            position("b1", "b", &["m1"]),
+            position("b2", "b", &["m1", "m3"]),
+            position("c1", "c", &["m3"]),
+        ],
+    }
+}
+
+/// The grid (· = unassessed):
+///
+/// |    | a         | b            | c      |
+/// | m1 | Agreement | Gap          | Silent |
+/// | m2 | Agreement | Silent       | ·      |
+/// | m3 | Silent    | Partial      | Silent |
+/// | m4 | Silent    | Silent       | ·      |
+///
+/// plus an orphan cell zz × a.
+fn session() -> Session {
+    let mut s = Session::new(dossier(), "Camille", "2026-01-01T00:00:00Z");
+    let mut tag = |m: &str, who: &str, stance: Option<Stance>, evidence: &[&str], note: &str| {
+        s.assessments.insert(
+            CellId::new(m, who),
+            Assessment {
+                stance,
+                note: note.to_owned(),
+                evidence: evidence.iter().map(|e| (*e).into()).collect(),
+                labels: std::iter::once("à vérifier".to_owned())
+                    .filter(|_| stance == Some(Stance::Gap))
+                    .collect(),
+                author: "Camille".into(),
+                modified: "2026-01-01T00:00:00Z".into(),
+            },
+        );
+    };
+    tag("m1", "a", Some(Stance::Agreement), &["a1"], "Conforme.");
+    tag("m1", "b", Some(Stance::Gap), &["b1"], "Insuffisant.");
+    tag("m1", "c", Some(Stance::Silent), &[], "");
+    tag("m2", "a", Some(Stance::Agreement), &["a3"], "");
+    tag("m2", "b", Some(Stance::Silent), &[], "");
+    tag("m2", "c", None, &[], "Note sans appréciation.");
+    tag("m3", "a", Some(Stance::Silent), &[], "");
+    tag("m3", "b", Some(Stance::Partial), &["ghost"], "En partie.");
+    tag("m3", "c", Some(Stance::Silent), &[], "");
+    tag("m4", "a", Some(Stance::Silent), &[], "");
+    tag("m4", "b", Some(Stance::Silent), &[], "");
+    tag("zz", "a", Some(Stance::Gap), &[], "Mesure disparue.");
+    s
+}
+
+fn options() -> ReportOptions {
+    ReportOptions::new(Lang::Fr, "essai.ron")
+}
+
+#[test]
+fn header_counts_assessed_cells_of_the_grid_and_orphans_apart() {
+    let r = analyse(&session(), &options());
+    assert_eq!(r.header.total, 12);
+    assert_eq!(r.header.assessed, 10);
+    assert_eq!(r.header.orphans, 1);
+    assert_eq!(r.header.session_name, "essai.ron");
+    assert_eq!(r.header.dossier_title, "Dossier d’essai");
+}
+
+#[test]
+fn matrix_counts_each_stance_per_stakeholder_and_pillar() {
+    let r = analyse(&session(), &options());
+    let row = |i: usize| &r.matrix[i];
+    // a: p1 = 2 agreements; p2 = 2 silences.
+    assert_eq!(row(0).per_pillar[0].by_stance, [2, 0, 0, 0]);
+    assert_eq!(row(0).per_pillar[1].by_stance, [0, 0, 0, 2]);
+    // b: p1 = gap + silent; p2 = partial + silent.
+    assert_eq!(row(1).per_pillar[0].by_stance, [0, 0, 1, 1]);
+    assert_eq!(row(1).per_pillar[1].by_stance, [0, 1, 0, 1]);
+    assert_eq!(row(1).overall.by_stance, [0, 1, 1, 2]);
+    // c: one silence and one unassessed cell in each pillar.
+    assert_eq!(row(2).overall.by_stance, [0, 0, 0, 2]);
+    assert_eq!(row(2).overall.unassessed, 2);
+    assert_eq!(row(2).overall.total(), 4);
+    assert_eq!(row(2).overall.assessed(), 2);
+}
+
+#[test]
+fn gaps_list_gap_and_partial_cells_by_stakeholder_with_evidence() {
+    let r = analyse(&session(), &options());
+    assert_eq!(r.gaps.len(), 1, "only b has gaps or partials");
+    let b = &r.gaps[0];
+    assert_eq!(r.stakeholder(b.stakeholder).name, "B");
+    assert_eq!(b.gaps.len(), 1);
+    assert_eq!(b.gaps[0].measure.id.as_str(), "m1");
+    assert_eq!(b.gaps[0].cell.note, "Insuffisant.");
+    assert_eq!(b.gaps[0].cell.labels, ["à vérifier"]);
+    let Evidence::Quote(q) = &b.gaps[0].cell.evidence[0] else {
+        panic!("b1 is in the dossier");
+    };
+    assert_eq!(q.excerpt, "Texte de b1");
+    assert_eq!(
+        (q.source_title.as_str(), q.date.as_str()),
+        ("Contribution", "2020-07")
+    );
+    assert_eq!(b.partials[0].measure.id.as_str(), "m3");
+    assert_eq!(
+        b.partials[0].cell.evidence,
+        [Evidence::Missing("ghost".into())]
+    );
+}
+
+#[test]
+fn a_measure_is_silent_only_when_no_stance_evidence_or_dossier_link_speaks_to_it() {
+    let r = analyse(&session(), &options());
+    // m3 has a Silent cell for c, but the dossier links c1 to m3, and b is Partial: not silent.
+    // m4: Silent, Silent, unassessed, no link: silent, provisionally (one cell unassessed).
+    let silent: Vec<(&str, usize)> = r
+        .silences
+        .measures
+        .iter()
+        .map(|m| (m.measure.id.as_str(), m.unassessed))
+        .collect();
+    assert_eq!(silent, [("m4", 1)]);
+}
+
+#[test]
+fn a_stakeholder_is_silent_on_a_pillar_when_it_spoke_to_none_of_its_measures() {
+    let r = analyse(&session(), &options());
+    // a on p2 (two Silent cells); c on p1 (Silent + unassessed). c is not silent on p2: c1 is
+    // linked to m3.
+    let silent: Vec<(&str, &str, usize)> = r
+        .silences
+        .pillars
+        .iter()
+        .map(|s| {
+            (
+                r.stakeholder(s.stakeholder).id.as_str(),
+                r.pillars[s.pillar].id.as_str(),
+                s.unassessed,
+            )
+        })
+        .collect();
+    assert_eq!(silent, [("a", "p2", 0), ("c", "p1", 1)]);
+}
+
+#[test]
+fn unanswered_demands_are_unlinked_positions_and_positions_answered_only_by_gaps() {
+    let r = analyse(&session(), &options());
+    let found: Vec<(&str, &Unanswered)> = r
+        .unanswered
+        .iter()
+        .flat_map(|s| &s.demands)
+        .map(|d| (d.quote.position.as_str(), &d.reason))
+        .collect();
+    // a2: linked to nothing. a3: linked to nothing by the dossier but cited on m2×a (Agreement).
+    // b1: only m1×b, a Gap. b2: m1×b Gap but m3×b Partial. c1: m3×c Silent, not a Gap.
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0], ("a2", &Unanswered::NoMeasure));
+    assert_eq!(found[1].0, "b1");
+    let Unanswered::OnlyGaps(measures) = found[1].1 else {
+        panic!("b1 is linked to m1");
+    };
+    assert_eq!(measures[0].id.as_str(), "m1");
+}
+
+#[test]
+fn unassessed_cells_are_listed_per_stakeholder() {
+    let r = analyse(&session(), &options());
+    assert_eq!(r.unassessed_count(), 2);
+    assert_eq!(r.unassessed.len(), 1);
+    let ids: Vec<&str> = r.unassessed[0]
+        .measures
+        .iter()
+        .map(|m| m.id.as_str())
+        .collect();
+    assert_eq!(ids, ["m2", "m4"]);
+    // The note of an unassessed cell is kept in the detail.
+    assert_eq!(
+        r.pillars[0].measures[1].cells[2].note,
+        "Note sans appréciation."
+    );
+}
+
+#[test]
+fn a_subset_narrows_every_part_of_the_report() {
+    let mut o = options();
+    o.stakeholders = Some(["b".into()].into());
+    o.pillars = Some(["p2".into()].into());
+    let r = analyse(&session(), &o);
+    assert_eq!(r.stakeholders.len(), 1);
+    assert_eq!(
+        (r.pillars.len(), r.pillars[0].number),
+        (1, 2),
+        "pillars keep their number"
+    );
+    assert_eq!((r.header.assessed, r.header.total), (2, 2));
+    assert_eq!(r.matrix[0].per_pillar[0].by_stance, [0, 1, 0, 1]);
+    assert_eq!(r.gaps[0].gaps.len(), 0);
+    assert_eq!(r.gaps[0].partials.len(), 1);
+    // b1 is answered only by a Gap, but on m1, outside the selected pillar.
+    assert!(r.unanswered.is_empty());
+    // Among b's cells of p2, m4 is the one b is silent on.
+    assert_eq!(r.silences.measures.len(), 1);
+    assert_eq!(r.silences.measures[0].measure.id.as_str(), "m4");
+    assert!(r.unassessed.is_empty());
+}
+
+#[test]
+fn unknown_subset_ids_are_reported_with_the_known_ones() {
+    let mut o = options();
+    o.stakeholders = Some(["b".into(), "zz".into()].into());
+    o.pillars = Some(["p9".into()].into());
+    let problems = o.unknown_ids(&session());
+    assert_eq!(
+        problems,
+        [
+            "unknown stakeholder \"zz\" (the dossier has: a, b, c)",
+            "unknown pillar \"p9\" (the dossier has: p1, p2)"
+        ]
+    );
+}
+
+#[test]
+fn an_empty_session_reports_every_cell_unassessed_and_nothing_else() {
+    let s = Session::new(dossier(), "Camille", "2026-01-01T00:00:00Z");
+    let r = analyse(&s, &options());
+    assert_eq!((r.header.assessed, r.header.total), (0, 12));
+    assert!(r.gaps.is_empty());
+    assert_eq!(r.unassessed_count(), 12);
+    // Nothing spoke to m2 and m4 (no stance, no evidence, no dossier link): provisional silences.
+    let silent: Vec<(&str, usize)> = r
+        .silences
+        .measures
+        .iter()
+        .map(|m| (m.measure.id.as_str(), m.unassessed))
+        .collect();
+    assert_eq!(silent, [("m2", 3), ("m4", 3)]);
+    for format in Format::ALL {
+        assert!(!format.render(&r).is_empty());
+    }
+}
+
+#[test]
+fn no_stakeholder_selected_gives_an_empty_but_renderable_report() {
+    let mut o = options();
+    o.stakeholders = Some(std::collections::BTreeSet::new());
+    let r = analyse(&session(), &o);
+    assert_eq!(r.header.total, 0);
+    assert!(r.silences.measures.is_empty());
+    for format in Format::ALL {
+        assert!(!format.render(&r).is_empty());
+    }
+}

@@ -1,0 +1,380 @@
+//! The report's words in French and English, keyed on [`Lang`]. The words for stances come from
+//! [`crate::i18n`]; everything else the three renderings print is here, so a wording is changed
+//! once for Markdown, HTML and CSV alike.
+
+use crate::i18n::Lang;
+use crate::model::Stance;
+use crate::report::Quote;
+use std::fmt::Write as _;
+
+/// A fixed phrase of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum T {
+    /// Document title.
+    Title,
+    /// "Dossier".
+    Dossier,
+    /// "Session" (the file analysed).
+    Session,
+    /// "Analyst".
+    Analyst,
+    /// "Last modified".
+    Modified,
+    /// "Completion".
+    Completion,
+    /// "cells assessed".
+    CellsAssessed,
+    /// Legend heading.
+    Key,
+    /// The summary matrix section.
+    Summary,
+    /// "Pillar" (a column).
+    Pillar,
+    /// "Stakeholder" (a column).
+    Stakeholder,
+    /// "Overall" (the line summing a stakeholder's pillars).
+    Overall,
+    /// "Total".
+    Total,
+    /// The gaps section.
+    Gaps,
+    /// What the gaps section lists.
+    GapsIntro,
+    /// No gap or partial cell at all.
+    NoGaps,
+    /// Unanswered demands section.
+    Unanswered,
+    /// What the unanswered demands section lists.
+    UnansweredIntro,
+    /// No unanswered demand.
+    NoUnanswered,
+    /// Reason: no measure answers the position.
+    NoMeasureAnswers,
+    /// Reason: every linked measure is tagged Gap (followed by the measures).
+    OnlyGapsAnswer,
+    /// Silences section.
+    Silences,
+    /// Silent measures subsection.
+    SilentMeasures,
+    /// What "spoke to" means.
+    SilentMeasuresIntro,
+    /// No silent measure.
+    NoSilentMeasures,
+    /// Silent pillars subsection.
+    SilentPillars,
+    /// What a silent pillar is.
+    SilentPillarsIntro,
+    /// No stakeholder silent on a whole pillar.
+    NoSilentPillars,
+    /// Unassessed cells section.
+    Unassessed,
+    /// Every cell assessed.
+    NoUnassessed,
+    /// Detail section.
+    Detail,
+    /// "Measure".
+    Measure,
+    /// "Note".
+    Note,
+    /// "Labels".
+    Labels,
+    /// "Quotes".
+    Quotes,
+    /// "Contents" (HTML table of contents).
+    Contents,
+    /// Evidence naming a position the dossier lacks.
+    MissingPosition,
+    /// Heading of the Gap cells of a stakeholder.
+    GapCells,
+    /// Heading of the Partial cells of a stakeholder.
+    PartialCells,
+    /// CSV column: measure id.
+    ColMeasureId,
+    /// CSV column: pillar id.
+    ColPillarId,
+    /// CSV column: stakeholder id.
+    ColStakeholderId,
+    /// CSV column and table header: the stance.
+    ColStance,
+}
+
+impl T {
+    /// The phrase in `lang`.
+    #[must_use]
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (fr, en) = match self {
+            T::Title => ("Rapport d’écarts", "Gap report"),
+            T::Dossier => ("Dossier", "Dossier"),
+            T::Session => ("Session", "Session"),
+            T::Analyst => ("Analyste", "Analyst"),
+            T::Modified => ("Dernière modification", "Last modified"),
+            T::Completion => ("Avancement", "Completion"),
+            T::CellsAssessed => ("cellules évaluées", "cells assessed"),
+            T::Key => ("Légende", "Key"),
+            T::Summary => ("Synthèse", "Summary"),
+            T::Pillar => ("Pilier", "Pillar"),
+            T::Stakeholder => ("Partie prenante", "Stakeholder"),
+            T::Overall => ("Ensemble", "Overall"),
+            T::Total => ("Total", "Total"),
+            T::Gaps => ("Écarts et accords partiels", "Gaps and partial agreements"),
+            T::GapsIntro => (
+                "Chaque cellule jugée en écart ou en accord partiel, par partie prenante, avec les citations qui la fondent.",
+                "Every cell tagged Gap or Partial, by stakeholder, with the quotes it rests on.",
+            ),
+            T::NoGaps => (
+                "Aucune cellule en écart ni en accord partiel.",
+                "No cell is tagged Gap or Partial.",
+            ),
+            T::Unanswered => ("Demandes sans réponse", "Unanswered demands"),
+            T::UnansweredIntro => (
+                "Positions qu’aucune mesure ne satisfait : reliées à aucune mesure (ni par le dossier ni comme citation d’une cellule), ou seulement à des cellules jugées en écart.",
+                "Positions no measure satisfies: linked to no measure (neither by the dossier nor as a cell’s evidence), or only to cells tagged Gap.",
+            ),
+            T::NoUnanswered => ("Aucune demande sans réponse.", "No unanswered demand."),
+            T::NoMeasureAnswers => ("aucune mesure n’y répond", "no measure answers it"),
+            T::OnlyGapsAnswer => (
+                "toutes les mesures liées sont jugées en écart :",
+                "every linked measure is tagged Gap:",
+            ),
+            T::Silences => ("Silences", "Silences"),
+            T::SilentMeasures => (
+                "Mesures sur lesquelles aucune partie prenante ne s’est exprimée",
+                "Measures no stakeholder spoke to",
+            ),
+            T::SilentMeasuresIntro => (
+                "Une partie prenante s’est exprimée sur une mesure quand sa cellule est en accord, partiel ou écart, quand la cellule cite une de ses positions, ou quand le dossier relie une de ses positions à la mesure.",
+                "A stakeholder spoke to a measure when its cell is tagged Agreement, Partial or Gap, when the cell cites one of its positions, or when the dossier links one of its positions to the measure.",
+            ),
+            T::NoSilentMeasures => (
+                "Aucune : chaque mesure a suscité au moins une prise de position.",
+                "None: every measure drew at least one position.",
+            ),
+            T::SilentPillars => (
+                "Parties prenantes silencieuses sur un pilier entier",
+                "Stakeholders silent on a whole pillar",
+            ),
+            T::SilentPillarsIntro => (
+                "La partie prenante ne s’est exprimée sur aucune mesure du pilier.",
+                "The stakeholder spoke to none of the pillar’s measures.",
+            ),
+            T::NoSilentPillars => (
+                "Aucune : chaque partie prenante s’est exprimée sur chaque pilier.",
+                "None: every stakeholder spoke to every pillar.",
+            ),
+            T::Unassessed => ("Cellules non évaluées", "Unassessed cells"),
+            T::NoUnassessed => (
+                "Aucune : toutes les cellules sont évaluées.",
+                "None: every cell is assessed.",
+            ),
+            T::Detail => ("Détail par pilier", "Detail by pillar"),
+            T::Measure => ("Mesure", "Measure"),
+            T::Note => ("Note", "Note"),
+            T::Labels => ("Étiquettes", "Labels"),
+            T::Quotes => ("Citations", "Quotes"),
+            T::Contents => ("Sommaire", "Contents"),
+            T::MissingPosition => (
+                "position absente du dossier",
+                "position missing from the dossier",
+            ),
+            T::GapCells => ("En écart", "Gap"),
+            T::PartialCells => ("En accord partiel", "Partial"),
+            T::ColMeasureId => ("Mesure (id)", "Measure (id)"),
+            T::ColPillarId => ("Pilier (id)", "Pillar (id)"),
+            T::ColStakeholderId => ("Partie prenante (id)", "Stakeholder (id)"),
+            T::ColStance => ("Appréciation", "Stance"),
+        };
+        lang.pick(fr, en)
+    }
+}
+
+/// "Pilier 3" / "Pillar 3": a pillar named by its place in the dossier.
+#[must_use]
+pub fn pillar(lang: Lang, number: usize) -> String {
+    format!("{} {number}", lang.pick("Pilier", "Pillar"))
+}
+
+/// A label followed by a colon, with the French non-breaking space before it.
+#[must_use]
+pub fn colon(lang: Lang, label: &str) -> String {
+    format!("{label}{}", lang.pick("\u{a0}:", ":"))
+}
+
+/// Text between the language's quotation marks: « … » or “…”.
+#[must_use]
+pub fn quoted(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Fr => format!("«\u{a0}{text}\u{a0}»"),
+        Lang::En => format!("“{text}”"),
+    }
+}
+
+/// `assessed / total` with the percentage, e.g. `105 / 105 (100 %)`.
+#[must_use]
+pub fn fraction(lang: Lang, done: usize, total: usize) -> String {
+    let percent = (done * 100).checked_div(total).unwrap_or(100);
+    format!("{done} / {total} ({percent}{})", lang.pick("\u{a0}%", "%"))
+}
+
+/// "105 / 105 cellules évaluées (100 %)": the completion line of the header.
+#[must_use]
+pub fn completion(lang: Lang, done: usize, total: usize) -> String {
+    let percent = (done * 100).checked_div(total).unwrap_or(100);
+    format!(
+        "{done} / {total} {} ({percent}{})",
+        T::CellsAssessed.get(lang),
+        lang.pick("\u{a0}%", "%")
+    )
+}
+
+/// "Uniopss : 1 écart, 18 partiels" — the count line of a stakeholder's gaps.
+#[must_use]
+pub fn gap_counts(lang: Lang, gaps: usize, partials: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{gaps} écart{}, {partials} partiel{}",
+            plural_fr(gaps),
+            plural_fr(partials)
+        ),
+        Lang::En => format!(
+            "{gaps} gap{}, {partials} partial{}",
+            plural_en(gaps),
+            plural_en(partials)
+        ),
+    }
+}
+
+/// "12 cellules non évaluées sur 105." — the unassessed count line.
+#[must_use]
+pub fn unassessed_count(lang: Lang, count: usize, total: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{count} cellule{s} non évaluée{s} sur {total}.",
+            s = plural_fr(count)
+        ),
+        Lang::En => format!("{count} of {total} cells unassessed."),
+    }
+}
+
+/// "(dont 2 non évaluées)": how many cells behind a silence are still unassessed, so the
+/// reader knows the silence is provisional.
+#[must_use]
+pub fn provisional(lang: Lang, unassessed: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "(provisoire : {unassessed} cellule{s} non évaluée{s})",
+            s = plural_fr(unassessed)
+        ),
+        Lang::En => format!("(provisional: {unassessed} unassessed)"),
+    }
+}
+
+/// The warning about assessments the report leaves out because the dossier lacks their measure
+/// or stakeholder.
+#[must_use]
+pub fn orphans(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{count} évaluation{s} porte{nt} sur une mesure ou une partie prenante absente du dossier ; \
+             elle{s} ne figure{nt} pas dans ce rapport (voir `visavis validate`).",
+            s = plural_fr(count),
+            nt = if count > 1 { "nt" } else { "" }
+        ),
+        Lang::En => format!(
+            "{count} assessment{s} concern{v} a measure or stakeholder missing from the dossier and \
+             {are} left out of this report (see `visavis validate`).",
+            s = plural_en(count),
+            v = if count == 1 { "s" } else { "" },
+            are = if count == 1 { "is" } else { "are" }
+        ),
+    }
+}
+
+/// The note a subset adds to the header: "3 parties prenantes sur 5, 2 piliers sur 4".
+#[must_use]
+pub fn subset(lang: Lang, stakeholders: (usize, usize), pillars: (usize, usize)) -> Option<String> {
+    if stakeholders.0 == stakeholders.1 && pillars.0 == pillars.1 {
+        return None;
+    }
+    Some(match lang {
+        Lang::Fr => format!(
+            "Sélection : {} partie{s} prenante{s} sur {}, {} pilier{p} sur {}.",
+            stakeholders.0,
+            stakeholders.1,
+            pillars.0,
+            pillars.1,
+            s = plural_fr(stakeholders.0),
+            p = plural_fr(pillars.0)
+        ),
+        Lang::En => format!(
+            "Selection: {} of {} stakeholders, {} of {} pillars.",
+            stakeholders.0, stakeholders.1, pillars.0, pillars.1
+        ),
+    })
+}
+
+/// French plural `s`: none for 0 and 1.
+fn plural_fr(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
+
+/// English plural `s`: none for 1 only.
+fn plural_en(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The mark of an unassessed cell, distinct from every [`crate::model::Stance::icon`].
+pub const UNASSESSED_ICON: &str = "?";
+
+/// A cell's state in words: the stance's word, or "unassessed".
+#[must_use]
+pub fn stance_label(lang: Lang, stance: Option<Stance>) -> &'static str {
+    stance.map_or_else(|| crate::i18n::unassessed(lang), |s| s.label(lang))
+}
+
+/// A cell's state as its symbol.
+#[must_use]
+pub fn stance_icon(stance: Option<Stance>) -> &'static str {
+    stance.map_or(UNASSESSED_ICON, Stance::icon)
+}
+
+/// A cell's state as symbol and word, e.g. `✖ Écart`: never colour alone.
+#[must_use]
+pub fn stance(lang: Lang, stance: Option<Stance>) -> String {
+    format!("{} {}", stance_icon(stance), stance_label(lang, stance))
+}
+
+/// Where a quote comes from: `Title (Organisation, 2020-07), Pilier 1, proposition 1`.
+#[must_use]
+pub fn source(quote: &Quote) -> String {
+    let mut out = quote.source_title.clone();
+    let about: Vec<&str> = [quote.organisation.as_str(), quote.date.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !about.is_empty() {
+        let _ = write!(out, " ({})", about.join(", "));
+    }
+    if let Some(location) = &quote.location {
+        out.push_str(", ");
+        out.push_str(location);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_counts_follow_french_plural_rules() {
+        assert_eq!(gap_counts(Lang::Fr, 1, 0), "1 écart, 0 partiel");
+        assert_eq!(gap_counts(Lang::Fr, 2, 18), "2 écarts, 18 partiels");
+        assert_eq!(gap_counts(Lang::En, 1, 0), "1 gap, 0 partials");
+    }
+
+    #[test]
+    fn fraction_of_an_empty_grid_is_complete() {
+        assert_eq!(fraction(Lang::En, 0, 0), "0 / 0 (100%)");
+        assert_eq!(fraction(Lang::Fr, 1, 3), "1 / 3 (33\u{a0}%)");
+    }
+}
