@@ -1,11 +1,13 @@
 //! The command line: `visavis [FILE]` opens the window, subcommands work without it.
 //! Messages on the command line are in English, in the compiler's `FILE:LINE:COL: message` form.
 
-use crate::model::{Session, Stance};
+use crate::i18n::Lang;
+use crate::model::{PillarId, Session, StakeholderId, Stance};
 use crate::persist::{self, Loaded, Origin};
+use crate::report::{self, ReportOptions};
 use clap::{Parser, Subcommand};
-use std::io::Write;
 use std::fmt::Write as _;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -41,14 +43,50 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write the gap report of a session as Markdown, HTML or CSV, to stdout or to a file.
+    Report(ReportArgs),
+}
+
+/// The arguments of `visavis report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The session (or dossier) file.
+    pub session: PathBuf,
+    /// The rendering [default: from the extension of -o, else md].
+    #[arg(long, value_name = "md|html|csv")]
+    pub format: Option<report::Format>,
+    /// Write the report to this file (atomically, keeping a previous FILE.bak) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The report's language.
+    #[arg(long, value_name = "fr|en", default_value = "fr")]
+    pub lang: Lang,
+    /// Only this stakeholder (repeat for several; default: all).
+    #[arg(long = "stakeholder", value_name = "ID")]
+    pub stakeholders: Vec<StakeholderId>,
+    /// Only this pillar (repeat for several; default: all).
+    #[arg(long = "pillar", value_name = "ID")]
+    pub pillars: Vec<PillarId>,
+    /// Leave out the per-measure detail (Markdown and HTML; the CSV always has every cell).
+    #[arg(long)]
+    pub no_detail: bool,
 }
 
 /// Run a subcommand, printing to stdout/stderr. Exit status 0 when every file was fine.
 #[must_use]
 pub fn run(command: Command) -> ExitCode {
     let ok = match command {
-        Command::Validate { files } => files.iter().map(PathBuf::as_path).map(validate).fold(true, |a, b| a & b),
-        Command::Fmt { files } => files.iter().map(PathBuf::as_path).map(fmt).fold(true, |a, b| a & b),
+        Command::Validate { files } => files
+            .iter()
+            .map(PathBuf::as_path)
+            .map(validate)
+            .fold(true, |a, b| a & b),
+        Command::Fmt { files } => files
+            .iter()
+            .map(PathBuf::as_path)
+            .map(fmt)
+            .fold(true, |a, b| a & b),
+        Command::Report(args) => report(&args),
     };
     if ok {
         ExitCode::SUCCESS
@@ -156,5 +194,79 @@ fn fmt(path: &Path) -> bool {
             eprintln!("{e}");
             false
         }
+    }
+}
+
+/// `visavis report`: load, check the subset, analyse, render, write to stdout or `-o`.
+fn report(args: &ReportArgs) -> bool {
+    let path = args.session.as_path();
+    let loaded = match persist::load(path) {
+        Ok(l) => l,
+        Err(e) => {
+            report_error(&e);
+            return false;
+        }
+    };
+    // The report goes to stdout, so warnings go to stderr.
+    for w in &loaded.warnings {
+        eprintln!("{}: warning: {w}", path.display());
+    }
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let options = ReportOptions {
+        lang: args.lang,
+        stakeholders: (!args.stakeholders.is_empty())
+            .then(|| args.stakeholders.iter().cloned().collect()),
+        pillars: (!args.pillars.is_empty()).then(|| args.pillars.iter().cloned().collect()),
+        include_detail: !args.no_detail,
+        session_name: name,
+    };
+    let unknown = options.unknown_ids(&loaded.session);
+    if !unknown.is_empty() {
+        for problem in unknown {
+            eprintln!("{}: {problem}", path.display());
+        }
+        return false;
+    }
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(report::Format::from_path))
+        .unwrap_or(report::Format::Markdown);
+    let bytes = format.render(&report::analyse(&loaded.session, &options));
+    match &args.output {
+        None => match std::io::stdout().lock().write_all(&bytes) {
+            Ok(()) => true,
+            Err(e) => {
+                eprintln!("cannot write the report to stdout: {e}");
+                false
+            }
+        },
+        Some(out) if same_file(out, path) => {
+            eprintln!(
+                "{}: this is the session being reported on; choose another file for the report",
+                out.display()
+            );
+            false
+        }
+        Some(out) => match persist::write_export(out, &bytes) {
+            Ok(()) => {
+                println!("{}: report written ({})", out.display(), format.extension());
+                true
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                false
+            }
+        },
+    }
+}
+
+/// Whether `a` and `b` name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }

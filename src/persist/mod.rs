@@ -81,3 +81,15 @@ fn write_text(path: &Path, text: Result<String, ron::Error>) -> Result<(), SaveE
         source,
     })
 }
+
+/// Write an exported file (a gap report) to `path` atomically: a reader never sees a
+/// half-written report, and a report already at `path` is kept as `path.bak`.
+///
+/// # Errors
+/// When the folder is read-only or gone, the disk is full, etc.; a previous file is intact.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    atomic::write_atomic(path, bytes).map_err(|source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
