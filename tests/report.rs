@@ -1,0 +1,448 @@
+//! The gap report as a user gets it: the example analysis rendered three ways (snapshots read
+//! line by line when accepted), Markdown that parses as the tables it means, HTML and CSV that
+//! stay inert whatever the analyst typed, and `visavis report` on the command line.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use visavis::i18n::Lang;
+use visavis::model::{CellId, Session};
+use visavis::report::{self, Format, ReportOptions};
+
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/saves/segur-analyse-exemple.ron"
+);
+
+fn example() -> Session {
+    match visavis::persist::load(Path::new(EXAMPLE)) {
+        Ok(loaded) => loaded.session,
+        Err(e) => panic!("the example analysis loads: {e}"),
+    }
+}
+
+fn render(session: &Session, format: Format, lang: Lang) -> String {
+    let report = report::analyse(
+        session,
+        &ReportOptions::new(lang, "segur-analyse-exemple.ron"),
+    );
+    let bytes = format.render(&report);
+    let bytes = bytes.strip_prefix(report::csv::BOM).unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).expect("reports are UTF-8")
+}
+
+// --- Snapshots of the example analysis -------------------------------------------------------
+
+#[test]
+fn example_report_in_markdown_french() {
+    insta::assert_snapshot!(
+        "example_fr.md",
+        render(&example(), Format::Markdown, Lang::Fr)
+    );
+}
+
+#[test]
+fn example_report_in_markdown_english() {
+    insta::assert_snapshot!(
+        "example_en.md",
+        render(&example(), Format::Markdown, Lang::En)
+    );
+}
+
+#[test]
+fn example_report_in_html_french() {
+    insta::assert_snapshot!(
+        "example_fr.html",
+        render(&example(), Format::Html, Lang::Fr)
+    );
+}
+
+#[test]
+fn example_report_in_csv_french() {
+    // Records end in CRLF (checked below); the snapshot shows them with plain line ends.
+    let csv = render(&example(), Format::Csv, Lang::Fr).replace("\r\n", "\n");
+    insta::assert_snapshot!("example_fr.csv", csv);
+}
+
+// --- Markdown ------------------------------------------------------------------------------
+
+/// Cells of one raw table line: split on the `|` that are not backslash-escaped.
+fn raw_cells(line: &str) -> usize {
+    let line = line.trim();
+    let mut pipes = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => pipes += 1,
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    // Leading and trailing pipes delimit the row.
+    pipes - 1
+}
+
+/// Every table of `markdown`: for each row (header first), the cells the parser found (empty
+/// ones included) and the cells written in the source.
+fn tables(markdown: &str) -> Vec<Vec<(Vec<String>, usize)>> {
+    let mut tables = Vec::new();
+    let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
+    let mut cell: Option<String> = None;
+    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Table(_)) => rows.clear(),
+            Event::End(TagEnd::Table) => tables.push(std::mem::take(&mut rows)),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                rows.push((Vec::new(), raw_cells(&markdown[range])));
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                if let (Some(row), Some(text)) = (rows.last_mut(), cell.take()) {
+                    row.0.push(text);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    tables
+}
+
+#[test]
+fn every_markdown_table_row_has_the_header_column_count() {
+    let session = example();
+    for lang in Lang::ALL {
+        let md = render(&session, Format::Markdown, lang);
+        let tables = tables(&md);
+        assert_eq!(tables.len(), 1, "the summary matrix is the one table");
+        let matrix = &tables[0];
+        // 3 stakeholders × (4 pillars + an overall line), plus the header.
+        assert_eq!(matrix.len(), 1 + 3 * 5);
+        let columns = matrix[0].1;
+        assert_eq!(
+            columns, 8,
+            "stakeholder, pillar, 4 stances, unassessed, total"
+        );
+        for (cells, written) in matrix {
+            assert_eq!(*written, columns, "a row written with another column count");
+            assert_eq!(cells.len(), columns);
+            // The parser pads short rows with empty cells: none may be empty.
+            assert!(cells.iter().all(|c| !c.trim().is_empty()), "{cells:?}");
+        }
+    }
+}
+
+#[test]
+fn the_markdown_matrix_matches_a_hand_count_of_the_example() {
+    // Counted from the example file: stances of each stakeholder's cells per pillar (p1 has 7
+    // measures, p2 12, p3 5, p4 11), in the order Agreement, Partial, Gap, Silent.
+    let expected: [(&str, [[usize; 4]; 5]); 3] = [
+        (
+            "Uniopss",
+            [
+                [0, 1, 0, 6],
+                [0, 8, 1, 3],
+                [0, 2, 0, 3],
+                [2, 7, 0, 2],
+                [2, 18, 1, 14],
+            ],
+        ),
+        (
+            "CNOM",
+            [
+                [1, 0, 1, 5],
+                [0, 0, 2, 10],
+                [3, 1, 0, 1],
+                [3, 1, 1, 6],
+                [7, 2, 4, 22],
+            ],
+        ),
+        (
+            "FHF",
+            [
+                [0, 0, 0, 7],
+                [3, 0, 0, 9],
+                [0, 0, 0, 5],
+                [0, 0, 0, 11],
+                [3, 0, 0, 32],
+            ],
+        ),
+    ];
+    let md = render(&example(), Format::Markdown, Lang::Fr);
+    let matrix = &tables(&md)[0];
+    for (s, (name, lines)) in expected.iter().enumerate() {
+        for (p, counts) in lines.iter().enumerate() {
+            let (cells, _) = &matrix[1 + s * 5 + p];
+            assert_eq!(cells[0], *name);
+            let found: Vec<usize> = cells[2..6].iter().filter_map(|c| c.parse().ok()).collect();
+            assert_eq!(found, counts, "{name}, line {p}");
+            assert_eq!(cells[6], "0", "nothing is unassessed in the example");
+        }
+    }
+}
+
+// --- Session text stays inert --------------------------------------------------------------
+
+/// The example with hostile text in a note, a label and a stakeholder's name.
+fn hostile() -> Session {
+    let mut s = example();
+    let cell = CellId::new("revalorisations-salariales", "uniopss");
+    let a = s
+        .assessments
+        .get_mut(&cell)
+        .expect("the example assesses every cell");
+    a.note = String::from("<script>alert(1)</script> \"onerror=alert(2) x=\"");
+    a.labels.insert("\"onerror=alert(3)".to_owned());
+    a.labels.insert("<img src=x onerror=alert(4)>".to_owned());
+    let cnom = CellId::new("revalorisations-salariales", "cnom");
+    let b = s
+        .assessments
+        .get_mut(&cnom)
+        .expect("the example assesses every cell");
+    b.note = String::from("=HYPERLINK(\"http://evil.example\",\"clic\")");
+    b.labels = ["+cmd|' /C calc'!A0".to_owned(), "@SUM(1+1)".to_owned()].into();
+    s.dossier.stakeholders[2].name = String::from("-2+3");
+    s
+}
+
+/// The tags of an HTML page (`<…>`), as written.
+fn tags(html: &str) -> Vec<&str> {
+    html.split('<')
+        .skip(1)
+        .map(|rest| rest.split('>').next().unwrap_or(rest))
+        .collect()
+}
+
+#[test]
+fn html_escapes_scripts_and_attribute_breakouts_in_notes_and_labels() {
+    let html = render(&hostile(), Format::Html, Lang::Fr);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;onerror=alert(2) x=&quot;"));
+    assert!(html.contains("&quot;onerror=alert(3)"));
+    assert!(html.contains("&lt;img src=x onerror=alert(4)&gt;"));
+    let tags = tags(&html);
+    for tag in &tags {
+        assert!(
+            !tag.to_ascii_lowercase().starts_with("script"),
+            "a script tag: <{tag}>"
+        );
+        assert!(
+            !tag.to_ascii_lowercase().starts_with("img"),
+            "an img tag: <{tag}>"
+        );
+        assert!(
+            !tag.contains("onerror"),
+            "an event handler in a tag: <{tag}>"
+        );
+    }
+}
+
+#[test]
+fn html_is_self_contained() {
+    let html = render(&example(), Format::Html, Lang::Fr);
+    let tags = tags(&html);
+    assert!(
+        !tags
+            .iter()
+            .any(|t| t.starts_with("script") || t.starts_with("link"))
+    );
+    assert!(
+        !tags
+            .iter()
+            .any(|t| t.contains("src=") || t.contains("url("))
+    );
+    assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("@import"));
+}
+
+#[test]
+fn markdown_escapes_html_in_notes_and_labels() {
+    let md = render(&hostile(), Format::Markdown, Lang::Fr);
+    assert!(md.contains("\\<script\\>alert(1)\\</script\\>"));
+    assert!(md.contains("\\<img src=x onerror=alert(4)\\>"));
+    // Rendered to HTML, no raw HTML gets through.
+    let parser = Parser::new_ext(&md, Options::ENABLE_TABLES);
+    assert!(
+        !parser
+            .into_iter()
+            .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+    );
+}
+
+#[test]
+fn csv_neutralises_formulas_and_keeps_one_row_per_cell() {
+    let bytes = Format::Csv.render(&report::analyse(
+        &hostile(),
+        &ReportOptions::new(Lang::Fr, "x.ron"),
+    ));
+    assert!(
+        bytes.starts_with(report::csv::BOM),
+        "UTF-8 byte-order mark first"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[report::csv::BOM.len()..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
+    assert_eq!(rows.len(), 35 * 3, "one row per cell");
+    for row in &rows {
+        assert_eq!(row.len(), 10);
+        for field in row {
+            assert!(
+                !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a field a spreadsheet would run: {field:?}"
+            );
+        }
+    }
+    let cnom = rows
+        .iter()
+        .find(|r| &r[0] == "revalorisations-salariales" && &r[4] == "cnom")
+        .expect("the CNOM cell");
+    assert_eq!(&cnom[7], "'=HYPERLINK(\"http://evil.example\",\"clic\")");
+    assert_eq!(&cnom[8], "'+cmd|' /C calc'!A0; @SUM(1+1)");
+    assert!(rows.iter().any(|r| &r[5] == "'-2+3"));
+    // Records end in CRLF, as RFC 4180 and spreadsheets expect.
+    assert!(bytes.ends_with(b"\r\n"));
+}
+
+#[test]
+fn csv_in_english_uses_commas() {
+    let csv = render(&example(), Format::Csv, Lang::En);
+    assert!(csv.starts_with("Measure (id),Measure,Pillar (id),Pillar,"));
+}
+
+// --- The command line ----------------------------------------------------------------------
+
+fn visavis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_visavis"))
+        .args(args)
+        .output()
+        .expect("the visavis binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn report_prints_markdown_to_stdout_by_default() {
+    let out = visavis(&["report", EXAMPLE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let expected = render(&example(), Format::Markdown, Lang::Fr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+}
+
+#[test]
+fn report_writes_the_file_given_with_o_in_the_format_asked() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("rapport.html");
+    let path_str = path.to_str().expect("a UTF-8 temporary path");
+    let out = visavis(&["report", EXAMPLE, "--format", "html", "-o", path_str]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        out.stdout.starts_with(path_str.as_bytes()),
+        "says where it wrote"
+    );
+    let written = std::fs::read_to_string(&path).expect("the report was written");
+    assert_eq!(written, render(&example(), Format::Html, Lang::Fr));
+}
+
+#[test]
+fn report_takes_the_format_from_the_extension_and_honours_the_options() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("fhf.csv");
+    let out = visavis(&[
+        "report",
+        EXAMPLE,
+        "-o",
+        path.to_str().expect("a UTF-8 temporary path"),
+        "--lang",
+        "en",
+        "--stakeholder",
+        "fhf",
+        "--pillar",
+        "p2",
+        "--pillar",
+        "p4",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&path).expect("the report was written");
+    assert!(bytes.starts_with(report::csv::BOM));
+    let text = String::from_utf8_lossy(&bytes[3..]).into_owned();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
+    // FHF's cells in pillars 2 (12 measures) and 4 (11 measures).
+    assert_eq!(rows.len(), 23);
+    assert!(
+        rows.iter()
+            .all(|r| &r[4] == "fhf" && (&r[2] == "p2" || &r[2] == "p4"))
+    );
+}
+
+#[test]
+fn report_without_detail_leaves_the_detail_out() {
+    let out = visavis(&["report", EXAMPLE, "--no-detail", "--lang", "en"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("## Gaps and partial agreements"));
+    assert!(!md.contains("## Detail by pillar"));
+}
+
+#[test]
+fn report_on_a_malformed_file_fails_with_file_line_and_column() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("broken.ron");
+    let text = std::fs::read_to_string(EXAMPLE)
+        .expect("the example")
+        .replacen("stance: Some(Agreement)", "stance: Some(Agreed)", 1);
+    visavis::persist::write_export(&path, text.as_bytes()).expect("a temporary file");
+    let out = visavis(&["report", path.to_str().expect("a UTF-8 temporary path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no partial report");
+    let err = stderr(&out);
+    let located = err
+        .strip_prefix(&format!("{}:", path.display()))
+        .unwrap_or("");
+    let mut parts = located.splitn(3, ':');
+    let line = parts.next().and_then(|l| l.parse::<usize>().ok());
+    let col = parts.next().and_then(|c| c.parse::<usize>().ok());
+    assert!(
+        line.is_some() && col.is_some(),
+        "FILE:LINE:COL: message, got {err}"
+    );
+    assert!(line > Some(1500), "points into the assessments, got {err}");
+}
+
+#[test]
+fn report_on_a_missing_file_fails() {
+    let out = visavis(&["report", "/nonexistent/session.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("/nonexistent/session.ron: "));
+}
+
+#[test]
+fn report_names_an_unknown_stakeholder_and_the_known_ones() {
+    let out = visavis(&["report", EXAMPLE, "--stakeholder", "ars"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("unknown stakeholder \"ars\" (the dossier has: uniopss, cnom, fhf)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn report_refuses_to_overwrite_the_session_it_reads() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path: PathBuf = dir.path().join("session.ron");
+    let original = std::fs::read(EXAMPLE).expect("the example");
+    visavis::persist::write_export(&path, &original).expect("a temporary file");
+    let p = path.to_str().expect("a UTF-8 temporary path");
+    let out = visavis(&["report", p, "-o", p]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&path).expect("still there"), original);
+}
