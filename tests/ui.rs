@@ -342,3 +342,31 @@ fn a_malformed_file_shows_where_and_leaves_the_session_untouched() {
     );
     assert_eq!(h.state().session, before);
 }
+
+#[test]
+fn ctrl_e_offers_the_export_and_the_report_is_written_where_asked() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    ctrl(&mut h, Key::E);
+    assert!(
+        h.query_by_label("Exporter le rapport d’écarts").is_some(),
+        "the export dialog is open"
+    );
+    assert!(h.query_by_label("Markdown").is_some() && h.query_by_label_contains("CSV").is_some());
+    h.get_by_label("Annuler").click();
+    settle(&mut h);
+    let out = data.path().join("rapport.html");
+    h.state_mut()
+        .export_to(&out, visavis::report::Format::Html, true, false);
+    settle(&mut h);
+    assert!(
+        h.query_by_label("Rapport exporté").is_some(),
+        "a confirmation names the file"
+    );
+    assert!(h.query_by_label_contains("rapport.html").is_some());
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("Ségur de la santé"),
+        "the report is about the open dossier"
+    );
+}

@@ -11,6 +11,7 @@ use super::{detail, filters, grid};
 use crate::i18n::Lang;
 use crate::model::{Action, CellId, History, Session, Stance, now_rfc3339};
 use crate::persist::{self, Origin, recovery};
+use crate::report::{self, Format, ReportOptions};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
@@ -428,7 +429,7 @@ impl App {
             Command::SaveAs => {
                 self.save_as();
             }
-            Command::Export => {}
+            Command::Export => self.dialog = Some(Dialog::export()),
             Command::Quit => self.request(Intent::Quit),
             Command::Undo | Command::Redo => {
                 let touched = if c == Command::Undo {
@@ -755,6 +756,58 @@ impl App {
     pub fn restore(&mut self, recovered: recovery::Recovered) {
         self.replace(recovered.session, recovered.origin);
         self.history.mark_unsaved();
+    }
+}
+
+impl App {
+    /// Ask where to write the report, then write it.
+    pub fn export(&mut self, format: Format, detail: bool, visible_only: bool) {
+        let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+            || "analyse".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let mut dialog = rfd::FileDialog::new()
+            .add_filter(format.label(self.lang()), &[format.extension()])
+            .set_file_name(format!("{stem}-rapport.{}", format.extension()));
+        if let Some(dir) = self.path.as_ref().and_then(|p| p.parent()) {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(path) = dialog.save_file() {
+            self.export_to(&path, format, detail, visible_only);
+        }
+    }
+
+    /// Write the report to `path`, then confirm with the path (or show the error).
+    pub fn export_to(&mut self, path: &Path, format: Format, detail: bool, visible_only: bool) {
+        let d = &self.session.dossier;
+        let mut options = ReportOptions::new(self.lang(), &self.file_name());
+        options.include_detail = detail;
+        if visible_only {
+            options.pillars = Some(
+                d.pillars
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !self.filters.hidden_pillars.contains(i))
+                    .map(|(_, p)| p.id.clone())
+                    .collect(),
+            );
+            options.stakeholders = Some(
+                d.stakeholders
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !self.filters.hidden_stakeholders.contains(i))
+                    .map(|(_, s)| s.id.clone())
+                    .collect(),
+            );
+        }
+        let bytes = format.render(&report::analyse(&self.session, &options));
+        self.dialog = Some(match persist::write_export(path, &bytes) {
+            Ok(()) => Dialog::Exported(path.to_owned()),
+            Err(e) => Dialog::Error {
+                intro: Text::ExportErrorIntro,
+                message: e.to_string(),
+            },
+        });
     }
 }
 

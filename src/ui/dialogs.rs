@@ -4,6 +4,7 @@
 use super::app::App;
 use super::i18n::{Text, tr};
 use crate::persist::recovery::Recovered;
+use crate::report::Format;
 use eframe::egui;
 use std::path::PathBuf;
 
@@ -34,6 +35,29 @@ pub enum Dialog {
     Warnings(Vec<String>),
     /// A recovery copy was found at start-up (or could not be read).
     Recovery(Box<Result<Recovered, String>>),
+    /// Choose how to export the gap report.
+    Export {
+        /// The rendering.
+        format: Format,
+        /// Include the per-measure detail.
+        detail: bool,
+        /// Limit to the pillars and stakeholders the filters show.
+        visible_only: bool,
+    },
+    /// The report was written here.
+    Exported(PathBuf),
+}
+
+impl Dialog {
+    /// The export dialog with its defaults: HTML, with the detail, everything.
+    #[must_use]
+    pub fn export() -> Self {
+        Dialog::Export {
+            format: Format::Html,
+            detail: true,
+            visible_only: false,
+        }
+    }
 }
 
 /// The button the user pressed.
@@ -45,12 +69,14 @@ enum Choice {
     Close,
     Restore,
     DiscardRecovery,
+    Export,
+    OpenFile,
 }
 
 impl Dialog {
     /// Draw the dialog. Returns the dialog to keep showing, `None` once it is answered.
     #[must_use]
-    pub fn show(self, ctx: &egui::Context, app: &mut App) -> Option<Dialog> {
+    pub fn show(mut self, ctx: &egui::Context, app: &mut App) -> Option<Dialog> {
         let lang = app.prefs.lang;
         let mut choice = None;
         let mut pick = |ui: &mut egui::Ui, text: Text, c: Choice| {
@@ -60,7 +86,7 @@ impl Dialog {
         };
         let response = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
-            match &self {
+            match &mut self {
                 Dialog::Unsaved(intent) => {
                     ui.heading(tr(lang, Text::UnsavedTitle));
                     ui.label(tr(lang, Text::UnsavedBody));
@@ -77,7 +103,9 @@ impl Dialog {
                 Dialog::Error { intro, message } => {
                     ui.heading(tr(lang, Text::ErrorTitle));
                     ui.label(tr(lang, *intro));
-                    ui.add(egui::Label::new(egui::RichText::new(message).monospace()).wrap());
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(message.as_str()).monospace()).wrap(),
+                    );
                     pick(ui, Text::Ok, Choice::Close);
                 }
                 Dialog::Warnings(lines) => {
@@ -121,6 +149,37 @@ impl Dialog {
                         pick(ui, Text::DiscardRecoveryButton, Choice::DiscardRecovery);
                     });
                 }
+                Dialog::Export {
+                    format,
+                    detail,
+                    visible_only,
+                } => {
+                    ui.heading(tr(lang, Text::ExportTitle));
+                    ui.label(egui::RichText::new(tr(lang, Text::ExportFormat)).strong());
+                    for f in Format::ALL {
+                        ui.radio_value(format, f, f.label(lang));
+                    }
+                    ui.checkbox(detail, tr(lang, Text::ExportDetail));
+                    ui.checkbox(visible_only, tr(lang, Text::ExportVisibleOnly))
+                        .on_hover_text(tr(lang, Text::ExportVisibleOnlyTip));
+                    ui.horizontal(|ui| {
+                        pick(ui, Text::ExportButton, Choice::Export);
+                        pick(ui, Text::CancelButton, Choice::Close);
+                    });
+                }
+                Dialog::Exported(path) => {
+                    ui.heading(tr(lang, Text::ExportDone));
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(path.display().to_string()).monospace(),
+                        )
+                        .wrap(),
+                    );
+                    ui.horizontal(|ui| {
+                        pick(ui, Text::OpenFile, Choice::OpenFile);
+                        pick(ui, Text::Ok, Choice::Close);
+                    });
+                }
             }
         });
         // Escape or a click outside cancels, except for the recovery question, which must be
@@ -149,6 +208,19 @@ impl Dialog {
                 }
             }
             (Dialog::Recovery(_), Choice::DiscardRecovery) => app.discard_recovery(),
+            (
+                Dialog::Export {
+                    format,
+                    detail,
+                    visible_only,
+                },
+                Choice::Export,
+            ) => app.export(format, detail, visible_only),
+            (Dialog::Exported(path), Choice::OpenFile) => {
+                if let Err(e) = open::that_detached(&path) {
+                    app.notice = format!("{} {e}", tr(lang, Text::OpenFileFailed));
+                }
+            }
             _ => {}
         }
         None

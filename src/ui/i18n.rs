@@ -132,12 +132,12 @@ texts! {
     ExportFormat => ("Format", "Format"),
     ExportDetail => ("Inclure le détail par mesure", "Include the per-measure detail"),
     ExportButton => ("Exporter…", "Export…"),
+    ExportVisibleOnly => ("Seulement les piliers et acteurs affichés", "Only the pillars and stakeholders shown"),
+    ExportVisibleOnlyTip => ("Reprendre les filtres Piliers et Acteurs du panneau de gauche", "Use the Pillars and Stakeholders filters of the left panel"),
     ExportDone => ("Rapport exporté", "Report exported"),
     OpenFile => ("Ouvrir le fichier", "Open the file"),
+    ExportErrorIntro => ("L’export a échoué ; la session n’a pas changé.", "The export failed; the session is unchanged."),
     OpenFileFailed => ("Impossible d’ouvrir le fichier :", "Cannot open the file:"),
-    FormatMarkdown => ("Markdown (.md)", "Markdown (.md)"),
-    FormatHtml => ("HTML autonome (.html, imprimable en PDF)", "Self-contained HTML (.html, prints to PDF)"),
-    FormatCsv => ("CSV pour tableur (.csv)", "Spreadsheet CSV (.csv)"),
     SessionFiles => ("Sessions Vis-à-vis", "Vis-à-vis sessions"),
     Orphans => ("cellules orphelines (mesure ou acteur absent du dossier), conservées", "orphan cells (measure or stakeholder missing from the dossier), kept"),
 }
@@ -147,7 +147,7 @@ mod tests {
     use super::*;
 
     /// Words that are the same in both languages on purpose.
-    const SAME_IN_BOTH: &[Text] = &[Text::Ok, Text::Note, Text::FormatMarkdown];
+    const SAME_IN_BOTH: &[Text] = &[Text::Ok, Text::Note];
 
     #[test]
     fn every_text_exists_in_both_languages_and_differs_unless_meant_to() {

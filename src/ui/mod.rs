@@ -41,18 +41,9 @@ impl eframe::App for Shell {
 /// Open the window on `file` (or the last session, or a new one on the embedded dossier).
 #[must_use]
 pub fn run(file: Option<PathBuf>) -> ExitCode {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Vis-à-vis")
-            .with_app_id("visavis")
-            .with_inner_size([1500.0, 900.0])
-            .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
     let result = eframe::run_native(
         "Vis-à-vis",
-        options,
+        native_options(),
         Box::new(move |cc| {
             let prefs: Prefs = cc
                 .storage
@@ -62,11 +53,117 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             Ok(Box::new(Shell { app }))
         }),
     );
+    exit_code(result)
+}
+
+fn native_options() -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Vis-à-vis")
+            .with_app_id("visavis")
+            .with_inner_size([1500.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    }
+}
+
+fn exit_code(result: eframe::Result) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("visavis: cannot open the window: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `visavis --frames N`: open the real window on `file` (or the last session), draw the first
+/// frame and `frames` more, print the time from `started` to the first frame and the CPU time
+/// of each later frame (min / median / p95 / max, as eframe measures it: swap and vsync
+/// excluded), then close. Preferences are read but not written; no autosave, no recovery.
+#[must_use]
+pub fn run_frames(file: Option<PathBuf>, frames: u32, started: std::time::Instant) -> ExitCode {
+    let report = std::rc::Rc::new(std::cell::RefCell::new(None));
+    let out = std::rc::Rc::clone(&report);
+    let result = eframe::run_native(
+        "Vis-à-vis",
+        native_options(),
+        Box::new(move |cc| {
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            Ok(Box::new(FrameProbe {
+                app: App::start(prefs, file, None),
+                started,
+                frames: frames as usize,
+                first: None,
+                times: Vec::new(),
+                out,
+            }))
+        }),
+    );
+    if let Some(text) = report.borrow_mut().take() {
+        print!("{text}");
+    }
+    exit_code(result)
+}
+
+/// The eframe shell of `--frames`: times the frames, then closes the window.
+struct FrameProbe {
+    app: App,
+    started: std::time::Instant,
+    frames: usize,
+    /// When the first frame's UI began, since `started`.
+    first: Option<std::time::Duration>,
+    /// Seconds of CPU per frame, the first frame's included.
+    times: Vec<f32>,
+    out: std::rc::Rc<std::cell::RefCell<Option<String>>>,
+}
+
+impl eframe::App for FrameProbe {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        match self.first {
+            None => self.first = Some(self.started.elapsed()),
+            // eframe reports the previous frame's time.
+            Some(_) => self.times.extend(frame.info().cpu_usage),
+        }
+        self.app.show(ui);
+        if self.times.len() > self.frames {
+            if self.out.borrow().is_none() {
+                *self.out.borrow_mut() = Some(self.summary());
+            }
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+impl FrameProbe {
+    fn summary(&self) -> String {
+        let ms = |s: f32| f64::from(s) * 1000.0;
+        let first_frame = self.times.first().copied().unwrap_or_default();
+        let first_ui = self.first.unwrap_or_default().as_secs_f64() * 1000.0;
+        let mut rest = self.times[1..].to_vec();
+        rest.sort_by(f32::total_cmp);
+        let at = |q: usize| {
+            rest.get((rest.len() - 1) * q / 100)
+                .copied()
+                .map_or(0.0, ms)
+        };
+        format!(
+            "first frame: {:.0} ms after start (UI began at {first_ui:.0} ms; the frame took \
+             {:.1} ms)\n{} frames, CPU per frame: min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max \
+             {:.2} ms\n",
+            first_ui + ms(first_frame),
+            ms(first_frame),
+            rest.len(),
+            at(0),
+            at(50),
+            at(95),
+            at(100),
+        )
     }
 }
