@@ -26,6 +26,10 @@ pub struct Cli {
     /// A session or dossier file to open in the window (default: the last session, or a new
     /// session on the embedded Ségur dossier).
     pub file: Option<PathBuf>,
+    /// Diagnostic: open the window, draw N frames, print the time from start to the first frame
+    /// and the CPU time per frame (min / median / max), then exit.
+    #[arg(long, value_name = "N")]
+    pub frames: Option<u32>,
 }
 
 /// The subcommands.
@@ -45,6 +49,37 @@ pub enum Command {
     },
     /// Write the gap report of a session as Markdown, HTML or CSV, to stdout or to a file.
     Report(ReportArgs),
+    /// Write a synthetic session of any size (fictional measures, stakeholders, positions and
+    /// notes), to reproduce a performance measurement.
+    Generate(GenerateArgs),
+}
+
+/// The arguments of `visavis generate`.
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// Number of measures (rows).
+    #[arg(long, default_value_t = 1000)]
+    pub measures: usize,
+    /// Number of stakeholders (columns).
+    #[arg(long, default_value_t = 10)]
+    pub stakeholders: usize,
+    /// Positions per stakeholder [default: one per 20 measures, at least 10].
+    #[arg(long, value_name = "N")]
+    pub positions_per_stakeholder: Option<usize>,
+    /// Share of the cells assessed, in percent.
+    #[arg(
+        long,
+        value_name = "PERCENT",
+        default_value_t = 75,
+        value_parser = clap::value_parser!(u8).range(0..=100)
+    )]
+    pub assessed: u8,
+    /// Seed of the pseudo-random choices: the same seed gives the same file.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The session file to write (atomically, keeping a previous FILE.bak).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 /// The arguments of `visavis report`.
@@ -87,6 +122,7 @@ pub fn run(command: Command) -> ExitCode {
             .map(fmt)
             .fold(true, |a, b| a & b),
         Command::Report(args) => report(&args),
+        Command::Generate(args) => generate(&args),
     };
     if ok {
         ExitCode::SUCCESS
@@ -268,5 +304,38 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+/// `visavis generate`: build the synthetic session and save it through `persist`.
+fn generate(args: &GenerateArgs) -> bool {
+    let spec = crate::generate::Spec {
+        measures: args.measures,
+        stakeholders: args.stakeholders,
+        positions_per_stakeholder: args
+            .positions_per_stakeholder
+            .unwrap_or_else(|| crate::generate::Spec::default_positions(args.measures)),
+        assessed_percent: args.assessed,
+        seed: args.seed,
+    };
+    let session = crate::generate::session(&spec);
+    match persist::save(&session, &args.output) {
+        Ok(()) => {
+            let d = &session.dossier;
+            println!(
+                "{}: {} measures × {} stakeholders ({} cells, {} assessed), {} positions",
+                args.output.display(),
+                d.measures.len(),
+                d.stakeholders.len(),
+                d.cell_count(),
+                session.assessed_count(),
+                d.positions.len()
+            );
+            true
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            false
+        }
     }
 }

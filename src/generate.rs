@@ -1,0 +1,718 @@
+//! Synthetic dossiers and sessions of any size, for benchmarks, tests and `visavis generate`:
+//! measures grouped in pillars, fictional stakeholders with positions quoting their own
+//! contributions, and assessments with notes of realistic length in accented French. Pure and
+//! deterministic: the same [`Spec`] always gives the same session, on every platform.
+//!
+//! ```
+//! use visavis::generate::{Spec, session};
+//!
+//! let s = session(&Spec::new(200, 5));
+//! assert_eq!(s.dossier.cell_count(), 1000);
+//! assert!(s.dossier.validate().is_empty());
+//! ```
+
+use crate::model::{
+    Assessment, CellId, Citation, Dossier, Figure, Measure, MeasureId, Pillar, PillarId, Position,
+    PositionId, PositionKind, Session, Source, SourceId, SourceKind, Stakeholder, StakeholderId,
+    Stance,
+};
+use std::collections::BTreeSet;
+
+/// The size and shape of a generated session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spec {
+    /// Number of measures (rows).
+    pub measures: usize,
+    /// Number of stakeholders (columns).
+    pub stakeholders: usize,
+    /// Positions each stakeholder holds; each speaks to zero to three measures.
+    pub positions_per_stakeholder: usize,
+    /// Share of the cells that carry an assessment, in percent (clamped to 100).
+    pub assessed_percent: u8,
+    /// Seed of the pseudo-random choices: same seed, same session.
+    pub seed: u64,
+}
+
+impl Spec {
+    /// `measures` × `stakeholders` cells, with the default positions per stakeholder
+    /// ([`Spec::default_positions`]), three cells in four assessed, seed 1.
+    #[must_use]
+    pub fn new(measures: usize, stakeholders: usize) -> Self {
+        Self {
+            measures,
+            stakeholders,
+            positions_per_stakeholder: Self::default_positions(measures),
+            assessed_percent: 75,
+            seed: 1,
+        }
+    }
+
+    /// One position per 20 measures, at least 10: a stakeholder speaks to a part of a reform.
+    #[must_use]
+    pub fn default_positions(measures: usize) -> usize {
+        (measures / 20).max(10)
+    }
+
+    /// Number of pillars: one per hundred measures, between 1 and 60 (none without measures).
+    #[must_use]
+    pub fn pillars(&self) -> usize {
+        if self.measures == 0 {
+            0
+        } else {
+            self.measures.div_ceil(100).clamp(1, 60)
+        }
+    }
+}
+
+/// The dossier of `spec`: sources, pillars, measures, stakeholders and their positions. Every
+/// id is unique, every reference resolves, every pillar has a measure: it validates clean.
+#[must_use]
+pub fn dossier(spec: &Spec) -> Dossier {
+    let mut rng = Rng::new(spec.seed);
+    let pillars: Vec<Pillar> = (0..spec.pillars())
+        .map(|i| Pillar {
+            id: PillarId::from(format!("pilier-{:02}", i + 1).as_str()),
+            title: format!(
+                "Pilier {} : {} {}",
+                i + 1,
+                rng.pick(VERBS).to_lowercase(),
+                rng.pick(OBJECTS)
+            ),
+            description: sentence(&mut rng, "Ce pilier regroupe les mesures visant à"),
+        })
+        .collect();
+    let width = digits(spec.measures);
+    let measures: Vec<Measure> = (0..spec.measures)
+        .map(|i| {
+            measure(
+                &mut rng,
+                i,
+                width,
+                &pillars[i * pillars.len() / spec.measures],
+            )
+        })
+        .collect();
+    let stakeholders: Vec<Stakeholder> = (0..spec.stakeholders)
+        .map(|i| stakeholder(&mut rng, i))
+        .collect();
+    let mut sources = vec![
+        Source {
+            id: SourceId::from(GOVERNMENT),
+            title: "Dossier de presse : les mesures de la réforme (données générées)".to_owned(),
+            organisation: "Ministère de la Santé et de la Prévention (fictif)".to_owned(),
+            date: "2024-07-21".to_owned(),
+            kind: SourceKind::Official,
+            file: None,
+            url: None,
+        },
+        Source {
+            id: SourceId::from(ARTICLE),
+            title: "Ce que change la réforme, mesure par mesure".to_owned(),
+            organisation: "La Revue hospitalière (fictive)".to_owned(),
+            date: "2024-09".to_owned(),
+            kind: SourceKind::Article,
+            file: None,
+            url: None,
+        },
+    ];
+    let mut positions = Vec::new();
+    for s in &stakeholders {
+        let (contribution, reaction) = stakeholder_sources(&s.id);
+        sources.push(Source {
+            id: contribution.clone(),
+            title: format!("Contribution de {} à la concertation", s.name),
+            organisation: s.full_name.clone(),
+            date: format!("2024-0{}", 1 + rng.below(6)),
+            kind: SourceKind::Contribution,
+            file: None,
+            url: None,
+        });
+        sources.push(Source {
+            id: reaction.clone(),
+            title: format!("Réforme : {} réagit aux annonces", s.name),
+            organisation: s.full_name.clone(),
+            date: "2024-07-22".to_owned(),
+            kind: SourceKind::PressRelease,
+            file: None,
+            url: None,
+        });
+        for j in 0..spec.positions_per_stakeholder {
+            positions.push(position(
+                &mut rng,
+                s,
+                j,
+                &measures,
+                (&contribution, &reaction),
+            ));
+        }
+    }
+    Dossier {
+        id: format!("synthetique-{}x{}", spec.measures, spec.stakeholders),
+        title: format!(
+            "Réforme synthétique : {} mesures × {} acteurs",
+            spec.measures, spec.stakeholders
+        ),
+        description: format!(
+            "Dossier généré pour les essais de charge (graine {}) : mesures, acteurs et citations \
+             sont fictifs.",
+            spec.seed
+        ),
+        sources,
+        pillars,
+        measures,
+        stakeholders,
+        positions,
+    }
+}
+
+/// A session on the dossier of `spec`, with about `assessed_percent` of its cells assessed: a
+/// stance, most often a note, the positions on the cell as evidence, now and then a label.
+#[must_use]
+pub fn session(spec: &Spec) -> Session {
+    let dossier = dossier(spec);
+    let mut rng = Rng::new(spec.seed ^ 0x5E55_10A5);
+    let mut on_cell: std::collections::HashMap<(usize, usize), Vec<usize>> =
+        std::collections::HashMap::new();
+    let measure_ix: std::collections::HashMap<&str, usize> = dossier
+        .measures
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let per = spec.positions_per_stakeholder;
+    for (k, p) in dossier.positions.iter().enumerate() {
+        for m in &p.measures {
+            on_cell
+                .entry((measure_ix[m.as_str()], k / per))
+                .or_default()
+                .push(k);
+        }
+    }
+    let mut session = Session::new(dossier, ANALYST, "2026-01-05T09:00:00Z");
+    session.modified = "2026-06-30T18:00:00Z".to_owned();
+    let d = &session.dossier;
+    let percent = usize::from(spec.assessed_percent.min(100));
+    let mut assessments = std::collections::BTreeMap::new();
+    for (mi, m) in d.measures.iter().enumerate() {
+        for (si, s) in d.stakeholders.iter().enumerate() {
+            let assessed = rng.below(100) < percent;
+            // Now and then a cell carries a note before its stance.
+            if !assessed && rng.below(100) >= 3 {
+                continue;
+            }
+            let stance = assessed.then(|| *rng.weighted(&STANCES));
+            let note = if rng.below(10) < 9 {
+                note(&mut rng, &s.name, stance)
+            } else {
+                String::new()
+            };
+            let mut evidence = BTreeSet::new();
+            if matches!(
+                stance,
+                Some(Stance::Agreement | Stance::Partial | Stance::Gap)
+            ) {
+                let linked = on_cell.get(&(mi, si)).map_or(&[][..], Vec::as_slice);
+                evidence.extend(linked.iter().take(3).map(|&k| d.positions[k].id.clone()));
+                if linked.is_empty() && per > 0 && rng.below(5) == 0 {
+                    evidence.insert(d.positions[si * per + rng.below(per)].id.clone());
+                }
+            }
+            let mut labels = BTreeSet::new();
+            if rng.below(100) < 8 {
+                labels.insert(rng.pick(LABELS).to_owned());
+            }
+            let a = Assessment {
+                stance,
+                note,
+                evidence,
+                labels,
+                author: ANALYST.to_owned(),
+                modified: format!(
+                    "2026-{:02}-{:02}T{:02}:{:02}:00Z",
+                    1 + rng.below(6),
+                    1 + rng.below(28),
+                    8 + rng.below(11),
+                    rng.below(60)
+                ),
+            };
+            let cell = CellId {
+                measure: m.id.clone(),
+                stakeholder: s.id.clone(),
+            };
+            assessments.insert(cell, a);
+        }
+    }
+    session.assessments = assessments;
+    session
+}
+
+const ANALYST: &str = "Camille Lefèvre (données générées)";
+const GOVERNMENT: &str = "dossier-de-presse";
+const ARTICLE: &str = "article-synthese";
+
+fn stakeholder_sources(id: &StakeholderId) -> (SourceId, SourceId) {
+    (
+        SourceId(format!("contribution-{id}")),
+        SourceId(format!("communique-{id}")),
+    )
+}
+
+fn measure(rng: &mut Rng, i: usize, width: usize, pillar: &Pillar) -> Measure {
+    let object = rng.pick(OBJECTS);
+    let title = format!("{} {object}{}", rng.pick(VERBS), rng.pick(PLACES));
+    let summary = format!(
+        "{} {} {object}, {}.",
+        rng.pick(SUMMARY_OPENERS),
+        rng.pick(VERBS).to_lowercase(),
+        rng.pick(MEANS)
+    );
+    let mut figures = Vec::new();
+    for _ in 0..rng.below(3) {
+        figures.push(match rng.below(3) {
+            0 => Figure::Amount {
+                label: rng
+                    .pick(&["enveloppe annuelle", "crédits d’investissement", "dotation"])
+                    .to_owned(),
+                value: f64::from(rng.below_u32(200) + 1) / 10.0,
+                unit: rng.pick(&["Md€", "M€"]).to_owned(),
+            },
+            1 => Figure::Quantity {
+                label: rng
+                    .pick(&["postes créés", "lits ouverts", "places en formation"])
+                    .to_owned(),
+                value: f64::from(100 * (rng.below_u32(200) + 1)),
+                unit: rng.pick(&["postes", "lits", "places"]).to_owned(),
+            },
+            _ => Figure::Date {
+                label: "entrée en vigueur".to_owned(),
+                date: format!("{}-{:02}-01", 2025 + rng.below(3), 1 + rng.below(12)),
+            },
+        });
+    }
+    let mut citations = vec![Citation {
+        source: SourceId::from(GOVERNMENT),
+        excerpt: format!("{title} : {}", sentence(rng, "le Gouvernement s’engage à")),
+        location: Some(format!("{} — mesure {}", pillar.title, i + 1)),
+    }];
+    if rng.below(3) == 0 {
+        citations.push(Citation {
+            source: SourceId::from(ARTICLE),
+            excerpt: sentence(rng, "Concrètement, la réforme prévoit de"),
+            location: None,
+        });
+    }
+    Measure {
+        id: MeasureId(format!("mesure-{:0width$}", i + 1)),
+        pillar: pillar.id.clone(),
+        pillar_inferred: rng.below(10) == 0,
+        title,
+        summary,
+        figures,
+        citations,
+    }
+}
+
+fn stakeholder(rng: &mut Rng, i: usize) -> Stakeholder {
+    let combos = KINDS.len() * DOMAINS.len();
+    let (kind, kind_abbr) = KINDS[(i / DOMAINS.len()) % KINDS.len()];
+    let (domain, domain_abbr) = DOMAINS[i % DOMAINS.len()];
+    let round = i / combos;
+    let suffix = if round == 0 {
+        String::new()
+    } else {
+        format!(" {}", round + 1)
+    };
+    Stakeholder {
+        id: StakeholderId(format!("acteur-{:02}", i + 1)),
+        name: format!("{kind_abbr}{domain_abbr}{suffix}"),
+        full_name: format!("{kind} {domain}{suffix}"),
+        description: format!(
+            "Acteur fictif généré pour les essais de charge ; {} adhérents revendiqués.",
+            100 * (rng.below(500) + 1)
+        ),
+    }
+}
+
+fn position(
+    rng: &mut Rng,
+    s: &Stakeholder,
+    j: usize,
+    measures: &[Measure],
+    (contribution, reaction): (&SourceId, &SourceId),
+) -> Position {
+    let kind = if rng.below(3) == 0 {
+        PositionKind::Reaction
+    } else {
+        PositionKind::Proposal
+    };
+    let spoken_to = if measures.is_empty() {
+        0
+    } else {
+        *rng.weighted(&[(0, 15), (1, 45), (2, 25), (3, 15)])
+    };
+    let mut linked = BTreeSet::new();
+    for _ in 0..spoken_to {
+        linked.insert(rng.below(measures.len()));
+    }
+    let object = rng.pick(OBJECTS);
+    let (title, source, excerpt) = match kind {
+        PositionKind::Proposal => (
+            format!("{} {object}", rng.pick(VERBS)),
+            contribution,
+            format!(
+                "{} {} {object}{}. {}",
+                rng.pick(DEMANDS),
+                rng.pick(VERBS).to_lowercase(),
+                rng.pick(PLACES),
+                sentence(rng, "Il est indispensable de")
+            ),
+        ),
+        PositionKind::Reaction => (
+            format!("Réaction : {object}"),
+            reaction,
+            format!(
+                "{} {object}, {} {}",
+                rng.pick(REACTIONS),
+                rng.pick(BUTS),
+                sentence(rng, "et appelle le Gouvernement à")
+            ),
+        ),
+    };
+    Position {
+        id: PositionId(format!("{}-{:03}", s.id, j + 1)),
+        stakeholder: s.id.clone(),
+        kind,
+        title,
+        citation: Citation {
+            source: source.clone(),
+            excerpt,
+            location: Some(format!("proposition n° {}", j + 1)),
+        },
+        measures: linked.into_iter().map(|m| measures[m].id.clone()).collect(),
+    }
+}
+
+/// An analyst's note of one to three sentences, the first naming the stakeholder.
+fn note(rng: &mut Rng, name: &str, stance: Option<Stance>) -> String {
+    let opener = match stance {
+        Some(Stance::Agreement) => rng.pick(&["salue", "accueille favorablement", "approuve"]),
+        Some(Stance::Partial) => rng.pick(&["prend acte de", "approuve en partie", "nuance"]),
+        Some(Stance::Gap) => rng.pick(&["regrette", "juge insuffisante", "conteste"]),
+        Some(Stance::Silent) => rng.pick(&["ne se prononce pas sur", "reste muette sur"]),
+        None => rng.pick(&[
+            "doit encore être relue sur",
+            "à croiser avec sa position sur",
+        ]),
+    };
+    let mut note = format!(
+        "{name} {opener} {}{}",
+        rng.pick(NOTE_OBJECTS),
+        rng.pick(NOTE_ENDINGS)
+    );
+    for _ in 0..rng.below(3) {
+        note.push(if rng.below(4) == 0 { '\n' } else { ' ' });
+        note.push_str(rng.pick(NOTE_EXTRAS));
+    }
+    note
+}
+
+/// "`start` verb object place." — one sentence.
+fn sentence(rng: &mut Rng, start: &str) -> String {
+    format!(
+        "{start} {} {}{}, {}.",
+        rng.pick(VERBS).to_lowercase(),
+        rng.pick(OBJECTS),
+        rng.pick(PLACES),
+        rng.pick(MEANS)
+    )
+}
+
+fn digits(n: usize) -> usize {
+    n.max(1).to_string().len()
+}
+
+/// xorshift64*, seeded through splitmix64: tiny, fast, and the same on every platform.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Self {
+        let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        Self(z.max(1))
+    }
+
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    fn below(&mut self, n: usize) -> usize {
+        let n = n as u64;
+        // The remainder is below `n`, which came from a usize.
+        #[allow(clippy::cast_possible_truncation)]
+        let r = (self.next() % n) as usize;
+        r
+    }
+
+    fn below_u32(&mut self, n: u32) -> u32 {
+        // The remainder is below `n`, which came from a u32.
+        #[allow(clippy::cast_possible_truncation)]
+        let r = (self.next() % u64::from(n)) as u32;
+        r
+    }
+
+    fn pick(&mut self, words: &[&'static str]) -> &'static str {
+        words[self.below(words.len())]
+    }
+
+    fn weighted<'a, T>(&mut self, items: &'a [(T, usize)]) -> &'a T {
+        let total: usize = items.iter().map(|(_, w)| w).sum();
+        let mut r = self.below(total);
+        for (item, w) in items {
+            if r < *w {
+                return item;
+            }
+            r -= w;
+        }
+        &items[items.len() - 1].0
+    }
+}
+
+const STANCES: [(Stance, usize); 4] = [
+    (Stance::Agreement, 30),
+    (Stance::Partial, 30),
+    (Stance::Gap, 25),
+    (Stance::Silent, 15),
+];
+
+const VERBS: &[&str] = &[
+    "Revaloriser",
+    "Créer",
+    "Renforcer",
+    "Simplifier",
+    "Financer",
+    "Développer",
+    "Pérenniser",
+    "Réformer",
+    "Étendre",
+    "Accélérer",
+    "Généraliser",
+    "Soutenir",
+    "Moderniser",
+    "Ouvrir",
+    "Encadrer",
+    "Déployer",
+];
+
+const OBJECTS: &[&str] = &[
+    "les métiers du grand âge",
+    "l’accès aux soins non programmés",
+    "la télésanté",
+    "les équipes mobiles de gériatrie",
+    "l’investissement hospitalier",
+    "les centres de santé",
+    "la formation des aides-soignants",
+    "les EHPAD publics et privés non lucratifs",
+    "la psychiatrie de secteur",
+    "les urgences pédiatriques",
+    "le numérique en santé",
+    "la gouvernance des établissements",
+    "l’exercice coordonné",
+    "les maisons de santé pluriprofessionnelles",
+    "la permanence des soins",
+    "les infirmiers en pratique avancée",
+    "la prévention en santé publique",
+    "l’hospitalisation à domicile",
+    "les services d’aide et de soins à domicile",
+    "la démocratie sanitaire",
+];
+
+const PLACES: &[&str] = &[
+    "",
+    " dans les territoires",
+    " en zone sous-dotée",
+    " d’ici à 2027",
+    " à l’échelle départementale",
+    " dans le secteur médico-social",
+    " en outre-mer",
+    " avec les collectivités",
+];
+
+const MEANS: &[&str] = &[
+    "avec une enveloppe dédiée et pluriannuelle",
+    "par un décret en Conseil d’État",
+    "en s’appuyant sur les agences régionales de santé",
+    "grâce à un fonds de modernisation",
+    "après une expérimentation dans trois régions",
+    "en associant les représentants des usagers",
+    "dans le cadre de la loi de financement de la sécurité sociale",
+];
+
+const SUMMARY_OPENERS: &[&str] = &[
+    "La mesure vise à",
+    "Le Gouvernement propose de",
+    "Il s’agit de",
+    "L’accord prévoit de",
+];
+
+const KINDS: &[(&str, &str)] = &[
+    ("Fédération", "F"),
+    ("Union", "U"),
+    ("Syndicat national", "SN"),
+    ("Collectif", "C"),
+    ("Conférence", "CF"),
+    ("Association", "A"),
+    ("Coordination", "CO"),
+];
+
+const DOMAINS: &[(&str, &str)] = &[
+    ("des établissements médico-sociaux", "ÉMS"),
+    ("des infirmiers libéraux", "IL"),
+    ("des usagers de la santé", "US"),
+    ("des médecins généralistes", "MG"),
+    ("des hôpitaux de proximité", "HP"),
+    ("des aides à domicile", "AD"),
+    ("des directeurs d’hôpital", "DH"),
+    ("de la psychiatrie publique", "PP"),
+    ("des sages-femmes", "SF"),
+    ("des pharmaciens d’officine", "PO"),
+    ("des familles et des aidants", "FA"),
+    ("des élus de santé", "ÉS"),
+];
+
+const DEMANDS: &[&str] = &[
+    "Nous demandons de",
+    "Notre fédération propose de",
+    "Il convient de",
+    "Nous appelons à",
+];
+
+const REACTIONS: &[&str] = &[
+    "Nous saluons l’annonce concernant",
+    "Nous prenons acte des mesures sur",
+    "Nous regrettons le manque d’ambition pour",
+];
+
+const BUTS: &[&str] = &[
+    "mais les crédits annoncés restent en deçà des besoins",
+    "sans garantie sur la pérennité du financement",
+    "même si le calendrier demeure flou",
+];
+
+const NOTE_OBJECTS: &[&str] = &[
+    "la mesure",
+    "l’enveloppe annoncée",
+    "le calendrier retenu",
+    "la méthode de concertation",
+    "le périmètre des établissements concernés",
+    "la place faite au secteur médico-social",
+    "la répartition des crédits entre régions",
+    "le rôle confié aux ARS",
+];
+
+const NOTE_ENDINGS: &[&str] = &[
+    ", mais rappelle que les besoins réels sont bien supérieurs.",
+    " ; elle attend des garanties sur la pérennité des crédits.",
+    ", tout en soulignant l’oubli des professionnels du domicile.",
+    " et propose d’y associer les usagers.",
+    ", sans répondre à sa demande de rattrapage salarial.",
+    " : à vérifier dans le décret d’application.",
+    " ; l’écart persiste sur la gouvernance.",
+];
+
+const NOTE_EXTRAS: &[&str] = &[
+    "Voir aussi sa contribution écrite, proposition n° 12.",
+    "Position réaffirmée lors de l’audition à l’Assemblée nationale.",
+    "À rapprocher des revendications exprimées en 2019 sur l’hôpital.",
+    "Les chiffres cités ne sont pas sourcés ; à recouper avec la DREES.",
+    "Le communiqué évoque « un premier pas » sans plus de précision.",
+    "Nuance : l’accord ne vaut que pour les établissements publics.",
+];
+
+const LABELS: &[&str] = &[
+    "à vérifier",
+    "prioritaire",
+    "à discuter en réunion",
+    "chiffrage à confirmer",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_session() {
+        let spec = Spec::new(120, 6);
+        assert_eq!(session(&spec), session(&spec));
+        let other = Spec {
+            seed: 2,
+            ..spec.clone()
+        };
+        assert_ne!(session(&spec).assessments, session(&other).assessments);
+    }
+
+    #[test]
+    fn sizes_follow_the_spec() {
+        let spec = Spec {
+            positions_per_stakeholder: 7,
+            ..Spec::new(250, 9)
+        };
+        let s = session(&spec);
+        let d = &s.dossier;
+        assert_eq!(d.measures.len(), 250);
+        assert_eq!(d.stakeholders.len(), 9);
+        assert_eq!(d.positions.len(), 63);
+        assert_eq!(d.pillars.len(), 3);
+        assert_eq!(d.cell_count(), 2250);
+        // About three cells in four are assessed.
+        let assessed = s.assessed_count();
+        assert!(
+            (1500..=1900).contains(&assessed),
+            "{assessed} cells assessed"
+        );
+        assert!(s.assessments.len() <= d.cell_count());
+    }
+
+    #[test]
+    fn generated_dossiers_validate_clean_and_references_resolve() {
+        for (m, st) in [(0, 0), (1, 1), (3, 100), (1000, 10)] {
+            let s = session(&Spec::new(m, st));
+            assert_eq!(s.dossier.validate(), vec![], "{m} × {st}");
+            assert_eq!(s.orphans().count(), 0);
+            assert!(s.dangling_evidence().is_empty());
+            for p in &s.dossier.positions {
+                for id in &p.measures {
+                    assert!(s.dossier.measure(id).is_some(), "{} → {id}", p.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn texts_are_french_with_accents_and_notes_of_realistic_length() {
+        let s = session(&Spec::new(100, 4));
+        let notes: Vec<&str> = s
+            .assessments
+            .values()
+            .map(|a| a.note.as_str())
+            .filter(|n| !n.is_empty())
+            .collect();
+        assert!(notes.iter().any(|n| n.contains('é')));
+        let mean = notes.iter().map(|n| n.chars().count()).sum::<usize>() / notes.len();
+        assert!((60..=300).contains(&mean), "mean note length {mean}");
+        let names: BTreeSet<&str> = s
+            .dossier
+            .stakeholders
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names.len(), 4, "stakeholder names are distinct");
+    }
+}
