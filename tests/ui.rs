@@ -370,3 +370,27 @@ fn ctrl_e_offers_the_export_and_the_report_is_written_where_asked() {
         "the report is about the open dossier"
     );
 }
+
+#[test]
+fn the_example_analysis_opens_from_the_menu_as_an_untitled_copy() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    h.get_by_label("Fichier").click();
+    settle(&mut h);
+    h.get_by_label_contains("Ouvrir l’analyse d’exemple").click();
+    settle(&mut h);
+    let app = h.state();
+    assert_eq!(
+        app.session.assessed_count(),
+        app.session.dossier.cell_count(),
+        "every cell of the example is tagged"
+    );
+    assert!(
+        app.path.is_none(),
+        "saving asks for a new file, the example stays intact"
+    );
+    assert!(
+        h.query_by_label_contains("105 / 105").is_some(),
+        "the progress bar is full"
+    );
+}

@@ -422,7 +422,7 @@ impl App {
                     self.request(Intent::Open(path));
                 }
             }
-            Command::OpenExample => self.request(Intent::Open(example_path())),
+            Command::OpenExample => self.request(Intent::OpenExample),
             Command::Save => {
                 self.save();
             }
@@ -579,6 +579,7 @@ impl App {
                 self.prefs.last_session = None;
             }
             Intent::Open(path) => self.open_path(&path, true),
+            Intent::OpenExample => self.open_example(),
             Intent::Quit => {
                 self.allow_close = true;
                 self.commands.clear();
@@ -811,12 +812,29 @@ impl App {
     }
 }
 
-/// The example analysis shipped next to the binary's sources.
-#[must_use]
-pub fn example_path() -> PathBuf {
-    let local = PathBuf::from("saves/segur-analyse-exemple.ron");
-    if local.exists() {
-        return local;
+/// The example analysis, embedded so "Open the example analysis" works wherever the binary is.
+const EXAMPLE_SESSION: &str = include_str!("../../saves/segur-analyse-exemple.ron");
+
+impl App {
+    /// Open the embedded example analysis as an untitled session: saving it asks for a file, so
+    /// the example itself is never overwritten.
+    pub fn open_example(&mut self) {
+        let name = Path::new("segur-analyse-exemple.ron");
+        match persist::load_bytes(EXAMPLE_SESSION.as_bytes(), name, &now_rfc3339()) {
+            Ok(loaded) => {
+                self.replace(loaded.session, None);
+                self.notice = format!(
+                    "{} : {}",
+                    tr(self.lang(), Text::Opened),
+                    tr(self.lang(), Text::CmdOpenExample)
+                );
+            }
+            Err(e) => {
+                self.dialog = Some(Dialog::Error {
+                    intro: Text::OpenErrorIntro,
+                    message: e.to_string(),
+                })
+            }
+        }
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/segur-analyse-exemple.ron")
 }

@@ -15,6 +15,8 @@ pub enum Intent {
     New,
     /// Open this file.
     Open(PathBuf),
+    /// Open the embedded example analysis.
+    OpenExample,
     /// Close the app.
     Quit,
 }

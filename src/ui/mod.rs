@@ -12,12 +12,12 @@ mod prefs;
 mod theme;
 mod view;
 
-pub use app::{App, example_path};
+pub use app::App;
 pub use commands::Command;
 pub use dialogs::{Dialog, Intent};
 pub use prefs::Prefs;
 pub use theme::Theme;
-pub use view::{Row, Selection, fold};
+pub use view::{DossierIndex, Filters, Row, Selection, fold};
 
 use eframe::egui;
 use std::path::PathBuf;
