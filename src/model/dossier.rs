@@ -6,7 +6,11 @@ use crate::model::ids::{MeasureId, PillarId, PositionId, SourceId, StakeholderId
 use serde::{Deserialize, Serialize};
 
 /// The reference material: everything the analyst compares, with the sources it comes from.
+///
+/// Every type of a dossier refuses unknown fields when read: a field an author adds or
+/// misspells is reported at its line rather than silently dropped by the next save.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dossier {
     /// Short stable id, e.g. `segur-2020`.
     pub id: String,
@@ -28,6 +32,7 @@ pub struct Dossier {
 
 /// One source document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Id cited by [`Citation::source`].
     pub id: SourceId,
@@ -62,6 +67,7 @@ pub enum SourceKind {
 
 /// A group of measures (the Ségur has four).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Pillar {
     /// Id referenced by [`Measure::pillar`].
     pub id: PillarId,
@@ -73,6 +79,7 @@ pub struct Pillar {
 
 /// One government measure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Measure {
     /// Stable id, referenced by positions and assessments.
     pub id: MeasureId,
@@ -92,6 +99,7 @@ pub struct Measure {
 
 /// A structured figure of a measure.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Figure {
     /// A sum of money.
     Amount {
@@ -122,6 +130,7 @@ pub enum Figure {
 
 /// An actor whose positions are compared.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stakeholder {
     /// Id referenced by positions and assessments.
     pub id: StakeholderId,
@@ -135,6 +144,7 @@ pub struct Stakeholder {
 
 /// One stated position or proposal of a stakeholder.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Position {
     /// Id referenced by assessments' evidence.
     pub id: PositionId,
@@ -161,6 +171,7 @@ pub enum PositionKind {
 
 /// A verbatim quote from a source.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The document quoted.
     pub source: SourceId,

@@ -16,9 +16,13 @@ use std::collections::BTreeSet;
 /// The format version this build writes.
 pub const CURRENT_FORMAT: u32 = 2;
 
+/// The name RON gives [`Probe`] in its messages, so the loader can word them for people.
+pub const PROBE_NAME: &str = "file";
+
 /// Reads only what is needed to tell what a file is: its `format` (absent in a bare dossier)
 /// and whether it has `measures` (a bare dossier) — every other field is skipped.
 #[derive(Deserialize)]
+#[serde(rename = "file")]
 pub struct Probe {
     /// `0` when the file has no `format` field.
     #[serde(default)]
@@ -38,8 +42,13 @@ impl<'de> Deserialize<'de> for Present {
     }
 }
 
+// The shapes below refuse unknown fields: a field a hand-edited file adds (or misspells) is
+// reported at its line instead of being silently dropped by the next save. They are named in
+// RON's messages as the user knows them ("missing field `note` in `assessment`").
+
 /// Format 2: the current session file.
 #[derive(Serialize, Deserialize)]
+#[serde(rename = "session", deny_unknown_fields)]
 pub struct SessionV2 {
     /// Always [`CURRENT_FORMAT`] when written.
     pub format: u32,
@@ -52,6 +61,7 @@ pub struct SessionV2 {
 
 /// One assessed cell in format 2.
 #[derive(Serialize, Deserialize)]
+#[serde(rename = "assessment", deny_unknown_fields)]
 pub struct CellV2 {
     pub measure: MeasureId,
     pub stakeholder: StakeholderId,
@@ -65,7 +75,11 @@ pub struct CellV2 {
 
 /// Format 1: the first session file.
 #[derive(Deserialize)]
+#[serde(rename = "session", deny_unknown_fields)]
 pub struct SessionV1 {
+    /// Always 1; read so that the shape can refuse unknown fields.
+    #[serde(rename = "format")]
+    _format: u32,
     pub analyst: String,
     pub dossier: Dossier,
     pub assessments: Vec<CellV1>,
@@ -73,6 +87,7 @@ pub struct SessionV1 {
 
 /// One assessed cell in format 1: always tagged; no labels, author or time.
 #[derive(Deserialize)]
+#[serde(rename = "assessment", deny_unknown_fields)]
 pub struct CellV1 {
     pub measure: MeasureId,
     pub stakeholder: StakeholderId,

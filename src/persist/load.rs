@@ -2,8 +2,10 @@
 //! consistency checks, and errors located at `FILE:LINE:COL`. Never panics, whatever the bytes.
 
 use super::error::{FileProblem, LoadError, Location};
-use super::format::{CURRENT_FORMAT, Probe, SessionV1, SessionV2};
+use super::format::{CURRENT_FORMAT, PROBE_NAME, Probe, SessionV1, SessionV2};
 use crate::model::{CellId, Dossier, Problem, Session};
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused before being read: a session of 5,000 measures × 20
@@ -45,16 +47,26 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
         path: path.to_owned(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let file = File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size,
-            limit: MAX_FILE_SIZE,
-        });
+        return Err(too_large(path, size));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // The size a pipe or a device reports says nothing of what it holds: read one byte past
+    // the limit at most, whatever the file turns out to be.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     load_bytes(&bytes, path, &crate::model::now_rfc3339())
+}
+
+fn too_large(path: &Path, size: u64) -> LoadError {
+    LoadError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: MAX_FILE_SIZE,
+    }
 }
 
 /// Read `bytes` as a session or bare dossier; `path` names it in messages, `now` stamps a new
@@ -63,12 +75,9 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 /// # Errors
 /// As [`load`].
 pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadError> {
-    if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(LoadError::TooLarge {
-            path: path.to_owned(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_SIZE,
-        });
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_FILE_SIZE {
+        return Err(too_large(path, size));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = location_of(&bytes[..e.valid_up_to()]);
@@ -86,7 +95,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
             message: "the file is empty".to_owned(),
         });
     }
-    let syntax = |e: ron::error::SpannedError| syntax_error(path, &e);
+    let syntax = |e: ron::error::SpannedError| syntax_error(path, text, &e);
     let probe: Probe = ron::from_str(text).map_err(syntax)?;
     let (session, origin) = match (probe.format, probe.measures.0) {
         (0, true) => {
@@ -114,7 +123,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
         (found, _) => {
             return Err(LoadError::NewerFormat {
                 path: path.to_owned(),
-                at: find(text, "format", 0).unwrap_or(Location { line: 1, col: 1 }),
+                at: find_field(text, "format").unwrap_or(Location { line: 1, col: 1 }),
                 found,
                 supported: CURRENT_FORMAT,
             });
@@ -177,14 +186,71 @@ fn warnings(session: &Session) -> Vec<String> {
     w
 }
 
-fn syntax_error(path: &Path, e: &ron::error::SpannedError) -> LoadError {
+fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadError {
+    let at = Location {
+        line: e.span.start.line,
+        col: e.span.start.col,
+    };
     LoadError::Syntax {
         path: PathBuf::from(path),
-        at: Location {
-            line: e.span.start.line,
-            col: e.span.start.col,
-        },
-        message: e.code.to_string(),
+        at: skip_blanks(text, at),
+        message: plain_message(&e.code),
+    }
+}
+
+/// The parser stops on the blank before a faulty value; point at the value itself (or at the
+/// end of the file, when only blanks follow).
+fn skip_blanks(text: &str, at: Location) -> Location {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let Some(line) = text.get(line_start..) else {
+        return at;
+    };
+    let Some((offset, c)) = line.char_indices().nth(at.col.saturating_sub(1)) else {
+        return at;
+    };
+    if !c.is_whitespace() {
+        return at;
+    }
+    let rest = &line[offset..];
+    let blanks = rest.len() - rest.trim_start().len();
+    location_of(&text.as_bytes()[..line_start + offset + blanks])
+}
+
+/// The RON error in a user's words: what was expected, without the parser's advice to
+/// programmers.
+fn plain_message(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => {
+            "the file ends too early: it was cut short, or a bracket or a quote is not closed"
+                .to_owned()
+        }
+        E::ExceededRecursionLimit => {
+            "brackets are nested too deeply here (a session nests only a few levels): is the file \
+             damaged?"
+                .to_owned()
+        }
+        E::ExpectedNamedStructLike(name) if *name == PROBE_NAME => {
+            "expected `(`, which opens a session or a dossier".to_owned()
+        }
+        E::TrailingCharacters => "unexpected text after the closing `)` of the session".to_owned(),
+        E::ExpectedStringEnd => {
+            "this string is never closed with `\"` (was the file cut short?)".to_owned()
+        }
+        E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".to_owned(),
+        other => {
+            let message = other.to_string();
+            let mut chars = message.chars();
+            // Lower-case the first letter, as in the compiler's messages.
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => message,
+            }
+        }
     }
 }
 
@@ -196,28 +262,52 @@ fn location_of(prefix: &[u8]) -> Location {
     Location { line, col }
 }
 
-/// Where the `nth` (0-based) `field: "value"`-like occurrence of `needle` starts.
-fn find(text: &str, needle: &str, nth: usize) -> Option<Location> {
-    let offset = text.match_indices(needle).nth(nth)?.0;
+/// Where the first `name:` field is written (a whole word followed by a colon).
+fn find_field(text: &str, name: &str) -> Option<Location> {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let offset = text.match_indices(name).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].trim_start();
+        !before.is_some_and(is_ident) && after.starts_with(':')
+    })?;
     Some(location_of(&text.as_bytes()[..offset]))
 }
 
-/// Best-effort place of the item a dossier problem names: the `id: "…"` that defines it (the
-/// second one for a duplicate).
+/// `s` as RON writes it, quotes and escapes included, to find it in a file.
+fn literal(s: &str) -> String {
+    ron::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+/// Best-effort place of what a dossier problem names: for a reference to an unknown item, the
+/// reference itself; otherwise the `id: "…"` that defines the item (the second one for a
+/// duplicate).
 fn locate_problem(text: &str, p: &Problem) -> Option<Location> {
     let nth = usize::from(p.message.contains("more than once"));
-    find(text, &format!("id: \"{}\"", p.id), nth)
-        .or_else(|| find(text, &format!("\"{}\"", p.id), 0))
+    let definition = format!("id: {}", literal(&p.id));
+    let at = text.match_indices(&definition).nth(nth).map(|(i, _)| i);
+    let reference = p
+        .message
+        .split_once(" unknown ")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .and_then(|(_, quoted)| quoted.strip_suffix('"'));
+    let offset = match (at, reference) {
+        (Some(at), Some(reference)) => text[at..].find(&literal(reference)).map_or(at, |i| at + i),
+        (Some(at), None) => at,
+        (None, _) => text.find(&literal(&p.id))?,
+    };
+    Some(location_of(&text.as_bytes()[..offset]))
 }
 
 /// Best-effort place of the second listing of a repeated cell.
 fn locate_cell(text: &str, cell: &CellId) -> Option<Location> {
-    let measure = format!("measure: \"{}\"", cell.measure);
-    let stakeholder = format!("stakeholder: \"{}\"", cell.stakeholder);
+    let measure = format!("measure: {}", literal(cell.measure.as_str()));
+    let stakeholder = format!("stakeholder: {}", literal(cell.stakeholder.as_str()));
     let mut hits = text.match_indices(&measure).filter(|(i, _)| {
-        let rest = &text[*i..];
-        let end = rest.find(')').unwrap_or(rest.len());
-        rest[..end].contains(&stakeholder)
+        // The stakeholder follows within the same listing, before the next field block ends.
+        let rest = &text[*i + measure.len()..];
+        rest.trim_start()
+            .strip_prefix(',')
+            .is_some_and(|r| r.trim_start().starts_with(&stakeholder))
     });
     let (offset, _) = hits.nth(1)?;
     Some(location_of(&text.as_bytes()[..offset]))
