@@ -11,34 +11,77 @@ const TMP_MARK: &str = ".visavis-tmp";
 
 /// Replace `target` with `bytes` atomically, keeping the previous version as `target.bak`.
 ///
+/// When `target` is a symbolic link, the file it points to is replaced and the link stays. The
+/// new file keeps the old one's permissions; a file saved for the first time gets the usual
+/// permissions of a new file (the umask's), not owner-only ones.
+///
 /// # Errors
 /// The I/O error that stopped the save; `target` is then unchanged.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = &resolve_links(target)?;
     let dir = parent_dir(target);
     let name = target
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?
         .to_string_lossy()
         .into_owned();
+    let old = match fs::metadata(target) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "a folder has this name",
+            ));
+        }
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
     remove_leftovers(&dir, &name);
 
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(TMP_MARK)
-        .tempfile_in(&dir)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TMP_MARK);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Never more open than the old file while the content is written (the umask narrows
+        // this further); a first save gets what any new file gets.
+        let mode = old
+            .as_ref()
+            .map_or(0o666, |m| m.permissions().mode() & 0o777);
+        builder.permissions(fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder.tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
-    if let Ok(meta) = fs::metadata(target) {
-        // Keep the target's permissions (tempfile creates files readable by the owner only).
+    if let Some(meta) = &old {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
     tmp.as_file().sync_all()?;
 
-    if target.exists() {
+    if old.is_some() {
         keep_backup(target, &dir, &name)?;
     }
     tmp.persist(target).map_err(|e| e.error)?;
     sync_dir(&dir);
     Ok(())
+}
+
+/// Follow symbolic links from `path` to the file they name (which may not exist yet), so a save
+/// replaces that file and leaves the links alone.
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    // The limit Linux itself applies to a chain of links.
+    const MAX_LINKS: usize = 40;
+    let mut path = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let dest = fs::read_link(&path)?;
+                path = parent_dir(&path).join(dest);
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
 }
 
 /// The `.bak` path kept next to `target`.
@@ -49,13 +92,23 @@ pub fn backup_path(target: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Copy the current target to `NAME.bak` through its own temporary, so the backup is never
-/// half-written either.
+/// Make the current target `NAME.bak`, through a temporary name so the backup is never
+/// half-written either. A hard link costs nothing whatever the file's size and keeps its
+/// permissions; where the file system has no hard links, the file is copied.
 fn keep_backup(target: &Path, dir: &Path, name: &str) -> io::Result<()> {
-    let bak_tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.bak."))
-        .suffix(TMP_MARK)
-        .tempfile_in(dir)?;
+    let prefix = format!(".{name}.bak.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TMP_MARK);
+    if let Ok(link) = builder.make_in(dir, |path| fs::hard_link(target, path)) {
+        let link_path = link.path().to_owned();
+        link.persist(backup_path(target)).map_err(|e| e.error)?;
+        // Renaming a name onto another name of the same file does nothing (POSIX), and that is
+        // the case when a save was killed after this step last time (the `.bak` is then a link
+        // to the target): remove the extra name, which is otherwise gone already.
+        let _ = fs::remove_file(link_path);
+        return Ok(());
+    }
+    let bak_tmp = builder.tempfile_in(dir)?;
     let mut src = File::open(target)?;
     io::copy(&mut src, &mut bak_tmp.as_file())?;
     bak_tmp
