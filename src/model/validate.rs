@@ -94,8 +94,11 @@ impl Dossier {
                 check_citation("measure", id, c, &mut report);
             }
         }
+        // A set, not a search per pillar: a dossier of 100,000 pillars and measures took minutes.
+        let used_pillars: BTreeSet<&str> =
+            self.measures.iter().map(|m| m.pillar.as_str()).collect();
         for p in &self.pillars {
-            if !self.measures.iter().any(|m| m.pillar == p.id) {
+            if !used_pillars.contains(p.id.as_str()) {
                 report("pillar", p.id.as_str(), "has no measure".to_owned());
             }
         }

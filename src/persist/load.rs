@@ -138,22 +138,23 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
     })
 }
 
+/// At most this many consistency problems are reported (and located) per file: locating one
+/// scans the text, and a damaged file can have millions.
+pub const MAX_PROBLEMS: usize = 50;
+
 fn into_session(file: SessionV2, text: &str, path: &Path) -> Result<Session, LoadError> {
     let (session, repeated) = file.into_session();
     if repeated.is_empty() {
         return Ok(session);
     }
-    let problems = repeated
-        .iter()
-        .map(|cell| FileProblem {
-            path: path.to_owned(),
-            at: locate_cell(text, cell),
-            message: format!(
-                "the cell {cell} is listed more than once (a merge gone wrong?); keep one"
-            ),
-        })
-        .collect();
-    Err(LoadError::Invalid { problems })
+    let problems = repeated.iter().map(|cell| FileProblem {
+        path: path.to_owned(),
+        at: locate_cell(text, cell),
+        message: format!(
+            "the cell {cell} is listed more than once (a merge gone wrong?); keep one"
+        ),
+    });
+    Err(invalid(path, repeated.len(), problems))
 }
 
 fn check_dossier(dossier: &Dossier, text: &str, path: &Path) -> Result<(), LoadError> {
@@ -161,16 +162,28 @@ fn check_dossier(dossier: &Dossier, text: &str, path: &Path) -> Result<(), LoadE
     if problems.is_empty() {
         return Ok(());
     }
-    Err(LoadError::Invalid {
-        problems: problems
-            .iter()
-            .map(|p| FileProblem {
-                path: path.to_owned(),
-                at: locate_problem(text, p),
-                message: p.to_string(),
-            })
-            .collect(),
-    })
+    let located = problems.iter().map(|p| FileProblem {
+        path: path.to_owned(),
+        at: locate_problem(text, p),
+        message: p.to_string(),
+    });
+    Err(invalid(path, problems.len(), located))
+}
+
+/// The first [`MAX_PROBLEMS`] of `total` problems, and a line saying how many more there are.
+fn invalid(path: &Path, total: usize, problems: impl Iterator<Item = FileProblem>) -> LoadError {
+    let mut problems: Vec<FileProblem> = problems.take(MAX_PROBLEMS).collect();
+    if total > MAX_PROBLEMS {
+        problems.push(FileProblem {
+            path: path.to_owned(),
+            at: None,
+            message: format!(
+                "… and {} more problems; fix these first",
+                total - MAX_PROBLEMS
+            ),
+        });
+    }
+    LoadError::Invalid { problems }
 }
 
 fn warnings(session: &Session) -> Vec<String> {

@@ -11,7 +11,7 @@ pub mod recovery;
 pub use atomic::backup_path;
 pub use error::{FileProblem, LoadError, Location, SaveError};
 pub use format::CURRENT_FORMAT;
-pub use load::{Loaded, MAX_FILE_SIZE, Origin, load, load_bytes};
+pub use load::{Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes};
 
 use crate::model::{Dossier, Session};
 use std::path::Path;
