@@ -1,0 +1,470 @@
+//! Property tests: any session survives a save and a load unchanged, and saving is byte-stable,
+//! whatever its text holds (unicode, quotes, backslashes, line breaks, RON syntax, comments, raw
+//! string openers) — in notes, labels, names, titles and ids.
+//!
+//! 64 cases per property by default; `VISAVIS_PROPTEST_CASES=10000 cargo test --test persist
+//! props` for a long run.
+
+use proptest::collection::{btree_set, vec};
+use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use visavis::model::{
+    Assessment, CellId, Citation, Dossier, Figure, Measure, Pillar, Position, PositionKind,
+    Session, Source, SourceKind, Stakeholder, Stance,
+};
+use visavis::persist;
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("VISAVIS_PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(64);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Pieces that are hard for a RON writer or reader.
+const TRICKY: &[&str] = &[
+    ")",
+    "(",
+    "]",
+    "[",
+    "}",
+    "{",
+    ",",
+    ":",
+    "\"",
+    "'",
+    "\\",
+    "\\\\",
+    "\\\"",
+    "\\n",
+    "\\u{41}",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\0",
+    "/*",
+    "*/",
+    "//",
+    "/* a */",
+    "r#\"",
+    "\"#",
+    "r##\"",
+    "#",
+    "#![enable(implicit_some)]",
+    "Some(",
+    "None",
+    "format: 3,",
+    "b\"",
+    "\u{feff}",
+    "\u{200b}",
+    "\u{2028}",
+    "\u{301}",
+    "e\u{301}",
+    "\u{7f}",
+    "\u{80}",
+    "\u{ffff}",
+    "\u{10ffff}",
+    "𝄞",
+    "👩‍⚕️",
+    "é",
+    "œ",
+    "’",
+    "«\u{a0}",
+    "Ségur",
+    " ",
+    "  ",
+];
+
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => proptest::sample::select(TRICKY).prop_map(str::to_owned),
+        2 => any::<char>().prop_map(String::from),
+        2 => "[a-zA-Z0-9 éèàçÉ]{1,12}",
+    ]
+}
+
+/// Any text, tricky pieces included.
+fn text() -> impl Strategy<Value = String> {
+    vec(fragment(), 0..8).prop_map(|parts| parts.concat())
+}
+
+/// Text with something besides white space (titles, excerpts and ids must have some).
+fn solid_text() -> impl Strategy<Value = String> {
+    (text(), "[a-zA-Z0-9é]").prop_map(|(t, c)| format!("{t}{c}"))
+}
+
+fn optional_text() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(text())
+}
+
+/// Finite numbers of every magnitude (NaN is not equal to itself, so it cannot round-trip by
+/// `==`; it is tested apart).
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        any::<f64>().prop_filter("finite or infinite, not NaN", |x| !x.is_nan()),
+        Just(0.0),
+        Just(-0.0),
+        Just(f64::MIN_POSITIVE),
+        Just(f64::MAX),
+        Just(1e-320),
+        Just(183.0),
+        Just(0.1),
+    ]
+}
+
+fn figure() -> impl Strategy<Value = Figure> {
+    prop_oneof![
+        (text(), number(), text()).prop_map(|(label, value, unit)| Figure::Amount {
+            label,
+            value,
+            unit
+        }),
+        (text(), number(), text()).prop_map(|(label, value, unit)| Figure::Quantity {
+            label,
+            value,
+            unit
+        }),
+        (text(), text()).prop_map(|(label, date)| Figure::Date { label, date }),
+    ]
+}
+
+fn source_kind() -> impl Strategy<Value = SourceKind> {
+    proptest::sample::select(vec![
+        SourceKind::PressRelease,
+        SourceKind::Contribution,
+        SourceKind::Article,
+        SourceKind::Official,
+        SourceKind::Other,
+    ])
+}
+
+/// Ids made unique by a suffix, each with arbitrary text before it.
+fn ids(n: std::ops::Range<usize>) -> impl Strategy<Value = Vec<String>> {
+    vec(text(), n).prop_map(|v| {
+        v.into_iter()
+            .enumerate()
+            .map(|(i, t)| format!("{t}#{i}"))
+            .collect()
+    })
+}
+
+/// A consistent dossier (it passes `Dossier::validate`) with arbitrary text everywhere.
+fn dossier() -> impl Strategy<Value = Dossier> {
+    let sources = (
+        ids(1..3),
+        vec(
+            (
+                text(),
+                text(),
+                text(),
+                source_kind(),
+                optional_text(),
+                optional_text(),
+            ),
+            3,
+        ),
+    );
+    let pillars = (ids(1..3), vec((text(), text()), 3));
+    let measures = vec(
+        (
+            solid_text(),
+            text(),
+            any::<bool>(),
+            vec(figure(), 0..3),
+            vec((solid_text(), optional_text(), any::<usize>()), 1..3),
+        ),
+        1..5,
+    );
+    let stakeholders = (ids(1..4), vec((text(), text(), text()), 4));
+    let positions = vec(
+        (
+            any::<usize>(),
+            any::<bool>(),
+            text(),
+            (solid_text(), optional_text(), any::<usize>()),
+            vec(any::<usize>(), 0..3),
+        ),
+        0..5,
+    );
+    (
+        (text(), text(), text()),
+        sources,
+        pillars,
+        (ids(5..6), measures),
+        stakeholders,
+        (ids(5..6), positions),
+    )
+        .prop_map(
+            |(
+                (id, title, description),
+                (source_ids, source_data),
+                (pillar_ids, pillar_data),
+                (measure_ids, measure_data),
+                (stakeholder_ids, stakeholder_data),
+                (position_ids, position_data),
+            )| {
+                let cite =
+                    |(excerpt, location, source): (String, Option<String>, usize)| Citation {
+                        source: source_ids[source % source_ids.len()].as_str().into(),
+                        excerpt,
+                        location,
+                    };
+                let sources = source_ids
+                    .iter()
+                    .zip(source_data)
+                    .map(
+                        |(id, (title, organisation, date, kind, file, url))| Source {
+                            id: id.as_str().into(),
+                            title,
+                            organisation,
+                            date,
+                            kind,
+                            file,
+                            url,
+                        },
+                    )
+                    .collect();
+                let pillars: Vec<Pillar> = pillar_ids
+                    .iter()
+                    .zip(pillar_data)
+                    .map(|(id, (title, description))| Pillar {
+                        id: id.as_str().into(),
+                        title,
+                        description,
+                    })
+                    .collect();
+                // Measures cycle through the pillars, so every pillar has one (one measure is
+                // added per pillar beyond the generated ones if needed).
+                let n_measures = measure_data.len().max(pillars.len());
+                let measures: Vec<Measure> = measure_data
+                    .into_iter()
+                    .cycle()
+                    .take(n_measures)
+                    .enumerate()
+                    .map(
+                        |(i, (title, summary, pillar_inferred, figures, citations))| Measure {
+                            id: measure_ids[i].as_str().into(),
+                            pillar: pillars[i % pillars.len()].id.clone(),
+                            pillar_inferred,
+                            title,
+                            summary,
+                            figures,
+                            citations: citations.into_iter().map(cite).collect(),
+                        },
+                    )
+                    .collect();
+                let stakeholders: Vec<Stakeholder> = stakeholder_ids
+                    .iter()
+                    .zip(stakeholder_data)
+                    .map(|(id, (name, full_name, description))| Stakeholder {
+                        id: id.as_str().into(),
+                        name,
+                        full_name,
+                        description,
+                    })
+                    .collect();
+                let positions = position_ids
+                    .iter()
+                    .zip(position_data)
+                    .map(|(id, (who, proposal, title, citation, on))| Position {
+                        id: id.as_str().into(),
+                        stakeholder: stakeholders[who % stakeholders.len()].id.clone(),
+                        kind: if proposal {
+                            PositionKind::Proposal
+                        } else {
+                            PositionKind::Reaction
+                        },
+                        title,
+                        citation: cite(citation),
+                        measures: on
+                            .into_iter()
+                            .map(|m| measures[m % measures.len()].id.clone())
+                            .collect(),
+                    })
+                    .collect();
+                Dossier {
+                    id,
+                    title,
+                    description,
+                    sources,
+                    pillars,
+                    measures,
+                    stakeholders,
+                    positions,
+                }
+            },
+        )
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    (
+        proptest::option::of(proptest::sample::select(Stance::ALL.to_vec())),
+        text(),
+        btree_set(text(), 0..3),
+        btree_set(text(), 0..3),
+        text(),
+        text(),
+    )
+        .prop_map(
+            |(stance, note, evidence, labels, author, modified)| Assessment {
+                stance,
+                note,
+                evidence: evidence.into_iter().map(|e| e.as_str().into()).collect(),
+                labels,
+                author,
+                modified,
+            },
+        )
+}
+
+/// Which row or column a cell names: one of the dossier's (by index), or an unknown id (an
+/// orphan), which must survive too.
+fn cell_ref() -> impl Strategy<Value = Result<usize, String>> {
+    prop_oneof![3 => any::<usize>().prop_map(Ok), 1 => text().prop_map(Err)]
+}
+
+fn session() -> impl Strategy<Value = Session> {
+    (
+        dossier(),
+        text(),
+        text(),
+        text(),
+        vec((cell_ref(), cell_ref(), assessment()), 0..8),
+    )
+        .prop_map(|(dossier, analyst, created, modified, cells)| {
+            let mut assessments = BTreeMap::new();
+            for (m, s, a) in cells {
+                let measure = match m {
+                    Ok(i) => dossier.measures[i % dossier.measures.len()].id.clone(),
+                    Err(id) => id.as_str().into(),
+                };
+                let stakeholder = match s {
+                    Ok(i) => dossier.stakeholders[i % dossier.stakeholders.len()]
+                        .id
+                        .clone(),
+                    Err(id) => id.as_str().into(),
+                };
+                assessments.insert(
+                    CellId {
+                        measure,
+                        stakeholder,
+                    },
+                    a,
+                );
+            }
+            Session {
+                analyst,
+                created,
+                modified,
+                dossier,
+                assessments,
+            }
+        })
+}
+
+fn reload(text: &str) -> Session {
+    match persist::load_bytes(text.as_bytes(), Path::new("prop.ron"), "now") {
+        Ok(loaded) => loaded.session,
+        Err(e) => panic!("{e}\n--- the file:\n{text}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_session_loads_back_equal_to_what_was_saved(s in session()) {
+        prop_assert_eq!(s.dossier.validate(), vec![], "the generator makes valid dossiers");
+        let text = persist::to_ron(&s).expect("encodes");
+        prop_assert_eq!(reload(&text), s);
+    }
+
+    #[test]
+    fn saving_a_reloaded_session_gives_the_same_bytes(s in session()) {
+        let text = persist::to_ron(&s).expect("encodes");
+        let again = persist::to_ron(&reload(&text)).expect("encodes");
+        prop_assert_eq!(again, text);
+    }
+
+    #[test]
+    fn any_dossier_saved_alone_opens_as_a_session_on_it(d in dossier()) {
+        let text = persist::dossier_to_ron(&d).expect("encodes");
+        let loaded = persist::load_bytes(text.as_bytes(), Path::new("d.ron"), "now")
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        prop_assert_eq!(loaded.origin, persist::Origin::Dossier);
+        prop_assert_eq!(loaded.session.dossier, d);
+    }
+
+    #[test]
+    fn any_bytes_give_a_session_or_an_error_never_a_panic(bytes in vec(any::<u8>(), 0..512)) {
+        let _ = persist::load_bytes(&bytes, Path::new("bytes.ron"), "now");
+    }
+
+    #[test]
+    fn any_cut_of_a_session_file_is_refused_with_a_location(s in session(), cut in any::<prop::sample::Index>()) {
+        let text = persist::to_ron(&s).expect("encodes");
+        let trimmed = text.trim_end().len();
+        let at = cut.index(trimmed);
+        let Some(prefix) = text.get(..at) else {
+            return Ok(()); // not a character boundary
+        };
+        let err = persist::load_bytes(prefix.as_bytes(), Path::new("cut.ron"), "now");
+        prop_assert!(err.is_err(), "a cut at {} of {} loads", at, trimmed);
+    }
+}
+
+#[test]
+fn a_figure_that_is_not_a_number_is_written_and_read_back_byte_stable() {
+    let mut s = Session::new(
+        persist::default_dossier(),
+        "Camille",
+        "2026-01-01T00:00:00Z",
+    );
+    for (value, written) in [
+        (f64::NAN, "NaN"),
+        (f64::INFINITY, "inf"),
+        (f64::NEG_INFINITY, "-inf"),
+    ] {
+        s.dossier.measures[0].figures = vec![Figure::Quantity {
+            label: "x".into(),
+            value,
+            unit: String::new(),
+        }];
+        let text = persist::to_ron(&s).expect("encodes");
+        assert!(text.contains(&format!("value: {written},")), "{written}");
+        let back = reload(&text);
+        let Figure::Quantity { value: got, .. } = back.dossier.measures[0].figures[0] else {
+            panic!("figure kind changed");
+        };
+        assert_eq!(got.to_bits(), value.to_bits());
+        assert_eq!(persist::to_ron(&back).expect("encodes"), text);
+    }
+}
+
+#[test]
+fn labels_and_evidence_are_written_sorted_whatever_their_insertion_order() {
+    let mut s = Session::new(persist::default_dossier(), "C", "t");
+    let labels: BTreeSet<String> = ["zèbre", "Abricot", "à vérifier", "\"cité\""]
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let mut a = Assessment {
+        labels,
+        ..Assessment::default()
+    };
+    a.evidence.insert("z".into());
+    a.evidence.insert("a".into());
+    s.assessments.insert(CellId::new("m", "s"), a);
+    let text = persist::to_ron(&s).expect("encodes");
+    let reloaded = persist::to_ron(&reload(&text)).expect("encodes");
+    assert_eq!(reloaded, text);
+    let a_at = text.find("\"a\",").expect("evidence a");
+    let z_at = text.find("\"z\",").expect("evidence z");
+    assert!(a_at < z_at);
+}
