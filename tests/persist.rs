@@ -378,6 +378,20 @@ fn leftover_temporaries_from_a_crash_are_cleaned_on_the_next_save() {
 }
 
 #[test]
+fn a_file_whose_name_nearly_fills_the_limit_saves_with_its_backup() {
+    // 244 bytes: the temporaries' names, which repeat it, must still fit in 255.
+    let name = format!("{}.ron", "é".repeat(120));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(&name);
+    let session = load_ok(&small_session_path()).session;
+    persist::save(&session, &path).expect("first save");
+    persist::save(&session, &path).expect("second save");
+    assert_eq!(load_ok(&path).session, session);
+    assert!(persist::backup_path(&path).exists());
+    assert_eq!(hidden_files(dir.path()), Vec::<String>::new());
+}
+
+#[test]
 fn a_save_after_one_killed_between_backup_and_rename_leaves_no_temporary() {
     // Killed there, a save leaves the `.bak` as a second name of the target; renaming a name
     // onto another name of the same file does nothing, which once left the backup's temporary.

@@ -9,6 +9,19 @@ use std::path::{Path, PathBuf};
 /// Marks our temporary files, so leftovers from a crash can be recognised and removed.
 const TMP_MARK: &str = ".visavis-tmp";
 
+/// The most of the target's name a temporary's name repeats: `.NAME.XXXXXX.bak.visavis-tmp`
+/// must stay within the 255 bytes most file systems allow even when NAME nearly fills them.
+const MAX_NAME_IN_TMP: usize = 200;
+
+/// `name`, cut to [`MAX_NAME_IN_TMP`] bytes at a character boundary.
+fn short_name(name: &str) -> &str {
+    let mut end = name.len().min(MAX_NAME_IN_TMP);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
 /// Replace `target` with `bytes` atomically, keeping the previous version as `target.bak`.
 ///
 /// When `target` is a symbolic link, the file it points to is replaced and the link stays. The
@@ -23,8 +36,8 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = target
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?
-        .to_string_lossy()
-        .into_owned();
+        .to_string_lossy();
+    let name = short_name(&name);
     let old = match fs::metadata(target) {
         Ok(meta) if meta.is_dir() => {
             return Err(io::Error::new(
