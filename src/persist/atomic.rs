@@ -33,11 +33,11 @@ fn short_name(name: &str) -> &str {
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = &resolve_links(target)?;
     let dir = parent_dir(target);
-    let name = target
+    let full_name = target
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?
         .to_string_lossy();
-    let name = short_name(&name);
+    let name = short_name(&full_name);
     let old = match fs::metadata(target) {
         Ok(meta) if meta.is_dir() => {
             return Err(io::Error::new(
@@ -49,7 +49,7 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
-    remove_leftovers(&dir, &name);
+    remove_leftovers(&dir, name);
 
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
@@ -72,7 +72,7 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp.as_file().sync_all()?;
 
     if old.is_some() {
-        keep_backup(target, &dir, &name)?;
+        keep_backup(target, &dir, name)?;
     }
     tmp.persist(target).map_err(|e| e.error)?;
     sync_dir(&dir);
