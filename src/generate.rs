@@ -189,7 +189,7 @@ pub fn session(spec: &Spec) -> Session {
         }
     }
     let mut session = Session::new(dossier, ANALYST, "2026-01-05T09:00:00Z");
-    session.modified = "2026-06-30T18:00:00Z".to_owned();
+    "2026-06-30T18:00:00Z".clone_into(&mut session.modified);
     let d = &session.dossier;
     let percent = usize::from(spec.assessed_percent.min(100));
     let mut assessments = std::collections::BTreeMap::new();

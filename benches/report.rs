@@ -1,0 +1,47 @@
+//! The gap report: computing the analysis, and rendering it as Markdown, HTML and CSV.
+//! Target: under 500 ms at 5,000 × 20 cells.
+
+mod common;
+
+use common::{SIZES, session};
+use divan::Bencher;
+use visavis::i18n::Lang;
+use visavis::report::{Format, ReportOptions, analyse};
+
+fn main() {
+    divan::main();
+}
+
+fn options() -> ReportOptions {
+    ReportOptions::new(Lang::Fr, "bench.ron")
+}
+
+/// The analysis alone (pure).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn analysis(bencher: Bencher, size: &str) {
+    let s = session(size);
+    bencher.bench(|| analyse(s, &options()));
+}
+
+/// Analysis and Markdown rendering, as the export and `visavis report` do.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn markdown(bencher: Bencher, size: &str) {
+    render(bencher, size, Format::Markdown);
+}
+
+/// Analysis and HTML rendering.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn html(bencher: Bencher, size: &str) {
+    render(bencher, size, Format::Html);
+}
+
+/// Analysis and CSV rendering.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn csv(bencher: Bencher, size: &str) {
+    render(bencher, size, Format::Csv);
+}
+
+fn render(bencher: Bencher, size: &str, format: Format) {
+    let s = session(size);
+    bencher.bench(|| format.render(&analyse(s, &options())));
+}
