@@ -145,6 +145,18 @@ fn validate(path: &Path) -> bool {
             for w in &loaded.warnings {
                 println!("{}: warning: {w}", path.display());
             }
+            for (cell, a) in loaded
+                .session
+                .assessments
+                .iter()
+                .filter(|(_, a)| a.is_unsupported())
+            {
+                let stance = a.stance.map_or("", |s| s.label(crate::i18n::Lang::En));
+                println!(
+                    "{}: warning: the cell {cell} is judged {stance} but cites no position as evidence",
+                    path.display()
+                );
+            }
             true
         }
         Err(e) => {
@@ -212,6 +224,18 @@ fn fmt(path: &Path) -> bool {
             return false;
         }
     };
+    let canonical = if loaded.origin == Origin::Dossier {
+        persist::dossier_to_ron(&loaded.session.dossier)
+    } else {
+        persist::to_ron(&loaded.session)
+    };
+    if canonical.is_ok_and(|text| std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes())) {
+        println!(
+            "{}: already in canonical form, left unchanged",
+            path.display()
+        );
+        return true;
+    }
     let result = if loaded.origin == Origin::Dossier {
         persist::save_dossier(&loaded.session.dossier, path)
     } else {

@@ -446,3 +446,29 @@ fn report_refuses_to_overwrite_the_session_it_reads() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&path).expect("still there"), original);
 }
+
+#[test]
+fn a_judgement_without_a_quote_is_flagged_in_markdown_and_html() {
+    let mut s = example();
+    let cell = s
+        .assessments
+        .iter()
+        .find(|(_, a)| a.stance == Some(visavis::model::Stance::Gap))
+        .map(|(c, _)| c.clone())
+        .expect("the example has a gap");
+    s.assessments.get_mut(&cell).expect("cell").evidence.clear();
+    let md = render(&s, Format::Markdown, Lang::Fr);
+    assert_eq!(
+        md.matches("Aucune citation n’appuie cette appréciation")
+            .count(),
+        2,
+        "in the gaps and in the detail"
+    );
+    let html = render(&s, Format::Html, Lang::En);
+    assert!(html.contains("No quote supports this judgement"));
+    let clean = render(&example(), Format::Markdown, Lang::Fr);
+    assert!(
+        !clean.contains("Aucune citation n’appuie"),
+        "the example backs every judgement"
+    );
+}

@@ -1,7 +1,7 @@
 //! The analyst's work: a dossier plus one [`Assessment`] per tagged cell, with who and when.
 
 use crate::model::dossier::Dossier;
-use crate::model::ids::{CellId, PositionId, StakeholderId};
+use crate::model::ids::{CellId, MeasureId, PositionId, StakeholderId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -46,6 +46,16 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// True when the cell is judged (agreement, partial or gap) without any quote to back it: a
+    /// judgement nobody can trace, which the window, `validate` and the report point out.
+    #[must_use]
+    pub fn is_unsupported(&self) -> bool {
+        matches!(
+            self.stance,
+            Some(Stance::Agreement | Stance::Partial | Stance::Gap)
+        ) && self.evidence.is_empty()
+    }
+
     /// True when the cell carries no work at all and can be dropped from the session.
     #[must_use]
     pub fn is_blank(&self) -> bool {
@@ -89,6 +99,21 @@ impl Session {
     #[must_use]
     pub fn stance(&self, cell: &CellId) -> Option<Stance> {
         self.assessments.get(cell).and_then(|a| a.stance)
+    }
+
+    /// The assessments of one row (every cell of `measure` that carries work), in stakeholder
+    /// id order: one search in the map for the whole row instead of one per cell.
+    pub fn assessments_of<'a>(
+        &'a self,
+        measure: &'a MeasureId,
+    ) -> impl Iterator<Item = (&'a CellId, &'a Assessment)> + 'a {
+        let first = CellId {
+            measure: measure.clone(),
+            stakeholder: StakeholderId(String::new()),
+        };
+        self.assessments
+            .range(first..)
+            .take_while(move |(cell, _)| cell.measure == *measure)
     }
 
     /// Cells that carry a stance and belong to the dossier's grid.
@@ -144,5 +169,27 @@ impl<'a> GridIds<'a> {
     fn contains(&self, cell: &CellId) -> bool {
         self.measures.contains(cell.measure.as_str())
             && self.stakeholders.contains(cell.stakeholder.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_judgement_without_evidence_is_unsupported_but_silence_is_not() {
+        let mut a = Assessment {
+            stance: Some(Stance::Gap),
+            ..Assessment::default()
+        };
+        assert!(a.is_unsupported());
+        a.evidence.insert("p".into());
+        assert!(!a.is_unsupported());
+        let silent = Assessment {
+            stance: Some(Stance::Silent),
+            ..Assessment::default()
+        };
+        assert!(!silent.is_unsupported());
+        assert!(!Assessment::default().is_unsupported());
     }
 }

@@ -8,7 +8,7 @@
 //! - A measure is *silent* when none of the selected stakeholders spoke to it; a stakeholder is
 //!   *silent on a pillar* when it spoke to none of the pillar's measures. Either is marked
 //!   provisional when some of the cells behind it are still unassessed.
-//! - A position is an *unanswered demand* when it is linked to no measure — neither by the
+//! - A *proposal* (never a mere reaction) is an *unanswered demand* when it is linked to no measure — neither by the
 //!   dossier nor as evidence of one of its stakeholder's cells — or when every cell it is linked
 //!   to is tagged Gap. Positions linked to no measure belong to no pillar and are listed whatever
 //!   the pillar subset; the others are listed when one of their measures is in the subset.
@@ -16,7 +16,8 @@
 
 use crate::i18n::Lang;
 use crate::model::{
-    Assessment, CellId, MeasureId, PillarId, PositionId, Session, StakeholderId, Stance,
+    Assessment, CellId, MeasureId, PillarId, PositionId, PositionKind, Session, StakeholderId,
+    Stance,
 };
 use crate::report::data::{
     CellEntry, CellReport, Demand, Evidence, Header, MatrixRow, MeasureRef, MeasureReport,
@@ -378,6 +379,8 @@ fn unanswered(
             let demands: Vec<Demand> = session
                 .dossier
                 .positions_of(&s.id)
+                // Only demands can go unanswered; a reaction to an announcement asks for nothing.
+                .filter(|p| p.kind == PositionKind::Proposal)
                 .filter_map(|p| {
                     let linked = ctx.links.get(&p.id).cloned().unwrap_or_default();
                     let reason = if linked.is_empty() {

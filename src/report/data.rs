@@ -127,6 +127,17 @@ pub struct CellReport {
     pub evidence: Vec<Evidence>,
 }
 
+impl CellReport {
+    /// A judgement (agreement, partial, gap) that no quote backs.
+    #[must_use]
+    pub fn is_unsupported(&self) -> bool {
+        matches!(
+            self.stance,
+            Some(Stance::Agreement | Stance::Partial | Stance::Gap)
+        ) && self.evidence.is_empty()
+    }
+}
+
 /// A piece of evidence of a cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Evidence {

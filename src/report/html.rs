@@ -321,6 +321,7 @@ fn cell_body(l: Lang, c: &CellReport) -> Markup {
             }
         }
         @for e in &c.evidence { (evidence(l, e)) }
+        @if c.is_unsupported() { p.warning { (T::NoQuote.get(l)) } }
     }
 }
 

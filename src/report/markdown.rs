@@ -200,6 +200,9 @@ fn cell_body(out: &mut String, l: Lang, cell: &CellReport) {
         out.push('\n');
         quote_block(out, l, e, "  ");
     }
+    if cell.is_unsupported() {
+        let _ = writeln!(out, "\n  **{}**", T::NoQuote.get(l));
+    }
     out.push('\n');
 }
 

@@ -84,6 +84,8 @@ pub enum T {
     Contents,
     /// Evidence naming a position the dossier lacks.
     MissingPosition,
+    /// A judged cell with no quote.
+    NoQuote,
     /// Heading of the Gap cells of a stakeholder.
     GapCells,
     /// Heading of the Partial cells of a stakeholder.
@@ -175,6 +177,10 @@ impl T {
             T::MissingPosition => (
                 "position absente du dossier",
                 "position missing from the dossier",
+            ),
+            T::NoQuote => (
+                "⚠ Aucune citation n’appuie cette appréciation.",
+                "⚠ No quote supports this judgement.",
             ),
             T::GapCells => ("En écart", "Gap"),
             T::PartialCells => ("En accord partiel", "Partial"),

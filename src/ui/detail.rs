@@ -22,6 +22,16 @@ pub fn figure_text(f: &Figure) -> String {
     }
 }
 
+/// An RFC 3339 UTC stamp as "2026-11-24 09:00 UTC" (the app has no time-zone data, so it says
+/// the zone rather than pass UTC off as local time).
+#[must_use]
+pub fn utc(stamp: &str) -> String {
+    match (stamp.get(..10), stamp.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        _ => stamp.to_owned(),
+    }
+}
+
 /// A number the French way: decimal comma, thin-space thousands, no trailing ",0".
 fn number(v: f64) -> String {
     let s = format!("{v}");
@@ -188,7 +198,7 @@ pub fn show(
                         "{} : {} {}",
                         tr(lang, Text::LastEdit),
                         a.author,
-                        a.modified.replace('T', " ").trim_end_matches('Z')
+                        utc(&a.modified)
                     ))
                     .small()
                     .color(weak),
@@ -242,9 +252,17 @@ fn position(
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let mut linked = a.evidence.contains(&p.id);
-        let title = RichText::new(format!("{} · {}", p.kind.label(lang), p.title)).strong();
+        ui.label(RichText::new(format!("{} · {}", p.kind.label(lang), p.title)).strong());
+        if p.measures.contains(&cell.measure) {
+            ui.label(
+                RichText::new(tr(lang, Text::OnThisMeasure))
+                    .small()
+                    .italics(),
+            );
+        }
+        quote(ui, d, &p.citation);
         if ui
-            .checkbox(&mut linked, title)
+            .checkbox(&mut linked, tr(lang, Text::CiteAsEvidence))
             .on_hover_text(tr(lang, Text::LinkTip))
             .changed()
         {
@@ -261,14 +279,6 @@ fn position(
                 }
             });
         }
-        if p.measures.contains(&cell.measure) {
-            ui.label(
-                RichText::new(tr(lang, Text::OnThisMeasure))
-                    .small()
-                    .italics(),
-            );
-        }
-        quote(ui, d, &p.citation);
     });
 }
 

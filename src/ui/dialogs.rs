@@ -135,7 +135,7 @@ impl Dialog {
                                 ui.label(format!(
                                     "{} {}",
                                     tr(lang, Text::RecoveryWritten),
-                                    w.replace('T', " ").trim_end_matches('Z')
+                                    super::detail::utc(w)
                                 ));
                             }
                         }

@@ -55,8 +55,8 @@ texts! {
     CmdRedoTip => ("Rétablir la modification annulée", "Redo the undone edit"),
     CmdFind => ("Rechercher", "Find"),
     CmdFindTip => ("Chercher dans les mesures, les positions et les notes", "Search measures, positions and notes"),
-    CmdStanceTip => ("Qualifier la cellule sélectionnée", "Tag the selected cell"),
-    CmdClear => ("Effacer la qualification", "Clear the tag"),
+    CmdStanceTip => ("Apprécier la cellule sélectionnée", "Tag the selected cell"),
+    CmdClear => ("Effacer l’appréciation", "Clear the tag"),
     CmdClearTip => ("Remettre la cellule à « non évaluée » (la note reste)", "Set the cell back to unassessed (the note stays)"),
     CmdNext => ("Cellule suivante à traiter", "Next cell to review"),
     CmdNextTip => ("Aller à la prochaine cellule non évaluée ou en écart", "Go to the next unassessed or gap cell"),
@@ -72,10 +72,10 @@ texts! {
     Search => ("Rechercher…", "Search…"),
     SearchHint => ("mesures, positions, notes (accents ignorés)", "measures, positions, notes (accents ignored)"),
     Pillars => ("Piliers", "Pillars"),
-    Stakeholders => ("Acteurs", "Stakeholders"),
-    Stances => ("Qualifications", "Stances"),
+    Stakeholders => ("Parties prenantes", "Stakeholders"),
+    Stances => ("Appréciations", "Stances"),
     OnlyGaps => ("Seulement les écarts", "Only gaps"),
-    OnlyGapsTip => ("Ne montrer que les mesures où au moins un acteur est en écart", "Show only measures where at least one stakeholder sees a gap"),
+    OnlyGapsTip => ("Ne montrer que les mesures où au moins une partie prenante est en écart", "Show only measures where at least one stakeholder sees a gap"),
     ResetFilters => ("Tout afficher", "Show all"),
     Progress => ("Avancement", "Progress"),
     CellsAssessed => ("cellules évaluées", "cells assessed"),
@@ -85,23 +85,27 @@ texts! {
     NoRowMatches => ("Aucune mesure ne correspond aux filtres.", "No measure matches the filters."),
     Quotes => ("citations", "quotes"),
     QuotesAvailable => ("citations disponibles", "quotes available"),
-    SelectCell => ("Sélectionnez une cellule de la grille (clic ou flèches) pour voir la mesure, les positions de l’acteur et la qualifier.", "Select a grid cell (click or arrows) to see the measure, the stakeholder’s positions and tag it."),
+    QuoteAvailable => ("citation disponible", "quote available"),
+    NoQuoteShort => ("sans citation", "no quote"),
+    NoQuoteTip => ("Aucune position n’est liée comme preuve : liez la citation qui fonde ce jugement.", "No position is linked as evidence: link the quote this judgement rests on."),
+    RowShown => ("mesure affichée", "measure shown"),
+    SelectCell => ("Sélectionnez une cellule de la grille (clic ou flèches) pour voir la mesure, les positions de la partie prenante et l’apprécier.", "Select a grid cell (click or arrows) to see the measure, the stakeholder’s positions and tag it."),
     PillarInferred => ("pilier déduit (les sources ne le disent pas)", "inferred pillar (the sources do not say)"),
     Figures => ("Chiffres", "Figures"),
     Citations => ("Sources de la mesure", "Measure sources"),
-    StanceOf => ("Qualification", "Stance"),
+    StanceOf => ("Appréciation", "Stance"),
     Note => ("Note", "Note"),
-    NoteHint => ("Pourquoi cette qualification ?", "Why this stance?"),
+    NoteHint => ("Pourquoi cette appréciation ?", "Why this stance?"),
     Labels => ("Étiquettes", "Labels"),
     AddLabel => ("Ajouter", "Add"),
     LabelHint => ("nouvelle étiquette", "new label"),
     RemoveLabelTip => ("Retirer cette étiquette", "Remove this label"),
-    Evidence => ("Positions de l’acteur", "Stakeholder’s positions"),
-    EvidenceLinked => ("Preuve liée", "Linked evidence"),
-    LinkTip => ("Lier cette position comme preuve de la qualification", "Link this position as evidence for the stance"),
+    Evidence => ("Positions de la partie prenante", "Stakeholder’s positions"),
+    CiteAsEvidence => ("Citer comme preuve de cette appréciation", "Cite as evidence for this stance"),
+    LinkTip => ("Lier cette position comme preuve de l’appréciation", "Link this position as evidence for the stance"),
     OnThisMeasure => ("porte sur cette mesure", "speaks to this measure"),
-    OtherPositions => ("Autres positions de l’acteur", "Other positions of the stakeholder"),
-    NoPositions => ("Cet acteur n’a aucune position dans le dossier.", "This stakeholder has no position in the dossier."),
+    OtherPositions => ("Autres positions de la partie prenante", "Other positions of the stakeholder"),
+    NoPositions => ("Cette partie prenante n’a aucune position dans le dossier.", "This stakeholder has no position in the dossier."),
     LastEdit => ("Dernière modification", "Last edit"),
     Unsaved => ("non enregistré", "unsaved"),
     Untitled => ("Sans titre", "Untitled"),
@@ -132,14 +136,25 @@ texts! {
     ExportFormat => ("Format", "Format"),
     ExportDetail => ("Inclure le détail par mesure", "Include the per-measure detail"),
     ExportButton => ("Exporter…", "Export…"),
-    ExportVisibleOnly => ("Seulement les piliers et acteurs affichés", "Only the pillars and stakeholders shown"),
-    ExportVisibleOnlyTip => ("Reprendre les filtres Piliers et Acteurs du panneau de gauche", "Use the Pillars and Stakeholders filters of the left panel"),
+    ExportVisibleOnly => ("Seulement les piliers et parties prenantes affichés", "Only the pillars and stakeholders shown"),
+    ExportVisibleOnlyTip => ("Reprendre les filtres Piliers et Parties prenantes du panneau de gauche", "Use the Pillars and Stakeholders filters of the left panel"),
     ExportDone => ("Rapport exporté", "Report exported"),
     OpenFile => ("Ouvrir le fichier", "Open the file"),
     ExportErrorIntro => ("L’export a échoué ; la session n’a pas changé.", "The export failed; the session is unchanged."),
     OpenFileFailed => ("Impossible d’ouvrir le fichier :", "Cannot open the file:"),
     SessionFiles => ("Sessions Vis-à-vis", "Vis-à-vis sessions"),
-    Orphans => ("cellules orphelines (mesure ou acteur absent du dossier), conservées", "orphan cells (measure or stakeholder missing from the dossier), kept"),
+    Orphans => ("cellules orphelines (mesure ou partie prenante absente du dossier), conservées", "orphan cells (measure or stakeholder missing from the dossier), kept"),
+}
+
+/// `one` or `many` for a count `n`, by the language's rule: French puts 0 and 1 in the
+/// singular, English only 1.
+#[must_use]
+pub fn plural(lang: Lang, n: usize, one: Text, many: Text) -> &'static str {
+    let singular = match lang {
+        Lang::Fr => n < 2,
+        Lang::En => n == 1,
+    };
+    tr(lang, if singular { one } else { many })
 }
 
 #[cfg(test)]
@@ -147,7 +162,17 @@ mod tests {
     use super::*;
 
     /// Words that are the same in both languages on purpose.
-    const SAME_IN_BOTH: &[Text] = &[Text::Ok, Text::Note];
+    const SAME_IN_BOTH: &[Text] = &[Text::Ok, Text::Note, Text::ExportFormat];
+
+    #[test]
+    fn counts_follow_each_languages_plural_rule() {
+        let p = |lang, n| plural(lang, n, Text::RowShown, Text::RowsShown);
+        assert_eq!(p(Lang::Fr, 0), "mesure affichée");
+        assert_eq!(p(Lang::Fr, 1), "mesure affichée");
+        assert_eq!(p(Lang::Fr, 2), "mesures affichées");
+        assert_eq!(p(Lang::En, 0), "measures shown");
+        assert_eq!(p(Lang::En, 1), "measure shown");
+    }
 
     #[test]
     fn every_text_exists_in_both_languages_and_differs_unless_meant_to() {
