@@ -48,8 +48,10 @@ pub enum LoadError {
         path: PathBuf,
         /// Where.
         at: Location,
-        /// What was expected, in plain words.
+        /// What was expected, in plain words (English, for the command line).
         message: String,
+        /// The same in French, for the window.
+        message_fr: String,
     },
     /// The file was written by a newer version of Vis-à-vis.
     #[error("{}:{at}: this session has format {found}, newer than the format {supported} this version of Vis-à-vis reads; update Vis-à-vis to open it", path.display())]

@@ -85,6 +85,8 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
             path: path.to_owned(),
             at,
             message: "the file is not UTF-8 text (is it a session file?)".to_owned(),
+            message_fr: "le fichier n’est pas du texte UTF-8 (est-ce bien une session ?)"
+                .to_owned(),
         }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -93,6 +95,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
             path: path.to_owned(),
             at: Location { line: 1, col: 1 },
             message: "the file is empty".to_owned(),
+            message_fr: "le fichier est vide".to_owned(),
         });
     }
     let syntax = |e: ron::error::SpannedError| syntax_error(path, text, &e);
@@ -107,6 +110,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
                 path: path.to_owned(),
                 at: Location { line: 1, col: 1 },
                 message: "this is neither a session (no `format` field) nor a dossier (no `measures` field)".to_owned(),
+                message_fr: "ce n’est ni une session (pas de champ `format`) ni un dossier (pas de champ `measures`)".to_owned(),
             });
         }
         (1, _) => {
@@ -208,6 +212,7 @@ fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadEr
         path: PathBuf::from(path),
         at: skip_blanks(text, at),
         message: plain_message(&e.code),
+        message_fr: super::french::syntax(&e.code),
     }
 }
 

@@ -5,6 +5,7 @@
 mod atomic;
 mod error;
 mod format;
+mod french;
 mod load;
 pub mod recovery;
 

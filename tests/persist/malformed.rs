@@ -20,7 +20,10 @@ fn load_err(name: &str) -> LoadError {
 fn syntax(name: &str) -> (Location, String) {
     let err = load_err(name);
     let text = err.to_string();
-    let LoadError::Syntax { at, message, path } = err else {
+    let LoadError::Syntax {
+        at, message, path, ..
+    } = err
+    else {
         panic!("{name}: expected a syntax error, got {err:?}");
     };
     assert_eq!(path, fixture(name));
