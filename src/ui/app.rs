@@ -163,6 +163,7 @@ impl App {
                         .iter()
                         .filter(|r| matches!(r, Row::Measure(_)))
                         .count(),
+                    self.index.assessed_count(),
                     lang,
                     &mut self.actions,
                 );

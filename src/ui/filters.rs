@@ -21,13 +21,15 @@ pub struct FilterState {
     pub analyst: Option<String>,
 }
 
-/// Draw the panel. Returns true when the filters changed.
+/// Draw the panel; `assessed` is the number of cells with a stance (the grid's index keeps it,
+/// so it is not counted every frame). Returns true when the filters changed.
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
     filters: &mut Filters,
     state: &mut FilterState,
     shown_rows: usize,
+    assessed: usize,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) -> bool {
@@ -55,7 +57,7 @@ pub fn show(
             });
 
             let total = d.cell_count();
-            let done = session.assessed_count();
+            let done = assessed;
             ui.label(RichText::new(tr(lang, Text::Progress)).strong());
             #[allow(clippy::cast_precision_loss)] // cell counts are far below 2^24
             let fraction = if total == 0 {

@@ -5,7 +5,7 @@ use super::i18n::{Text, tr};
 use super::theme;
 use super::view::{DossierIndex, Row, Selection};
 use crate::i18n::{Lang, unassessed};
-use crate::model::{CellId, Session};
+use crate::model::{Assessment, Session};
 use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind};
 use egui_extras::{Column, TableBuilder};
 
@@ -74,14 +74,23 @@ impl Grid<'_> {
                     ui.strong(tr(self.lang, Text::Measure));
                 });
                 for &s in self.columns {
+                    let mut shown = true;
                     header.col(|ui| {
-                        let st = &d.stakeholders[s];
-                        ui.strong(&st.name)
-                            .on_hover_text(format!("{}\n{}", st.full_name, st.description));
+                        shown = ui.is_rect_visible(ui.max_rect());
+                        if shown {
+                            let st = &d.stakeholders[s];
+                            ui.strong(&st.name).on_hover_ui(|ui| {
+                                ui.label(format!("{}\n{}", st.full_name, st.description));
+                            });
+                        }
                     });
+                    if !shown {
+                        break;
+                    }
                 }
             })
             .body(|body| {
+                let mut assessments = Vec::new();
                 body.rows(ROW_HEIGHT, self.rows.len(), |mut row| {
                     match self.rows[row.index()] {
                         Row::Pillar(p) => {
@@ -109,9 +118,7 @@ impl Grid<'_> {
                                 ui.allocate_response(ui.available_size(), Sense::hover())
                                     .on_hover_text(&pillar.description);
                             });
-                            for _ in self.columns {
-                                row.col(|_| {});
-                            }
+                            // The other cells are left out: the heading paints over them.
                         }
                         Row::Measure(mi) => {
                             let m = &d.measures[mi];
@@ -137,17 +144,29 @@ impl Grid<'_> {
                                     }
                                 });
                             });
+                            self.index
+                                .row_assessments(self.session, mi, &mut assessments);
                             for &s in self.columns {
                                 let sel = Selection {
                                     measure: mi,
                                     stakeholder: s,
                                 };
                                 let selected = self.selection == Some(sel);
+                                let mut shown = true;
                                 row.col(|ui| {
-                                    if self.cell(ui, mi, s, selected, dark).clicked() {
+                                    // Columns past the window's right edge cost nothing.
+                                    shown = ui.is_rect_visible(ui.max_rect());
+                                    if shown
+                                        && self
+                                            .cell(ui, mi, s, assessments[s], selected, dark)
+                                            .clicked()
+                                    {
                                         clicked = Some(sel);
                                     }
                                 });
+                                if !shown {
+                                    break;
+                                }
                             }
                         }
                     }
@@ -162,15 +181,11 @@ impl Grid<'_> {
         ui: &mut egui::Ui,
         mi: usize,
         s: usize,
+        a: Option<&Assessment>,
         selected: bool,
         dark: bool,
     ) -> egui::Response {
         let d = &self.session.dossier;
-        let cell = CellId {
-            measure: d.measures[mi].id.clone(),
-            stakeholder: d.stakeholders[s].id.clone(),
-        };
-        let a = self.session.assessments.get(&cell);
         let rect = ui.max_rect();
         let response = ui.interact(rect, ui.scope_id().with(("cell", mi, s)), Sense::click());
         let weak = theme::weak_text(ui.visuals());
@@ -223,12 +238,14 @@ impl Grid<'_> {
             Some(st) => st.label(self.lang),
             None => unassessed(self.lang),
         };
-        let name = format!(
-            "{} × {}: {summary}",
-            d.measures[mi].title, d.stakeholders[s].name
-        );
-        response
-            .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &name));
+        // The name is only built when egui asks for it (a screen reader, a click).
+        response.widget_info(|| {
+            let name = format!(
+                "{} × {}: {summary}",
+                d.measures[mi].title, d.stakeholders[s].name
+            );
+            egui::WidgetInfo::selected(egui::Role::Button, true, selected, name)
+        });
         response
     }
 }
