@@ -50,6 +50,18 @@ fn search_keystroke(bencher: Bencher, size: &str) {
     bencher.bench(|| index.rows(s, &filters));
 }
 
+/// The worst keystroke: a word found nowhere, so every row's text is read to the end.
+#[divan::bench(args = SIZES, sample_count = 100)]
+fn search_keystroke_no_match(bencher: Bencher, size: &str) {
+    let s = session(size);
+    let index = DossierIndex::new(s);
+    let filters = Filters {
+        search: "zyxw".to_owned(),
+        ..Filters::default()
+    };
+    bencher.bench(|| index.rows(s, &filters));
+}
+
 /// A filter toggle: only the rows with a gap.
 #[divan::bench(args = SIZES, sample_count = 100)]
 fn filter_only_gaps(bencher: Bencher, size: &str) {
@@ -69,8 +81,12 @@ fn index(bencher: Bencher, size: &str) {
     bencher.bench(|| DossierIndex::new(s));
 }
 
+/// The frame's sizes: those of the other benchmarks, and 1,000 × 20 to compare with 5,000 × 20
+/// (the same columns, five times the rows).
+const FRAME_SIZES: [&str; 4] = ["segur", "1000x10", "1000x20", "5000x20"];
+
 /// One frame of the window: egui pass (our views, layout, text) and tessellation.
-#[divan::bench(args = SIZES, sample_count = 200, sample_size = 1)]
+#[divan::bench(args = FRAME_SIZES, sample_count = 200, sample_size = 1)]
 fn frame(bencher: Bencher, size: &str) {
     let mut window = Window::new(session(size).clone());
     bencher.bench_local(|| window.frame(Vec::new()));
@@ -179,7 +195,7 @@ fn key(key: Key, pressed: bool) -> Event {
 /// and of the tessellation separately.
 fn percentiles() {
     println!("frame, 1600 × 1000 points, 200 frames (ms): min / median / p95 / max");
-    for size in SIZES {
+    for size in FRAME_SIZES {
         let mut w = Window::new(session(size).clone());
         let (mut total, mut passes, mut tess) = (Vec::new(), Vec::new(), Vec::new());
         let mut discarded = Vec::new();
