@@ -337,8 +337,9 @@ fn a_malformed_file_shows_where_and_leaves_the_session_untouched() {
     h.state_mut().open_path(&bad, true);
     settle(&mut h);
     assert!(
-        h.query_by_label_contains("cassé.ron:1:").is_some(),
-        "the message names file, line and column"
+        h.query_by_label_contains("cassé.ron, ligne 1, colonne")
+            .is_some(),
+        "the message names file, line and column, in French"
     );
     assert_eq!(h.state().session, before);
 }
@@ -377,7 +378,8 @@ fn the_example_analysis_opens_from_the_menu_as_an_untitled_copy() {
     let mut h = window(data.path(), None);
     h.get_by_label("Fichier").click();
     settle(&mut h);
-    h.get_by_label_contains("Ouvrir l’analyse d’exemple").click();
+    h.get_by_label_contains("Ouvrir l’analyse d’exemple")
+        .click();
     settle(&mut h);
     let app = h.state();
     assert_eq!(

@@ -112,6 +112,10 @@ impl App {
         let explicit = file.is_some();
         if let Some(path) = file.or_else(|| app.prefs.last_session.clone().filter(|p| p.exists())) {
             app.open_path(&path, explicit);
+            if let Some(Dialog::Error { intro, .. }) = &mut app.dialog {
+                // Nothing was open before: say what the user is looking at instead.
+                *intro = Text::OpenErrorAtStart;
+            }
         }
         app
     }
@@ -636,7 +640,7 @@ impl App {
             Err(e) => {
                 self.dialog = Some(Dialog::Error {
                     intro: Text::OpenErrorIntro,
-                    message: e.lines().join("\n"),
+                    message: e.lines_in(self.lang()).join("\n"),
                 });
             }
         }
@@ -749,7 +753,7 @@ impl App {
         };
         if let Some(found) = recovery::read(dir) {
             self.dialog = Some(Dialog::Recovery(Box::new(
-                found.map_err(|e| e.lines().join("\n")),
+                found.map_err(|e| e.lines_in(self.lang()).join("\n")),
             )));
         }
     }
@@ -834,7 +838,7 @@ impl App {
                 self.dialog = Some(Dialog::Error {
                     intro: Text::OpenErrorIntro,
                     message: e.to_string(),
-                })
+                });
             }
         }
     }

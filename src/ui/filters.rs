@@ -2,7 +2,7 @@
 //! gaps". Edits the view's filters (UI state, not the session); the analyst's name goes out as
 //! an action.
 
-use super::i18n::{Text, tr};
+use super::i18n::{Text, plural, tr};
 use super::view::{Filters, all_stances};
 use crate::i18n::{Lang, unassessed};
 use crate::model::{Action, Session, Stance};
@@ -80,7 +80,13 @@ pub fn show(
             )
             .labelled_by(title.id)
             .on_hover_text(tr(lang, Text::SearchHint));
-            ui.label(RichText::new(format!("{shown_rows} {}", tr(lang, Text::RowsShown))).small());
+            ui.label(
+                RichText::new(format!(
+                    "{shown_rows} {}",
+                    plural(lang, shown_rows, Text::RowShown, Text::RowsShown)
+                ))
+                .small(),
+            );
             ui.checkbox(&mut filters.only_gaps, tr(lang, Text::OnlyGaps))
                 .on_hover_text(tr(lang, Text::OnlyGapsTip));
             ui.separator();

@@ -1,7 +1,7 @@
 //! The grid: a row per measure under its pillar's heading, a column per visible stakeholder,
 //! sticky header, virtualised rows. Reads the session; reports clicks as a new selection.
 
-use super::i18n::{Text, tr};
+use super::i18n::{Text, plural, tr};
 use super::theme;
 use super::view::{DossierIndex, Row, Selection};
 use crate::i18n::{Lang, unassessed};
@@ -213,7 +213,14 @@ impl Grid<'_> {
                                 .strong()
                                 .color(theme::stance_colour(st, dark)),
                         );
-                        if quotes > 0 {
+                        if a.is_some_and(crate::model::Assessment::is_unsupported) {
+                            ui.label(
+                                RichText::new(tr(self.lang, Text::NoQuoteShort))
+                                    .small()
+                                    .color(ui.visuals().warn_fg_color),
+                            )
+                            .on_hover_text(tr(self.lang, Text::NoQuoteTip));
+                        } else if quotes > 0 {
                             ui.label(RichText::new(format!("“ {quotes}")).small())
                                 .on_hover_text(format!("{quotes} {}", tr(self.lang, Text::Quotes)));
                         }
@@ -228,9 +235,17 @@ impl Grid<'_> {
                 ui.add(Label::new(RichText::new(first).small()).truncate());
             } else if linked > 0 {
                 ui.label(
-                    RichText::new(format!("{linked} {}", tr(self.lang, Text::QuotesAvailable)))
-                        .small()
-                        .color(weak),
+                    RichText::new(format!(
+                        "{linked} {}",
+                        plural(
+                            self.lang,
+                            usize::from(linked),
+                            Text::QuoteAvailable,
+                            Text::QuotesAvailable
+                        )
+                    ))
+                    .small()
+                    .color(weak),
                 );
             }
         });

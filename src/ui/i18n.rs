@@ -117,6 +117,7 @@ texts! {
     CancelButton => ("Annuler", "Cancel"),
     ErrorTitle => ("Erreur", "Error"),
     OpenErrorIntro => ("Impossible d’ouvrir ce fichier ; la session ouverte n’a pas changé.", "Cannot open this file; the open session is unchanged."),
+    OpenErrorAtStart => ("Impossible d’ouvrir ce fichier ; une nouvelle session sur le dossier Ségur est ouverte à la place.", "Cannot open this file; a new session on the Ségur dossier is open instead."),
     SaveErrorIntro => ("L’enregistrement a échoué ; vos modifications sont toujours là et l’ancien fichier est intact.", "Saving failed; your changes are still here and the old file is intact."),
     WarningsTitle => ("Fichier ouvert, avec des remarques", "File opened, with remarks"),
     Ok => ("OK", "OK"),
