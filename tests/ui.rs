@@ -1,4 +1,4 @@
-//! The window, driven headless with egui_kittest the way a user drives it: keys, clicks, typing;
+//! The window, driven headless with `egui_kittest` the way a user drives it: keys, clicks, typing;
 //! every test asserts on what the user would see or get.
 
 use egui_kittest::Harness;

@@ -163,11 +163,14 @@ impl App {
                     &self.session,
                     &mut self.filters,
                     &mut self.filter_state,
-                    self.rows
-                        .iter()
-                        .filter(|r| matches!(r, Row::Measure(_)))
-                        .count(),
-                    self.index.assessed_count(),
+                    &filters::Counts {
+                        shown_rows: self
+                            .rows
+                            .iter()
+                            .filter(|r| matches!(r, Row::Measure(_)))
+                            .count(),
+                        assessed: self.index.assessed_count(),
+                    },
                     lang,
                     &mut self.actions,
                 );

@@ -21,18 +21,29 @@ pub struct FilterState {
     pub analyst: Option<String>,
 }
 
-/// Draw the panel; `assessed` is the number of cells with a stance (the grid's index keeps it,
-/// so it is not counted every frame). Returns true when the filters changed.
+/// Counts the panel shows, kept by the grid's index so nothing is counted every frame.
+#[derive(Clone, Copy)]
+pub struct Counts {
+    /// Measures that pass the filters.
+    pub shown_rows: usize,
+    /// Cells with a stance.
+    pub assessed: usize,
+}
+
+/// Draw the panel. Returns true when the filters changed.
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
     filters: &mut Filters,
     state: &mut FilterState,
-    shown_rows: usize,
-    assessed: usize,
+    counts: &Counts,
     lang: Lang,
     actions: &mut Vec<Action>,
 ) -> bool {
+    let Counts {
+        shown_rows,
+        assessed,
+    } = *counts;
     let before = filters.clone();
     let d = &session.dossier;
     egui::ScrollArea::vertical()
