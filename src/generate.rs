@@ -166,7 +166,7 @@ pub fn dossier(spec: &Spec) -> Dossier {
 }
 
 /// A session on the dossier of `spec`, with about `assessed_percent` of its cells assessed: a
-/// stance, most often a note, the positions on the cell as evidence, now and then a label.
+/// stance, most often a note, the positions on the cell (or another of the stakeholder's) as evidence for every judgement, now and then a label.
 #[must_use]
 pub fn session(spec: &Spec) -> Session {
     let dossier = dossier(spec);
@@ -213,7 +213,7 @@ pub fn session(spec: &Spec) -> Session {
             ) {
                 let linked = on_cell.get(&(mi, si)).map_or(&[][..], Vec::as_slice);
                 evidence.extend(linked.iter().take(3).map(|&k| d.positions[k].id.clone()));
-                if linked.is_empty() && per > 0 && rng.below(5) == 0 {
+                if linked.is_empty() && per > 0 {
                     evidence.insert(d.positions[si * per + rng.below(per)].id.clone());
                 }
             }
