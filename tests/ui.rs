@@ -396,3 +396,31 @@ fn the_example_analysis_opens_from_the_menu_as_an_untitled_copy() {
         "the progress bar is full"
     );
 }
+
+#[test]
+fn orphan_cells_are_reported_in_french_and_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example()).unwrap();
+    let cells = text.find("assessments: [").expect("assessments");
+    let (head, tail) = text.split_at(cells);
+    let orphaned = format!(
+        "{head}{}",
+        tail.replacen("stakeholder: \"fhf\"", "stakeholder: \"disparu\"", 1)
+    );
+    let file = data.path().join("orphelin.ron");
+    std::io::Write::write_all(
+        &mut std::fs::File::create(&file).unwrap(),
+        orphaned.as_bytes(),
+    )
+    .unwrap();
+    let mut h = window(data.path(), Some(file));
+    assert!(
+        h.query_by_label("Fichier ouvert, avec des remarques")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("orpheline").is_some(),
+        "the remark is in French"
+    );
+    assert_eq!(h.state().session.orphans().count(), 1, "the orphan is kept");
+}

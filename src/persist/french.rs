@@ -65,6 +65,25 @@ impl LoadError {
     }
 }
 
+/// What a loaded session's reader noticed (orphans, evidence naming another stakeholder's or an
+/// unknown position), in `lang`: the same remarks as [`super::Loaded::warnings`].
+#[must_use]
+pub fn warnings_in(session: &crate::model::Session, lang: Lang) -> Vec<String> {
+    if lang == Lang::En {
+        return super::load::warnings(session);
+    }
+    let mut w: Vec<String> = session
+        .orphans()
+        .map(|(cell, _)| {
+            format!("l’appréciation de {cell} porte sur une mesure ou une partie prenante absente du dossier ; elle est conservée (orpheline)")
+        })
+        .collect();
+    w.extend(session.dangling_evidence().into_iter().map(|(cell, p)| {
+        format!("l’appréciation de {cell} cite la position « {p} », qui n’est pas une position de cette partie prenante ; le lien est conservé")
+    }));
+    w
+}
+
 /// A RON error in French.
 pub(super) fn syntax(code: &ron::Error) -> String {
     use ron::Error as E;

@@ -99,6 +99,13 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
         });
     }
     let syntax = |e: ron::error::SpannedError| syntax_error(path, text, &e);
+    // The usual case, a sound session of the current format, in one parse; anything else
+    // (a dossier, an older or newer format, an error) is told apart by the probe below.
+    if let Ok(v2) = ron::from_str::<SessionV2>(text)
+        && v2.format == CURRENT_FORMAT
+    {
+        return finish(into_session(v2, text, path)?, Origin::Session, text, path);
+    }
     let probe: Probe = ron::from_str(text).map_err(syntax)?;
     let (session, origin) = match (probe.format, probe.measures.0) {
         (0, true) => {
@@ -133,6 +140,11 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
             });
         }
     };
+    finish(session, origin, text, path)
+}
+
+/// Check the session's dossier and gather the warnings.
+fn finish(session: Session, origin: Origin, text: &str, path: &Path) -> Result<Loaded, LoadError> {
     check_dossier(&session.dossier, text, path)?;
     let warnings = warnings(&session);
     Ok(Loaded {
@@ -190,7 +202,7 @@ fn invalid(path: &Path, total: usize, problems: impl Iterator<Item = FileProblem
     LoadError::Invalid { problems }
 }
 
-fn warnings(session: &Session) -> Vec<String> {
+pub(super) fn warnings(session: &Session) -> Vec<String> {
     let mut w: Vec<String> = session
         .orphans()
         .map(|(cell, _)| {

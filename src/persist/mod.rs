@@ -6,6 +6,7 @@ mod atomic;
 mod error;
 mod format;
 mod french;
+pub use french::warnings_in;
 mod load;
 pub mod recovery;
 

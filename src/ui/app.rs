@@ -637,7 +637,8 @@ impl App {
                     self.history.mark_unsaved();
                 }
                 if !loaded.warnings.is_empty() {
-                    self.dialog = Some(Dialog::Warnings(loaded.warnings));
+                    let warnings = persist::warnings_in(&self.session, lang);
+                    self.dialog = Some(Dialog::Warnings(warnings));
                 }
             }
             Err(e) => {
