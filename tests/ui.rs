@@ -413,7 +413,7 @@ fn orphan_cells_are_reported_in_french_and_kept() {
         orphaned.as_bytes(),
     )
     .unwrap();
-    let mut h = window(data.path(), Some(file));
+    let h = window(data.path(), Some(file));
     assert!(
         h.query_by_label("Fichier ouvert, avec des remarques")
             .is_some()
