@@ -4,6 +4,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
+use visavis::i18n::Lang;
 use visavis::model::{CellId, Stance};
 use visavis::ui::{App, Prefs, Row};
 
@@ -357,8 +358,13 @@ fn ctrl_e_offers_the_export_and_the_report_is_written_where_asked() {
     h.get_by_label("Annuler").click();
     settle(&mut h);
     let out = data.path().join("rapport.html");
-    h.state_mut()
-        .export_to(&out, visavis::report::Format::Html, true, false);
+    h.state_mut().export_to(
+        &out,
+        visavis::ui::ExportChoice {
+            lang: Lang::En,
+            ..visavis::ui::ExportChoice::new(Lang::Fr)
+        },
+    );
     settle(&mut h);
     assert!(
         h.query_by_label("Rapport exporté").is_some(),
@@ -369,6 +375,10 @@ fn ctrl_e_offers_the_export_and_the_report_is_written_where_asked() {
     assert!(
         html.contains("Ségur de la santé"),
         "the report is about the open dossier"
+    );
+    assert!(
+        html.contains("Gap report"),
+        "in the language chosen in the dialog"
     );
 }
 

@@ -3,7 +3,7 @@
 //! losing work; autosaves a recovery copy.
 
 use super::commands::Command;
-use super::dialogs::{Dialog, Intent};
+use super::dialogs::{Dialog, ExportChoice, Intent};
 use super::i18n::{Text, tr};
 use super::prefs::Prefs;
 use super::view::{DossierIndex, Filters, Row, Selection};
@@ -437,7 +437,7 @@ impl App {
             Command::SaveAs => {
                 self.save_as();
             }
-            Command::Export => self.dialog = Some(Dialog::export()),
+            Command::Export => self.dialog = Some(Dialog::Export(ExportChoice::new(self.lang()))),
             Command::Quit => self.request(Intent::Quit),
             Command::Undo | Command::Redo => {
                 let touched = if c == Command::Undo {
@@ -771,7 +771,8 @@ impl App {
 
 impl App {
     /// Ask where to write the report, then write it.
-    pub fn export(&mut self, format: Format, detail: bool, visible_only: bool) {
+    pub fn export(&mut self, choice: ExportChoice) {
+        let format = choice.format;
         let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
             || "analyse".to_owned(),
             |n| n.to_string_lossy().into_owned(),
@@ -783,16 +784,16 @@ impl App {
             dialog = dialog.set_directory(dir);
         }
         if let Some(path) = dialog.save_file() {
-            self.export_to(&path, format, detail, visible_only);
+            self.export_to(&path, choice);
         }
     }
 
     /// Write the report to `path`, then confirm with the path (or show the error).
-    pub fn export_to(&mut self, path: &Path, format: Format, detail: bool, visible_only: bool) {
+    pub fn export_to(&mut self, path: &Path, choice: ExportChoice) {
         let d = &self.session.dossier;
-        let mut options = ReportOptions::new(self.lang(), &self.file_name());
-        options.include_detail = detail;
-        if visible_only {
+        let mut options = ReportOptions::new(choice.lang, &self.file_name());
+        options.include_detail = choice.detail;
+        if choice.visible_only {
             options.pillars = Some(
                 d.pillars
                     .iter()
@@ -810,7 +811,9 @@ impl App {
                     .collect(),
             );
         }
-        let bytes = format.render(&report::analyse(&self.session, &options));
+        let bytes = choice
+            .format
+            .render(&report::analyse(&self.session, &options));
         self.dialog = Some(match persist::write_export(path, &bytes) {
             Ok(()) => Dialog::Exported(path.to_owned()),
             Err(e) => Dialog::Error {

@@ -3,6 +3,7 @@
 
 use super::app::App;
 use super::i18n::{Text, tr};
+use crate::i18n::Lang;
 use crate::persist::recovery::Recovered;
 use crate::report::Format;
 use eframe::egui;
@@ -38,24 +39,31 @@ pub enum Dialog {
     /// A recovery copy was found at start-up (or could not be read).
     Recovery(Box<Result<Recovered, String>>),
     /// Choose how to export the gap report.
-    Export {
-        /// The rendering.
-        format: Format,
-        /// Include the per-measure detail.
-        detail: bool,
-        /// Limit to the pillars and stakeholders the filters show.
-        visible_only: bool,
-    },
+    Export(ExportChoice),
     /// The report was written here.
     Exported(PathBuf),
 }
 
-impl Dialog {
-    /// The export dialog with its defaults: HTML, with the detail, everything.
+/// How the user wants the report exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportChoice {
+    /// The rendering.
+    pub format: Format,
+    /// The report's language (the interface's by default).
+    pub lang: Lang,
+    /// Include the per-measure detail.
+    pub detail: bool,
+    /// Limit to the pillars and stakeholders the filters show.
+    pub visible_only: bool,
+}
+
+impl ExportChoice {
+    /// The defaults: HTML in `lang`, with the detail, everything.
     #[must_use]
-    pub fn export() -> Self {
-        Dialog::Export {
+    pub fn new(lang: Lang) -> Self {
+        Self {
             format: Format::Html,
+            lang,
             detail: true,
             visible_only: false,
         }
@@ -151,18 +159,20 @@ impl Dialog {
                         pick(ui, Text::DiscardRecoveryButton, Choice::DiscardRecovery);
                     });
                 }
-                Dialog::Export {
-                    format,
-                    detail,
-                    visible_only,
-                } => {
+                Dialog::Export(choice) => {
                     ui.heading(tr(lang, Text::ExportTitle));
                     ui.label(egui::RichText::new(tr(lang, Text::ExportFormat)).strong());
                     for f in Format::ALL {
-                        ui.radio_value(format, f, f.label(lang));
+                        ui.radio_value(&mut choice.format, f, f.label(lang));
                     }
-                    ui.checkbox(detail, tr(lang, Text::ExportDetail));
-                    ui.checkbox(visible_only, tr(lang, Text::ExportVisibleOnly))
+                    ui.label(egui::RichText::new(tr(lang, Text::ExportLanguage)).strong());
+                    ui.horizontal(|ui| {
+                        for l in Lang::ALL {
+                            ui.radio_value(&mut choice.lang, l, l.name());
+                        }
+                    });
+                    ui.checkbox(&mut choice.detail, tr(lang, Text::ExportDetail));
+                    ui.checkbox(&mut choice.visible_only, tr(lang, Text::ExportVisibleOnly))
                         .on_hover_text(tr(lang, Text::ExportVisibleOnlyTip));
                     ui.horizontal(|ui| {
                         pick(ui, Text::ExportButton, Choice::Export);
@@ -210,14 +220,7 @@ impl Dialog {
                 }
             }
             (Dialog::Recovery(_), Choice::DiscardRecovery) => app.discard_recovery(),
-            (
-                Dialog::Export {
-                    format,
-                    detail,
-                    visible_only,
-                },
-                Choice::Export,
-            ) => app.export(format, detail, visible_only),
+            (Dialog::Export(choice), Choice::Export) => app.export(choice),
             (Dialog::Exported(path), Choice::OpenFile) => {
                 if let Err(e) = open::that_detached(&path) {
                     app.notice = format!("{} {e}", tr(lang, Text::OpenFileFailed));

@@ -135,6 +135,7 @@ texts! {
     NewFromDossier => ("nouvelle session sur ce dossier", "new session on this dossier"),
     ExportTitle => ("Exporter le rapport d’écarts", "Export the gap report"),
     ExportFormat => ("Format", "Format"),
+    ExportLanguage => ("Langue du rapport", "Report language"),
     ExportDetail => ("Inclure le détail par mesure", "Include the per-measure detail"),
     ExportButton => ("Exporter…", "Export…"),
     ExportVisibleOnly => ("Seulement les piliers et parties prenantes affichés", "Only the pillars and stakeholders shown"),

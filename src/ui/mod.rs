@@ -14,7 +14,7 @@ mod view;
 
 pub use app::App;
 pub use commands::Command;
-pub use dialogs::{Dialog, Intent};
+pub use dialogs::{Dialog, ExportChoice, Intent};
 pub use prefs::Prefs;
 pub use theme::Theme;
 pub use view::{DossierIndex, Filters, Row, Selection, fold};
