@@ -11,7 +11,7 @@ use super::{detail, filters, grid};
 use crate::i18n::Lang;
 use crate::model::{Action, CellId, History, Session, Stance, now_rfc3339};
 use crate::persist::{self, Origin, recovery};
-use crate::report::{self, Format, ReportOptions};
+use crate::report::{self, ReportOptions};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 
