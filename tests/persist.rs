@@ -306,6 +306,11 @@ fn a_save_into_a_missing_folder_fails_and_touches_nothing() {
         err.to_string().contains("analyse.ron: cannot save"),
         "{err}"
     );
+    assert!(
+        err.to_string().contains("dossier-efface does not exist")
+            && !err.to_string().contains("visavis-tmp"),
+        "the message names the missing folder, not our temporary file: {err}"
+    );
     assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 0);
 }
 

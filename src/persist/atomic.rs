@@ -38,6 +38,12 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?
         .to_string_lossy();
     let name = short_name(&full_name);
+    if !dir.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("the folder {} does not exist", dir.display()),
+        ));
+    }
     let old = match fs::metadata(target) {
         Ok(meta) if meta.is_dir() => {
             return Err(io::Error::new(
