@@ -5,6 +5,7 @@ mod action;
 mod dossier;
 mod history;
 mod ids;
+mod lookup;
 mod session;
 mod validate;
 
@@ -15,6 +16,7 @@ pub use dossier::{
 };
 pub use history::{DEFAULT_CAP, History};
 pub use ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};
+pub use lookup::DossierLookup;
 pub use session::{Assessment, Session, Stance};
 pub use validate::Problem;
 

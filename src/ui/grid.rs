@@ -9,6 +9,10 @@ use crate::model::{Assessment, Session};
 use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind};
 use egui_extras::{Column, TableBuilder};
 
+/// Size of the secondary lines (note, id, figures, counts): smaller than the body text, but
+/// readable.
+const SMALL_TEXT: f32 = 11.0;
+
 /// Height of a row: three lines of small text.
 pub const ROW_HEIGHT: f32 = 54.0;
 
@@ -128,7 +132,7 @@ impl Grid<'_> {
                                     ui.add(
                                         Label::new(
                                             RichText::new(m.id.as_str())
-                                                .small()
+                                                .size(SMALL_TEXT)
                                                 .color(theme::weak_text(ui.visuals())),
                                         )
                                         .truncate(),
@@ -137,7 +141,7 @@ impl Grid<'_> {
                                         ui.add(
                                             Label::new(
                                                 RichText::new(super::detail::figure_text(f))
-                                                    .small(),
+                                                    .size(SMALL_TEXT),
                                             )
                                             .truncate(),
                                         );
@@ -203,7 +207,11 @@ impl Grid<'_> {
             );
         }
         let linked = self.index.linked[mi][s];
-        ui.vertical(|ui| {
+        // A margin inside the cell keeps the text clear of the selection outline.
+        let inner = egui::UiBuilder::new()
+            .max_rect(rect.shrink2(egui::vec2(6.0, 2.0)))
+            .layout(egui::Layout::top_down(egui::Align::Min));
+        ui.scope_builder(inner, |ui| {
             match stance {
                 Some(st) => {
                     let quotes = a.map_or(0, |a| a.evidence.len());
@@ -216,12 +224,12 @@ impl Grid<'_> {
                         if a.is_some_and(crate::model::Assessment::is_unsupported) {
                             ui.label(
                                 RichText::new(tr(self.lang, Text::NoQuoteShort))
-                                    .small()
+                                    .size(SMALL_TEXT)
                                     .color(ui.visuals().warn_fg_color),
                             )
                             .on_hover_text(tr(self.lang, Text::NoQuoteTip));
                         } else if quotes > 0 {
-                            ui.label(RichText::new(format!("“ {quotes}")).small())
+                            ui.label(RichText::new(format!("“ {quotes}")).size(SMALL_TEXT))
                                 .on_hover_text(format!("{quotes} {}", tr(self.lang, Text::Quotes)));
                         }
                     });
@@ -232,7 +240,7 @@ impl Grid<'_> {
             }
             if let Some(a) = a.filter(|a| !a.note.is_empty()) {
                 let first = a.note.lines().next().unwrap_or_default();
-                ui.add(Label::new(RichText::new(first).small()).truncate());
+                ui.add(Label::new(RichText::new(first).size(SMALL_TEXT)).truncate());
             } else if linked > 0 {
                 ui.label(
                     RichText::new(format!(
@@ -244,7 +252,7 @@ impl Grid<'_> {
                             Text::QuotesAvailable
                         )
                     ))
-                    .small()
+                    .size(SMALL_TEXT)
                     .color(weak),
                 );
             }
