@@ -45,7 +45,7 @@ pub fn render(report: &Report) -> Vec<u8> {
                         .iter()
                         .map(|e| match e {
                             Evidence::Quote(q) => {
-                                format!("{} — {}", text::quoted(l, &q.excerpt), text::source(q))
+                                format!("{} — {}", text::quoted(l, &q.excerpt), text::source(l, q))
                             }
                             Evidence::Missing(id) => {
                                 format!("{id} ({})", T::MissingPosition.get(l))

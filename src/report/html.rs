@@ -129,11 +129,6 @@ fn badge(l: Lang, stance: Option<Stance>) -> Markup {
     }
 }
 
-/// The date part of an RFC 3339 time.
-fn date(rfc3339: &str) -> &str {
-    rfc3339.get(..10).unwrap_or(rfc3339)
-}
-
 /// A bar split by stance, for a glance at a stakeholder's line.
 fn bar(l: Lang, c: &StanceCounts) -> Markup {
     let total = c.total().max(1);
@@ -175,7 +170,7 @@ fn header(r: &Report) -> Markup {
             dl.meta {
                 dt { (T::Session.get(l)) } dd { (h.session_name) }
                 dt { (T::Analyst.get(l)) } dd { (h.analyst) }
-                dt { (T::Modified.get(l)) } dd { (date(&h.modified)) }
+                dt { (T::Modified.get(l)) } dd { (crate::i18n::date(l, &h.modified)) }
                 dt { (T::Completion.get(l)) }
                 dd { (text::completion(l, h.assessed, h.total)) }
             }
@@ -296,7 +291,7 @@ fn quote(l: Lang, q: &Quote) -> Markup {
     html! {
         figure.quote {
             blockquote { (text::quoted(l, &q.excerpt)) }
-            figcaption { "— " (text::source(q)) }
+            figcaption { "— " (text::source(l, q)) }
         }
     }
 }

@@ -71,7 +71,10 @@ fn header(out: &mut String, r: &Report) {
     let item = |label: T, value: &str| format!("- **{}** {value}\n", text::colon(l, label.get(l)));
     out.push_str(&item(T::Session, &escape(&h.session_name)));
     out.push_str(&item(T::Analyst, &escape(&h.analyst)));
-    out.push_str(&item(T::Modified, &escape(date(&h.modified))));
+    out.push_str(&item(
+        T::Modified,
+        &escape(&crate::i18n::date(l, &h.modified)),
+    ));
     out.push_str(&item(
         T::Completion,
         &text::completion(l, h.assessed, h.total),
@@ -106,11 +109,6 @@ fn header(out: &mut String, r: &Report) {
         text::colon(l, T::Key.get(l)),
         key.join(" · ")
     );
-}
-
-/// The date part of an RFC 3339 time.
-fn date(rfc3339: &str) -> &str {
-    rfc3339.get(..10).unwrap_or(rfc3339)
 }
 
 fn matrix(out: &mut String, r: &Report) {
@@ -210,7 +208,7 @@ fn quote_block(out: &mut String, l: Lang, e: &Evidence, indent: &str) {
     match e {
         Evidence::Quote(q) => {
             let _ = writeln!(out, "{indent}> {}", escape(&text::quoted(l, &q.excerpt)));
-            let _ = writeln!(out, "{indent}> — {}", escape(&text::source(q)));
+            let _ = writeln!(out, "{indent}> — {}", escape(&text::source(l, q)));
         }
         Evidence::Missing(id) => {
             let _ = writeln!(

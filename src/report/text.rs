@@ -349,11 +349,12 @@ pub fn stance(lang: Lang, stance: Option<Stance>) -> String {
     format!("{} {}", stance_icon(stance), stance_label(lang, stance))
 }
 
-/// Where a quote comes from: `Title (Organisation, 2020-07), Pilier 1, proposition 1`.
+/// Where a quote comes from: `Title (Organisation, juillet 2020), Pilier 1, proposition 1`.
 #[must_use]
-pub fn source(quote: &Quote) -> String {
+pub fn source(lang: Lang, quote: &Quote) -> String {
     let mut out = quote.source_title.clone();
-    let about: Vec<&str> = [quote.organisation.as_str(), quote.date.as_str()]
+    let date = crate::i18n::date(lang, &quote.date);
+    let about: Vec<&str> = [quote.organisation.as_str(), date.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();

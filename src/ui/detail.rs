@@ -11,14 +11,14 @@ use crate::model::{
 };
 use eframe::egui::{self, RichText};
 
-/// One line for a figure: "enveloppe annuelle : 8,2 Md€".
+/// One line for a figure: "enveloppe annuelle : 8,2 Md€", "loi : 26 avril 2021".
 #[must_use]
-pub fn figure_text(f: &Figure) -> String {
+pub fn figure_text(f: &Figure, lang: Lang) -> String {
     match f {
         Figure::Amount { label, value, unit } | Figure::Quantity { label, value, unit } => {
             format!("{label} : {} {unit}", number(*value))
         }
-        Figure::Date { label, date } => format!("{label} : {date}"),
+        Figure::Date { label, date } => format!("{label} : {}", crate::i18n::date(lang, date)),
     }
 }
 
@@ -102,7 +102,7 @@ pub fn show(
             if !m.figures.is_empty() {
                 ui.label(RichText::new(tr(lang, Text::Figures)).strong());
                 for f in &m.figures {
-                    ui.label(format!("• {}", figure_text(f)));
+                    ui.label(format!("• {}", figure_text(f, lang)));
                 }
             }
             egui::CollapsingHeader::new(tr(lang, Text::Citations))
@@ -110,7 +110,7 @@ pub fn show(
                 .default_open(false)
                 .show(ui, |ui| {
                     for c in &m.citations {
-                        quote(ui, d, c);
+                        quote(ui, d, c, lang);
                     }
                 });
             ui.separator();
@@ -260,7 +260,7 @@ fn position(
                     .italics(),
             );
         }
-        quote(ui, d, &p.citation);
+        quote(ui, d, &p.citation, lang);
         if ui
             .checkbox(&mut linked, tr(lang, Text::CiteAsEvidence))
             .on_hover_text(tr(lang, Text::LinkTip))
@@ -283,11 +283,18 @@ fn position(
 }
 
 /// A verbatim quote with its source title and date.
-fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation) {
+fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation, lang: Lang) {
     ui.label(RichText::new(format!("« {} »", c.excerpt)).italics());
     let source = d.source(&c.source).map_or_else(
         || c.source.to_string(),
-        |s| format!("{}, {} ({})", s.organisation, s.title, s.date),
+        |s| {
+            format!(
+                "{}, {} ({})",
+                s.organisation,
+                s.title,
+                crate::i18n::date(lang, &s.date)
+            )
+        },
     );
     let location = c
         .location

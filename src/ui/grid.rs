@@ -140,8 +140,10 @@ impl Grid<'_> {
                                     if let Some(f) = m.figures.first() {
                                         ui.add(
                                             Label::new(
-                                                RichText::new(super::detail::figure_text(f))
-                                                    .size(SMALL_TEXT),
+                                                RichText::new(super::detail::figure_text(
+                                                    f, self.lang,
+                                                ))
+                                                .size(SMALL_TEXT),
                                             )
                                             .truncate(),
                                         );
