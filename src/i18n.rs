@@ -133,6 +133,17 @@ pub fn unassessed(lang: Lang) -> &'static str {
     lang.pick("Non évalué", "Unassessed")
 }
 
+impl PositionKind {
+    /// The kind's name.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            PositionKind::Proposal => lang.pick("Proposition", "Proposal"),
+            PositionKind::Reaction => lang.pick("Réaction", "Reaction"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,16 +157,5 @@ mod tests {
         assert_eq!(date(Lang::Fr, "2020"), "2020");
         assert_eq!(date(Lang::Fr, "2026-11-24T09:00:00Z"), "24 novembre 2026");
         assert_eq!(date(Lang::Fr, "bientôt"), "bientôt");
-    }
-}
-
-impl PositionKind {
-    /// The kind's name.
-    #[must_use]
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            PositionKind::Proposal => lang.pick("Proposition", "Proposal"),
-            PositionKind::Reaction => lang.pick("Réaction", "Reaction"),
-        }
     }
 }
