@@ -16,8 +16,8 @@
 
 use crate::i18n::Lang;
 use crate::model::{
-    Assessment, CellId, MeasureId, PillarId, PositionId, PositionKind, Session, StakeholderId,
-    Stance,
+    Assessment, CellId, DossierLookup, MeasureId, PillarId, PositionId, PositionKind, Session,
+    StakeholderId, Stance,
 };
 use crate::report::data::{
     CellEntry, CellReport, Demand, Evidence, Header, MatrixRow, MeasureRef, MeasureReport,
@@ -171,6 +171,8 @@ pub fn analyse(session: &Session, options: &ReportOptions) -> Report {
 /// Lookups shared by the parts of the analysis.
 struct Context<'a> {
     session: &'a Session,
+    /// The dossier's items by id: the analysis looks up every cell's.
+    lookup: DossierLookup<'a>,
     /// Pillar id → its place in the dossier, from 1.
     pillar_numbers: BTreeMap<&'a PillarId, usize>,
     /// For each position, the measures it is linked to: by the dossier, or as evidence of a cell
@@ -181,17 +183,18 @@ struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(session: &'a Session) -> Self {
         let d = &session.dossier;
+        let lookup = DossierLookup::new(d);
         let mut links: BTreeMap<&PositionId, BTreeSet<&MeasureId>> = d
             .positions
             .iter()
             .map(|p| (&p.id, p.measures.iter().collect()))
             .collect();
         for (cell, a) in &session.assessments {
-            if d.measure(&cell.measure).is_none() {
+            if lookup.measure(&cell.measure).is_none() {
                 continue;
             }
             for id in &a.evidence {
-                if let Some(p) = d.position(id)
+                if let Some(p) = lookup.position(id)
                     && p.stakeholder == cell.stakeholder
                 {
                     links.entry(&p.id).or_default().insert(&cell.measure);
@@ -200,6 +203,7 @@ impl<'a> Context<'a> {
         }
         Self {
             session,
+            lookup,
             pillar_numbers: d
                 .pillars
                 .iter()
@@ -217,7 +221,7 @@ impl<'a> Context<'a> {
     }
 
     fn measure_ref(&self, id: &MeasureId) -> MeasureRef {
-        let m = self.session.dossier.measure(id);
+        let m = self.lookup.measure(id);
         let pillar_id = m.map_or_else(|| "".into(), |m| m.pillar.clone());
         MeasureRef {
             id: id.clone(),
@@ -228,9 +232,8 @@ impl<'a> Context<'a> {
     }
 
     fn quote(&self, id: &PositionId) -> Option<Quote> {
-        let d = &self.session.dossier;
-        let p = d.position(id)?;
-        let source = d.source(&p.citation.source);
+        let p = self.lookup.position(id)?;
+        let source = self.lookup.source(&p.citation.source);
         Some(Quote {
             position: p.id.clone(),
             title: p.title.clone(),
@@ -274,12 +277,7 @@ impl<'a> Context<'a> {
         );
         tagged
             || cell.is_some_and(|a| !a.evidence.is_empty())
-            || self
-                .session
-                .dossier
-                .positions_on(measure, stakeholder)
-                .next()
-                .is_some()
+            || !self.lookup.positions_on(measure, stakeholder).is_empty()
     }
 }
 
@@ -389,15 +387,19 @@ fn unanswered(
                         let all_gap = linked.iter().all(|m| {
                             ctx.assessment(m, &s.id).and_then(|a| a.stance) == Some(Stance::Gap)
                         });
-                        let refs: Vec<MeasureRef> = session
-                            .dossier
-                            .measures
+                        if !all_gap {
+                            return None;
+                        }
+                        // The linked measures in dossier order.
+                        let mut order: Vec<(usize, &MeasureId)> = linked
                             .iter()
-                            .filter(|m| linked.contains(&m.id))
-                            .map(|m| ctx.measure_ref(&m.id))
+                            .filter_map(|m| ctx.lookup.measure_index(m).map(|i| (i, *m)))
                             .collect();
+                        order.sort_unstable();
+                        let refs: Vec<MeasureRef> =
+                            order.into_iter().map(|(_, m)| ctx.measure_ref(m)).collect();
                         let in_selection = refs.iter().any(|m| selected.contains(&m.pillar_id));
-                        if !all_gap || !in_selection {
+                        if !in_selection {
                             return None;
                         }
                         Unanswered::OnlyGaps(refs)
