@@ -100,6 +100,7 @@ pub fn run_frames(file: Option<PathBuf>, frames: u32, started: std::time::Instan
                 frames: frames as usize,
                 first: None,
                 times: Vec::new(),
+                show_times: Vec::new(),
                 out,
             }))
         }),
@@ -119,6 +120,9 @@ struct FrameProbe {
     first: Option<std::time::Duration>,
     /// Seconds of CPU per frame, the first frame's included.
     times: Vec<f32>,
+    /// Seconds spent in [`App::show`] per frame: the window's layout, before egui tessellates
+    /// and the renderer paints.
+    show_times: Vec<f32>,
     out: std::rc::Rc<std::cell::RefCell<Option<String>>>,
 }
 
@@ -129,7 +133,9 @@ impl eframe::App for FrameProbe {
             // eframe reports the previous frame's time.
             Some(_) => self.times.extend(frame.info().cpu_usage),
         }
+        let start = std::time::Instant::now();
         self.app.show(ui);
+        self.show_times.push(start.elapsed().as_secs_f32());
         if self.times.len() > self.frames {
             if self.out.borrow().is_none() {
                 *self.out.borrow_mut() = Some(self.summary());
@@ -146,24 +152,35 @@ impl FrameProbe {
         let ms = |s: f32| f64::from(s) * 1000.0;
         let first_frame = self.times.first().copied().unwrap_or_default();
         let first_ui = self.first.unwrap_or_default().as_secs_f64() * 1000.0;
-        let mut rest = self.times[1..].to_vec();
-        rest.sort_by(f32::total_cmp);
-        let at = |q: usize| {
-            rest.get((rest.len() - 1) * q / 100)
-                .copied()
-                .map_or(0.0, ms)
+        let stats = |times: &[f32]| {
+            let mut sorted = times.to_vec();
+            sorted.sort_by(f32::total_cmp);
+            let at = |q: usize| {
+                sorted
+                    .get(sorted.len().saturating_sub(1) * q / 100)
+                    .copied()
+                    .map_or(0.0, ms)
+            };
+            format!(
+                "min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+                at(0),
+                at(50),
+                at(95),
+                at(100)
+            )
         };
+        // The first frame (fonts, shaders, textures) is reported on its own.
+        let later = self.times.get(1..).unwrap_or_default();
+        let shows = self.show_times.get(1..=later.len()).unwrap_or_default();
         format!(
             "first frame: {:.0} ms after start (UI began at {first_ui:.0} ms; the frame took \
-             {:.1} ms)\n{} frames, CPU per frame: min {:.2} ms, median {:.2} ms, p95 {:.2} ms, max \
-             {:.2} ms\n",
+             {:.1} ms)\n{} frames, CPU per frame: {}\n  of which the window's layout (App::show): \
+             {}\n",
             first_ui + ms(first_frame),
             ms(first_frame),
-            rest.len(),
-            at(0),
-            at(50),
-            at(95),
-            at(100),
+            later.len(),
+            stats(later),
+            stats(shows),
         )
     }
 }
