@@ -209,7 +209,14 @@ impl App {
                 lang,
                 right_edge: ui.max_rect().right(),
             };
-            if let Some(sel) = grid.show(ui) {
+            // Many stakeholders make the grid wider than the window: scroll sideways to reach
+            // them (the header and the rows scroll together; rows scroll inside the table).
+            let clicked = egui::ScrollArea::horizontal()
+                .id_salt("grid-horizontal")
+                .auto_shrink(false)
+                .show(ui, |ui| grid.show(ui))
+                .inner;
+            if let Some(sel) = clicked {
                 self.select(sel, false);
             }
         });

@@ -158,11 +158,18 @@ impl Grid<'_> {
                                     stakeholder: s,
                                 };
                                 let selected = self.selection == Some(sel);
-                                let mut shown = true;
+                                let mut past_right_edge = false;
                                 row.col(|ui| {
-                                    // Columns past the window's right edge cost nothing.
-                                    shown = ui.is_rect_visible(ui.max_rect());
-                                    if shown
+                                    let rect = ui.max_rect();
+                                    if selected && self.scroll_to_selection {
+                                        // Bring the column into view when the keyboard moves
+                                        // the selection sideways.
+                                        ui.scroll_to_rect(rect, None);
+                                    }
+                                    // Columns scrolled out of view cost nothing; past the right
+                                    // edge, the rest of the row is skipped.
+                                    past_right_edge = rect.left() > ui.clip_rect().right();
+                                    if ui.is_rect_visible(rect)
                                         && self
                                             .cell(ui, mi, s, assessments[s], selected, dark)
                                             .clicked()
@@ -170,7 +177,7 @@ impl Grid<'_> {
                                         clicked = Some(sel);
                                     }
                                 });
-                                if !shown {
+                                if past_right_edge && !self.scroll_to_selection {
                                     break;
                                 }
                             }
