@@ -26,6 +26,16 @@ impl Stance {
         Stance::Gap,
         Stance::Silent,
     ];
+
+    /// True for a judgement (agreement, partial, gap), which must rest on a quote; silence and
+    /// unassessed need none.
+    #[must_use]
+    pub fn is_judgement(stance: Option<Stance>) -> bool {
+        matches!(
+            stance,
+            Some(Stance::Agreement | Stance::Partial | Stance::Gap)
+        )
+    }
 }
 
 /// One cell's work: stance, note, evidence, labels, who and when.
@@ -50,10 +60,7 @@ impl Assessment {
     /// judgement nobody can trace, which the window, `validate` and the report point out.
     #[must_use]
     pub fn is_unsupported(&self) -> bool {
-        matches!(
-            self.stance,
-            Some(Stance::Agreement | Stance::Partial | Stance::Gap)
-        ) && self.evidence.is_empty()
+        Stance::is_judgement(self.stance) && self.evidence.is_empty()
     }
 
     /// True when the cell carries no work at all and can be dropped from the session.

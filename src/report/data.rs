@@ -131,10 +131,7 @@ impl CellReport {
     /// A judgement (agreement, partial, gap) that no quote backs.
     #[must_use]
     pub fn is_unsupported(&self) -> bool {
-        matches!(
-            self.stance,
-            Some(Stance::Agreement | Stance::Partial | Stance::Gap)
-        ) && self.evidence.is_empty()
+        Stance::is_judgement(self.stance) && self.evidence.is_empty()
     }
 }
 

@@ -38,6 +38,13 @@ impl eframe::App for Shell {
     }
 }
 
+/// The preferences eframe kept from the last run (defaults on the first run).
+fn stored_prefs(cc: &eframe::CreationContext<'_>) -> Prefs {
+    cc.storage
+        .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+        .unwrap_or_default()
+}
+
 /// Open the window on `file` (or the last session, or a new one on the embedded dossier).
 #[must_use]
 pub fn run(file: Option<PathBuf>) -> ExitCode {
@@ -45,10 +52,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         "Vis-à-vis",
         native_options(),
         Box::new(move |cc| {
-            let prefs: Prefs = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default();
+            let prefs = stored_prefs(cc);
             let app = App::start(prefs, file, crate::persist::recovery::default_dir());
             Ok(Box::new(Shell { app }))
         }),
@@ -90,10 +94,7 @@ pub fn run_frames(file: Option<PathBuf>, frames: u32, started: std::time::Instan
         "Vis-à-vis",
         native_options(),
         Box::new(move |cc| {
-            let prefs: Prefs = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default();
+            let prefs = stored_prefs(cc);
             Ok(Box::new(FrameProbe {
                 app: App::start(prefs, file, None),
                 started,
