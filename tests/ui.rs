@@ -434,3 +434,38 @@ fn orphan_cells_are_reported_in_french_and_kept() {
     );
     assert_eq!(h.state().session.orphans().count(), 1, "the orphan is kept");
 }
+
+#[test]
+fn a_judgement_left_without_a_quote_is_flagged_in_the_grid() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    assert!(
+        h.query_by_label("sans citation").is_none(),
+        "the example backs every judgement"
+    );
+    key(&mut h, Key::ArrowDown); // the first cell: Uniopss, partial, with quotes
+    let cell = first_cell(h.state());
+    let linked = h.state().session.assessments[&cell].evidence.len();
+    assert!(linked > 0);
+    for _ in 0..linked {
+        // Linked evidence comes first in the detail panel: untick the first box each time.
+        h.get_all_by_label("Citer comme preuve de cette appréciation")
+            .next()
+            .expect("a box")
+            .click();
+        settle(&mut h);
+    }
+    assert!(
+        h.state().session.assessments[&cell].evidence.is_empty(),
+        "every quote unlinked"
+    );
+    assert!(
+        h.query_by_label("sans citation").is_some(),
+        "the cell says its judgement rests on nothing"
+    );
+    ctrl(&mut h, Key::Z);
+    assert!(
+        h.query_by_label("sans citation").is_none(),
+        "undo brings the quote back"
+    );
+}
