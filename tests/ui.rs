@@ -469,3 +469,26 @@ fn a_judgement_left_without_a_quote_is_flagged_in_the_grid() {
         "undo brings the quote back"
     );
 }
+
+#[test]
+fn a_failed_save_explains_in_french_and_keeps_the_work_unsaved() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    key(&mut h, Key::ArrowDown);
+    key(&mut h, Key::Num3);
+    let target = data.path().join("dossier-disparu").join("analyse.ron");
+    assert!(!h.state_mut().save_to(&target));
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains(
+            "enregistrement impossible : le dossier de destination n’existe pas"
+        )
+        .is_some()
+    );
+    assert!(h.state().window_title().contains('●'), "still unsaved");
+    assert_eq!(
+        h.state().session.stance(&first_cell(h.state())),
+        Some(Stance::Gap),
+        "the work is still there"
+    );
+}

@@ -65,6 +65,39 @@ impl LoadError {
     }
 }
 
+impl super::SaveError {
+    /// The error in `lang`: the file, then why it could not be written.
+    #[must_use]
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            super::SaveError::Io { path, source } => {
+                let why = match source.kind() {
+                    ErrorKind::NotFound => {
+                        "le dossier de destination n’existe pas (ou plus)".to_owned()
+                    }
+                    ErrorKind::PermissionDenied => {
+                        "accès refusé : choisissez un autre dossier".to_owned()
+                    }
+                    ErrorKind::StorageFull => "le disque est plein".to_owned(),
+                    ErrorKind::ReadOnlyFilesystem => "le support est en lecture seule".to_owned(),
+                    ErrorKind::IsADirectory => "un dossier porte déjà ce nom".to_owned(),
+                    _ => format!("erreur du système ({source})"),
+                };
+                format!("{} : enregistrement impossible : {why}", path.display())
+            }
+            super::SaveError::Encode { path, message } => {
+                format!(
+                    "{} : la session n’a pas pu être écrite en RON ({message}) ; merci de signaler ce défaut",
+                    path.display()
+                )
+            }
+        }
+    }
+}
+
 /// What a loaded session's reader noticed (orphans, evidence naming another stakeholder's or an
 /// unknown position), in `lang`: the same remarks as [`super::Loaded::warnings`].
 #[must_use]
@@ -139,6 +172,21 @@ mod tests {
         );
         assert!(french("").contains("le fichier est vide"));
         assert!(french("(format: 2, analyst: \"x").contains("jamais refermé"));
+    }
+
+    #[test]
+    fn a_save_into_a_missing_folder_says_so_in_french() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("absent").join("s.ron");
+        let session = crate::model::Session::new(crate::persist::default_dossier(), "", "");
+        let err = crate::persist::save(&session, &path).expect_err("no folder");
+        let msg = err.in_lang(Lang::Fr);
+        assert!(
+            msg.contains(
+                "s.ron : enregistrement impossible : le dossier de destination n’existe pas"
+            ),
+            "{msg}"
+        );
     }
 
     #[test]

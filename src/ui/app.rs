@@ -408,7 +408,7 @@ impl App {
             match self.history.apply(&mut self.session, action, &now) {
                 Ok(true) => self.edited(cell.as_ref()),
                 Ok(false) => {}
-                Err(e) => self.notice = e.to_string(),
+                Err(e) => self.notice = format!("{} ({e})", tr(self.lang(), Text::EditRefused)),
             }
         }
     }
@@ -714,7 +714,7 @@ impl App {
                 self.session.modified = previous;
                 self.dialog = Some(Dialog::Error {
                     intro: Text::SaveErrorIntro,
-                    message: e.to_string(),
+                    message: e.in_lang(self.lang()),
                 });
                 false
             }
@@ -731,7 +731,13 @@ impl App {
         }
         match recovery::write(&dir, &self.session, self.path.as_deref()) {
             Ok(()) => self.autosaved_revision = Some(self.history.revision()),
-            Err(e) => self.notice = e.to_string(),
+            Err(e) => {
+                self.notice = format!(
+                    "{} {}",
+                    tr(self.lang(), Text::RecoveryWriteFailed),
+                    e.in_lang(self.lang())
+                );
+            }
         }
     }
 
@@ -825,7 +831,7 @@ impl App {
             Ok(()) => Dialog::Exported(path.to_owned()),
             Err(e) => Dialog::Error {
                 intro: Text::ExportErrorIntro,
-                message: e.to_string(),
+                message: e.in_lang(self.lang()),
             },
         });
     }
@@ -851,7 +857,7 @@ impl App {
             Err(e) => {
                 self.dialog = Some(Dialog::Error {
                     intro: Text::OpenErrorIntro,
-                    message: e.to_string(),
+                    message: e.lines_in(self.lang()).join("\n"),
                 });
             }
         }

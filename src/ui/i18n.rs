@@ -130,6 +130,8 @@ texts! {
     DiscardRecoveryButton => ("Supprimer la copie", "Discard the copy"),
     RecoveryUnreadable => ("La copie de secours est illisible :", "The recovery copy cannot be read:"),
     Saved => ("Enregistré", "Saved"),
+    RecoveryWriteFailed => ("Copie de secours non écrite :", "Recovery copy not written:"),
+    EditRefused => ("Modification refusée", "Edit refused"),
     Opened => ("Ouvert", "Opened"),
     MigratedFrom => ("ancien format mis à jour à l’enregistrement", "older format, upgraded when saved"),
     NewFromDossier => ("nouvelle session sur ce dossier", "new session on this dossier"),
