@@ -477,6 +477,34 @@ fn saving_through_a_symlink_replaces_the_file_it_points_to() {
 }
 
 #[test]
+fn a_note_is_written_as_typed_and_hidden_characters_are_escaped() {
+    let mut session = load_ok(&small_session_path()).session;
+    let cell = CellId::new("m1", "a");
+    let typed = "Deux lignes :\nla « revalorisation » de 183\u{a0}€, dite \"socle\" \\ ok";
+    session
+        .assessments
+        .insert(cell.clone(), an_assessment(Stance::Partial, typed));
+    let text = persist::to_ron(&session).expect("serialises");
+    assert!(
+        text.contains("note: r#\"Deux lignes :\nla « revalorisation » de 183\u{a0}€"),
+        "the note's line break, quotes and non-breaking space are written as typed:\n{text}"
+    );
+    let back = persist::load_bytes(text.as_bytes(), Path::new("s.ron"), "now").expect("loads");
+    assert_eq!(back.session, session);
+
+    // A control character would be invisible in an editor, or obeyed by a terminal.
+    let sneaky = "avant\u{1b}[2Japrès\u{202e}";
+    session
+        .assessments
+        .insert(cell, an_assessment(Stance::Partial, sneaky));
+    let text = persist::to_ron(&session).expect("serialises");
+    assert!(text.contains(r"avant\u{1b}[2Japrès\u{202e}"), "escaped:\n{text}");
+    assert!(!text.contains('\u{1b}'));
+    let back = persist::load_bytes(text.as_bytes(), Path::new("s.ron"), "now").expect("loads");
+    assert_eq!(back.session, session);
+}
+
+#[test]
 fn a_dossier_saved_and_reloaded_is_the_same_dossier() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("dossier.ron");

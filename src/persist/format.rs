@@ -10,8 +10,8 @@
 use crate::model::{
     Assessment, CellId, Dossier, MeasureId, PositionId, Session, StakeholderId, Stance,
 };
-use serde::{Deserialize, Deserializer, Serialize};
-use std::collections::BTreeSet;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The format version this build writes.
 pub const CURRENT_FORMAT: u32 = 2;
@@ -46,8 +46,8 @@ impl<'de> Deserialize<'de> for Present {
 // reported at its line instead of being silently dropped by the next save. They are named in
 // RON's messages as the user knows them ("missing field `note` in `assessment`").
 
-/// Format 2: the current session file.
-#[derive(Serialize, Deserialize)]
+/// Format 2: the current session file, as read. [`SessionOut`] writes the same shape.
+#[derive(Deserialize)]
 #[serde(rename = "session", deny_unknown_fields)]
 pub struct SessionV2 {
     /// Always [`CURRENT_FORMAT`] when written.
@@ -60,7 +60,7 @@ pub struct SessionV2 {
 }
 
 /// One assessed cell in format 2.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 #[serde(rename = "assessment", deny_unknown_fields)]
 pub struct CellV2 {
     pub measure: MeasureId,
@@ -124,30 +124,62 @@ impl From<SessionV1> for SessionV2 {
     }
 }
 
-impl From<&Session> for SessionV2 {
-    fn from(s: &Session) -> Self {
-        SessionV2 {
+/// Format 2 as written: the fields of [`SessionV2`], borrowed from the session in memory, so a
+/// save copies nothing before the text is written.
+#[derive(Serialize)]
+#[serde(rename = "session")]
+pub struct SessionOut<'a> {
+    format: u32,
+    analyst: &'a str,
+    created: &'a str,
+    modified: &'a str,
+    dossier: &'a Dossier,
+    assessments: CellsOut<'a>,
+}
+
+impl<'a> From<&'a Session> for SessionOut<'a> {
+    fn from(s: &'a Session) -> Self {
+        SessionOut {
             format: CURRENT_FORMAT,
-            analyst: s.analyst.clone(),
-            created: s.created.clone(),
-            modified: s.modified.clone(),
-            dossier: s.dossier.clone(),
-            assessments: s
-                .assessments
-                .iter()
-                .map(|(cell, a)| CellV2 {
-                    measure: cell.measure.clone(),
-                    stakeholder: cell.stakeholder.clone(),
-                    stance: a.stance,
-                    note: a.note.clone(),
-                    evidence: a.evidence.clone(),
-                    labels: a.labels.clone(),
-                    author: a.author.clone(),
-                    modified: a.modified.clone(),
-                })
-                .collect(),
+            analyst: &s.analyst,
+            created: &s.created,
+            modified: &s.modified,
+            dossier: &s.dossier,
+            assessments: CellsOut(&s.assessments),
         }
     }
+}
+
+/// The assessments written as the list of [`CellV2`] the file holds, in cell order.
+struct CellsOut<'a>(&'a BTreeMap<CellId, Assessment>);
+
+impl Serialize for CellsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|(cell, a)| CellOut {
+            measure: &cell.measure,
+            stakeholder: &cell.stakeholder,
+            stance: a.stance,
+            note: &a.note,
+            evidence: &a.evidence,
+            labels: &a.labels,
+            author: &a.author,
+            modified: &a.modified,
+        }))
+    }
+}
+
+/// One cell as written: the fields of [`CellV2`], borrowed.
+#[derive(Serialize)]
+#[serde(rename = "assessment")]
+struct CellOut<'a> {
+    measure: &'a MeasureId,
+    stakeholder: &'a StakeholderId,
+    stance: Option<Stance>,
+    note: &'a str,
+    evidence: &'a BTreeSet<PositionId>,
+    labels: &'a BTreeSet<String>,
+    author: &'a str,
+    modified: &'a str,
 }
 
 impl SessionV2 {

@@ -36,7 +36,7 @@ pub fn default_dossier() -> Dossier {
 /// # Errors
 /// Only if the session holds something RON cannot write.
 pub fn to_ron(session: &Session) -> Result<String, ron::Error> {
-    pretty(&format::SessionV2::from(session))
+    pretty(&format::SessionOut::from(session))
 }
 
 /// The dossier as the text of a dossier file, in the same canonical style as sessions.
@@ -47,14 +47,38 @@ pub fn dossier_to_ron(dossier: &Dossier) -> Result<String, ron::Error> {
     pretty(dossier)
 }
 
+/// Strings are written as they are — accents, non-breaking spaces and a note's line breaks stay
+/// readable in a text editor, and writing is three times faster than escaping each character —
+/// and a string holding `"` or `\` is written raw (`r#"…"#`). Only when some text holds a
+/// character an editor or a terminal would hide or obey (a control character other than line
+/// break and tab, a zero-width or bidirectional mark, a line separator) is every string escaped
+/// instead, so the file shows all it holds.
 fn pretty(value: &impl serde::Serialize) -> Result<String, ron::Error> {
+    let text = pretty_with(value, false)?;
+    if text.contains(is_hidden) {
+        return pretty_with(value, true);
+    }
+    Ok(text)
+}
+
+fn pretty_with(value: &impl serde::Serialize, escape: bool) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
-        .struct_names(false);
+        .struct_names(false)
+        .escape_strings(escape);
     let mut text = ron::ser::to_string_pretty(value, config)?;
     text.push('\n');
     Ok(text)
+}
+
+/// A character that should not reach the file unescaped: see [`pretty`].
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+        )
 }
 
 /// Save a bare dossier to `path` atomically, keeping the previous file as `path.bak`.

@@ -27,23 +27,28 @@ pub fn render(report: &Report) -> String {
 /// space, and every character Markdown could read as syntax is backslash-escaped.
 #[must_use]
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
     for (i, word) in s.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
+        } else if word.starts_with(['#', '-', '+', '=']) {
+            // A heading, list item or setext underline; `>` is escaped everywhere below.
+            out.push('\\');
         }
-        for (j, c) in word.chars().enumerate() {
-            let block_start = i == 0 && j == 0 && matches!(c, '#' | '-' | '+' | '=' | '>');
-            if block_start
-                || matches!(
-                    c,
-                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
-                )
-            {
+        // Copy the runs between syntax characters whole: they are ASCII, so every index found
+        // is a character boundary.
+        let mut run = 0;
+        for (at, b) in word.bytes().enumerate() {
+            if matches!(
+                b,
+                b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'&'
+            ) {
+                out.push_str(&word[run..at]);
                 out.push('\\');
+                run = at;
             }
-            out.push(c);
         }
+        out.push_str(&word[run..]);
     }
     // "1. x" or "1) x" at the start would begin an ordered list.
     if let Some(end) = out.find(|c: char| !c.is_ascii_digit())
