@@ -20,7 +20,8 @@ fn options() -> ReportOptions {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn analysis(bencher: Bencher, size: &str) {
     let s = session(size);
-    bencher.bench(|| analyse(s, &options()));
+    let options = options();
+    bencher.bench(|| analyse(s, &options));
 }
 
 /// Analysis and Markdown rendering, as the export and `visavis report` do.
@@ -43,5 +44,6 @@ fn csv(bencher: Bencher, size: &str) {
 
 fn render(bencher: Bencher, size: &str, format: Format) {
     let s = session(size);
-    bencher.bench(|| format.render(&analyse(s, &options())));
+    let options = options();
+    bencher.bench(|| format.render(&analyse(s, &options)));
 }

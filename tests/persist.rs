@@ -498,7 +498,10 @@ fn a_note_is_written_as_typed_and_hidden_characters_are_escaped() {
         .assessments
         .insert(cell, an_assessment(Stance::Partial, sneaky));
     let text = persist::to_ron(&session).expect("serialises");
-    assert!(text.contains(r"avant\u{1b}[2Japrès\u{202e}"), "escaped:\n{text}");
+    assert!(
+        text.contains(r"avant\u{1b}[2Japrès\u{202e}"),
+        "escaped:\n{text}"
+    );
     assert!(!text.contains('\u{1b}'));
     let back = persist::load_bytes(text.as_bytes(), Path::new("s.ron"), "now").expect("loads");
     assert_eq!(back.session, session);

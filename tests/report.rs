@@ -22,10 +22,8 @@ fn example() -> Session {
 }
 
 fn render(session: &Session, format: Format, lang: Lang) -> String {
-    let report = report::analyse(
-        session,
-        &ReportOptions::new(lang, "segur-analyse-exemple.ron"),
-    );
+    let options = ReportOptions::new(lang, "segur-analyse-exemple.ron");
+    let report = report::analyse(session, &options);
     let bytes = format.render(&report);
     let bytes = bytes.strip_prefix(report::csv::BOM).unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).expect("reports are UTF-8")

@@ -16,8 +16,8 @@
 
 use crate::i18n::Lang;
 use crate::model::{
-    Assessment, CellId, DossierLookup, MeasureId, PillarId, PositionId, PositionKind, Session,
-    StakeholderId, Stance,
+    Assessment, CellId, DossierLookup, Measure, MeasureId, PillarId, PositionId, PositionKind,
+    Session, StakeholderId, Stance,
 };
 use crate::report::data::{
     CellEntry, CellReport, Demand, Evidence, Header, MatrixRow, MeasureRef, MeasureReport,
@@ -25,7 +25,7 @@ use crate::report::data::{
     StakeholderDemands, StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts,
     Unanswered,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// What to put in the report and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,9 +84,10 @@ impl ReportOptions {
 }
 
 /// Compute the gap report of `session`. Subset ids the dossier lacks are ignored (see
-/// [`ReportOptions::unknown_ids`] to tell the user).
+/// [`ReportOptions::unknown_ids`] to tell the user). The report borrows its texts from the
+/// session and the options.
 #[must_use]
-pub fn analyse(session: &Session, options: &ReportOptions) -> Report {
+pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'a> {
     let d = &session.dossier;
     let ctx = Context::new(session);
 
@@ -100,12 +101,17 @@ pub fn analyse(session: &Session, options: &ReportOptions) -> Report {
                 .is_none_or(|set| set.contains(&s.id))
         })
         .map(|s| StakeholderInfo {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            full_name: s.full_name.clone(),
+            id: &s.id,
+            name: &s.name,
+            full_name: &s.full_name,
         })
         .collect();
 
+    // The dossier's measures by pillar, in dossier order.
+    let mut by_pillar: HashMap<&PillarId, Vec<&Measure>> = HashMap::new();
+    for m in &d.measures {
+        by_pillar.entry(&m.pillar).or_default().push(m);
+    }
     let pillars: Vec<PillarReport> = d
         .pillars
         .iter()
@@ -117,32 +123,24 @@ pub fn analyse(session: &Session, options: &ReportOptions) -> Report {
                 .is_none_or(|set| set.contains(&p.id))
         })
         .map(|(i, p)| PillarReport {
-            id: p.id.clone(),
+            id: &p.id,
             number: i + 1,
-            title: p.title.clone(),
-            measures: d
-                .measures
-                .iter()
-                .filter(|m| m.pillar == p.id)
-                .map(|m| MeasureReport {
-                    measure: ctx.measure_ref(&m.id),
-                    summary: m.summary.clone(),
-                    cells: stakeholders
-                        .iter()
-                        .enumerate()
-                        .map(|(si, s)| ctx.cell(&m.id, &s.id, si))
-                        .collect(),
-                })
+            title: &p.title,
+            measures: by_pillar
+                .get(&p.id)
+                .into_iter()
+                .flatten()
+                .map(|m| ctx.measure_report(m, &stakeholders))
                 .collect(),
         })
         .collect();
 
     let matrix = matrix(&stakeholders, &pillars);
     let header = Header {
-        dossier_title: d.title.clone(),
-        session_name: options.session_name.clone(),
-        analyst: session.analyst.clone(),
-        modified: session.modified.clone(),
+        dossier_title: &d.title,
+        session_name: &options.session_name,
+        analyst: &session.analyst,
+        modified: &session.modified,
         assessed: matrix.iter().map(|r| r.overall.assessed()).sum(),
         total: matrix.iter().map(|r| r.overall.total()).sum(),
         selection: Selection {
@@ -174,17 +172,17 @@ struct Context<'a> {
     /// The dossier's items by id: the analysis looks up every cell's.
     lookup: DossierLookup<'a>,
     /// Pillar id → its place in the dossier, from 1.
-    pillar_numbers: BTreeMap<&'a PillarId, usize>,
+    pillar_numbers: HashMap<&'a PillarId, usize>,
     /// For each position, the measures it is linked to: by the dossier, or as evidence of a cell
     /// of its own stakeholder.
-    links: BTreeMap<&'a PositionId, BTreeSet<&'a MeasureId>>,
+    links: HashMap<&'a PositionId, BTreeSet<&'a MeasureId>>,
 }
 
 impl<'a> Context<'a> {
     fn new(session: &'a Session) -> Self {
         let d = &session.dossier;
         let lookup = DossierLookup::new(d);
-        let mut links: BTreeMap<&PositionId, BTreeSet<&MeasureId>> = d
+        let mut links: HashMap<&PositionId, BTreeSet<&MeasureId>> = d
             .positions
             .iter()
             .map(|p| (&p.id, p.measures.iter().collect()))
@@ -214,45 +212,80 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn assessment(&self, measure: &MeasureId, stakeholder: &StakeholderId) -> Option<&Assessment> {
+    fn assessment(
+        &self,
+        measure: &MeasureId,
+        stakeholder: &StakeholderId,
+    ) -> Option<&'a Assessment> {
         self.session
             .assessments
             .get(&CellId::new(measure.clone(), stakeholder.clone()))
     }
 
-    fn measure_ref(&self, id: &MeasureId) -> MeasureRef {
+    fn measure_ref(&self, id: &'a MeasureId) -> MeasureRef<'a> {
         let m = self.lookup.measure(id);
-        let pillar_id = m.map_or_else(|| "".into(), |m| m.pillar.clone());
+        let pillar_id = m.map(|m| &m.pillar);
         MeasureRef {
-            id: id.clone(),
-            title: m.map_or_else(|| id.to_string(), |m| m.title.clone()),
-            pillar: self.pillar_numbers.get(&pillar_id).copied().unwrap_or(0),
+            id,
+            title: m.map_or(id.as_str(), |m| &m.title),
+            pillar: pillar_id
+                .and_then(|p| self.pillar_numbers.get(p))
+                .copied()
+                .unwrap_or(0),
             pillar_id,
         }
     }
 
-    fn quote(&self, id: &PositionId) -> Option<Quote> {
+    /// The measure and its cells, one per selected stakeholder: one search in the session for
+    /// the whole row.
+    fn measure_report(
+        &self,
+        m: &'a Measure,
+        stakeholders: &[StakeholderInfo<'a>],
+    ) -> MeasureReport<'a> {
+        let row: Vec<(&StakeholderId, &Assessment)> = self
+            .session
+            .assessments_of(&m.id)
+            .map(|(cell, a)| (&cell.stakeholder, a))
+            .collect();
+        MeasureReport {
+            measure: self.measure_ref(&m.id),
+            summary: &m.summary,
+            cells: stakeholders
+                .iter()
+                .enumerate()
+                .map(|(si, s)| {
+                    let a = row
+                        .binary_search_by(|(id, _)| (*id).cmp(s.id))
+                        .ok()
+                        .map(|i| row[i].1);
+                    self.cell(a, si)
+                })
+                .collect(),
+        }
+    }
+
+    fn quote(&self, id: &PositionId) -> Option<Quote<'a>> {
         let p = self.lookup.position(id)?;
         let source = self.lookup.source(&p.citation.source);
         Some(Quote {
-            position: p.id.clone(),
-            title: p.title.clone(),
-            excerpt: p.citation.excerpt.clone(),
-            source_title: source.map_or_else(|| p.citation.source.to_string(), |s| s.title.clone()),
-            organisation: source.map(|s| s.organisation.clone()).unwrap_or_default(),
-            date: source.map(|s| s.date.clone()).unwrap_or_default(),
-            location: p.citation.location.clone(),
+            position: &p.id,
+            title: &p.title,
+            excerpt: &p.citation.excerpt,
+            source_title: source.map_or(p.citation.source.as_str(), |s| &s.title),
+            organisation: source.map_or("", |s| &s.organisation),
+            date: source.map_or("", |s| &s.date),
+            location: p.citation.location.as_deref(),
         })
     }
 
-    fn cell(&self, measure: &MeasureId, stakeholder: &StakeholderId, index: usize) -> CellReport {
-        let a = self.assessment(measure, stakeholder);
+    fn cell(&self, a: Option<&'a Assessment>, index: usize) -> CellReport<'a> {
         CellReport {
             stakeholder: index,
             stance: a.and_then(|a| a.stance),
-            note: a.map(|a| a.note.clone()).unwrap_or_default(),
+            note: a.map_or("", |a| &a.note),
             labels: a
-                .map(|a| a.labels.iter().cloned().collect())
+                .map(|a| a.labels.iter().map(String::as_str).collect())
                 .unwrap_or_default(),
             evidence: a
                 .map(|a| {
@@ -260,7 +293,7 @@ impl<'a> Context<'a> {
                         .iter()
                         .map(|id| {
                             self.quote(id)
-                                .map_or_else(|| Evidence::Missing(id.clone()), Evidence::Quote)
+                                .map_or(Evidence::Missing(id), Evidence::Quote)
                         })
                         .collect()
                 })
@@ -268,15 +301,10 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Whether `stakeholder` spoke to `measure` (see the module documentation).
-    fn spoke(&self, measure: &MeasureId, stakeholder: &StakeholderId) -> bool {
-        let cell = self.assessment(measure, stakeholder);
-        let tagged = matches!(
-            cell.and_then(|a| a.stance),
-            Some(Stance::Agreement | Stance::Partial | Stance::Gap)
-        );
-        tagged
-            || cell.is_some_and(|a| !a.evidence.is_empty())
+    /// Whether the stakeholder of `cell` spoke to `measure` (see the module documentation).
+    fn spoke(&self, measure: &MeasureId, stakeholder: &StakeholderId, cell: &CellReport) -> bool {
+        Stance::is_judgement(cell.stance)
+            || !cell.evidence.is_empty()
             || !self.lookup.positions_on(measure, stakeholder).is_empty()
     }
 }
@@ -307,7 +335,10 @@ fn matrix(stakeholders: &[StakeholderInfo], pillars: &[PillarReport]) -> Vec<Mat
         .collect()
 }
 
-fn gaps(stakeholders: &[StakeholderInfo], pillars: &[PillarReport]) -> Vec<StakeholderGaps> {
+fn gaps<'a>(
+    stakeholders: &[StakeholderInfo<'a>],
+    pillars: &[PillarReport<'a>],
+) -> Vec<StakeholderGaps<'a>> {
     (0..stakeholders.len())
         .filter_map(|si| {
             let with = |stance| -> Vec<CellEntry> {
@@ -316,7 +347,7 @@ fn gaps(stakeholders: &[StakeholderInfo], pillars: &[PillarReport]) -> Vec<Stake
                     .flat_map(|p| &p.measures)
                     .filter(|m| m.cells[si].stance == Some(stance))
                     .map(|m| CellEntry {
-                        measure: m.measure.clone(),
+                        measure: m.measure,
                         cell: m.cells[si].clone(),
                     })
                     .collect()
@@ -331,8 +362,13 @@ fn gaps(stakeholders: &[StakeholderInfo], pillars: &[PillarReport]) -> Vec<Stake
         .collect()
 }
 
-fn silences(ctx: &Context, stakeholders: &[StakeholderInfo], pillars: &[PillarReport]) -> Silences {
-    let silent = |m: &MeasureReport, si: usize| !ctx.spoke(&m.measure.id, &stakeholders[si].id);
+fn silences<'a>(
+    ctx: &Context<'a>,
+    stakeholders: &[StakeholderInfo<'a>],
+    pillars: &[PillarReport<'a>],
+) -> Silences<'a> {
+    let silent =
+        |m: &MeasureReport, si: usize| !ctx.spoke(m.measure.id, stakeholders[si].id, &m.cells[si]);
     let mut out = Silences::default();
     if stakeholders.is_empty() {
         return out;
@@ -340,7 +376,7 @@ fn silences(ctx: &Context, stakeholders: &[StakeholderInfo], pillars: &[PillarRe
     for m in pillars.iter().flat_map(|p| &p.measures) {
         if (0..stakeholders.len()).all(|si| silent(m, si)) {
             out.measures.push(SilentMeasure {
-                measure: m.measure.clone(),
+                measure: m.measure,
                 unassessed: m.cells.iter().filter(|c| c.stance.is_none()).count(),
             });
         }
@@ -363,12 +399,12 @@ fn silences(ctx: &Context, stakeholders: &[StakeholderInfo], pillars: &[PillarRe
     out
 }
 
-fn unanswered(
-    ctx: &Context,
-    stakeholders: &[StakeholderInfo],
-    pillars: &[PillarReport],
-) -> Vec<StakeholderDemands> {
-    let selected: BTreeSet<&PillarId> = pillars.iter().map(|p| &p.id).collect();
+fn unanswered<'a>(
+    ctx: &Context<'a>,
+    stakeholders: &[StakeholderInfo<'a>],
+    pillars: &[PillarReport<'a>],
+) -> Vec<StakeholderDemands<'a>> {
+    let selected: BTreeSet<&PillarId> = pillars.iter().map(|p| p.id).collect();
     let session = ctx.session;
     stakeholders
         .iter()
@@ -376,7 +412,7 @@ fn unanswered(
         .filter_map(|(si, s)| {
             let demands: Vec<Demand> = session
                 .dossier
-                .positions_of(&s.id)
+                .positions_of(s.id)
                 // Only demands can go unanswered; a reaction to an announcement asks for nothing.
                 .filter(|p| p.kind == PositionKind::Proposal)
                 .filter_map(|p| {
@@ -385,7 +421,7 @@ fn unanswered(
                         Unanswered::NoMeasure
                     } else {
                         let all_gap = linked.iter().all(|m| {
-                            ctx.assessment(m, &s.id).and_then(|a| a.stance) == Some(Stance::Gap)
+                            ctx.assessment(m, s.id).and_then(|a| a.stance) == Some(Stance::Gap)
                         });
                         if !all_gap {
                             return None;
@@ -398,7 +434,9 @@ fn unanswered(
                         order.sort_unstable();
                         let refs: Vec<MeasureRef> =
                             order.into_iter().map(|(_, m)| ctx.measure_ref(m)).collect();
-                        let in_selection = refs.iter().any(|m| selected.contains(&m.pillar_id));
+                        let in_selection = refs
+                            .iter()
+                            .any(|m| m.pillar_id.is_some_and(|p| selected.contains(p)));
                         if !in_selection {
                             return None;
                         }
@@ -419,17 +457,17 @@ fn unanswered(
         .collect()
 }
 
-fn unassessed(
-    stakeholders: &[StakeholderInfo],
-    pillars: &[PillarReport],
-) -> Vec<StakeholderUnassessed> {
+fn unassessed<'a>(
+    stakeholders: &[StakeholderInfo<'a>],
+    pillars: &[PillarReport<'a>],
+) -> Vec<StakeholderUnassessed<'a>> {
     (0..stakeholders.len())
         .filter_map(|si| {
             let measures: Vec<MeasureRef> = pillars
                 .iter()
                 .flat_map(|p| &p.measures)
                 .filter(|m| m.cells[si].stance.is_none())
-                .map(|m| m.measure.clone())
+                .map(|m| m.measure)
                 .collect();
             (!measures.is_empty()).then_some(StakeholderUnassessed {
                 stakeholder: si,

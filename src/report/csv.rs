@@ -45,7 +45,7 @@ pub fn render(report: &Report) -> Vec<u8> {
                         .iter()
                         .map(|e| match e {
                             Evidence::Quote(q) => {
-                                format!("{} — {}", text::quoted(l, &q.excerpt), text::source(l, q))
+                                format!("{} — {}", text::quoted(l, q.excerpt), text::source(l, q))
                             }
                             Evidence::Missing(id) => {
                                 format!("{id} ({})", T::MissingPosition.get(l))
@@ -54,13 +54,13 @@ pub fn render(report: &Report) -> Vec<u8> {
                         .collect();
                     let record = [
                         m.measure.id.as_str(),
-                        &m.measure.title,
+                        m.measure.title,
                         p.id.as_str(),
                         &pillar,
                         s.id.as_str(),
-                        &s.name,
+                        s.name,
                         text::stance_label(l, c.stance),
-                        &c.note,
+                        c.note,
                         &c.labels.join("; "),
                         &quotes.join("\n"),
                     ];

@@ -1,46 +1,47 @@
 //! What a gap report holds: the plain data [`super::analyse`] computes and the renderers
 //! print. Stakeholders and pillars are listed once, in [`Report::stakeholders`] and
-//! [`Report::pillars`]; the other parts refer to them by index.
+//! [`Report::pillars`]; the other parts refer to them by index. A report borrows its texts from
+//! the session (`'a`): computing it copies no note, title or quote.
 
 use crate::i18n::Lang;
 use crate::model::{MeasureId, PillarId, PositionId, PositionKind, StakeholderId, Stance};
 
 /// The whole analysis, ready to render.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Report {
+pub struct Report<'a> {
     /// The language the renderers write in.
     pub lang: Lang,
     /// Whether the Markdown and HTML renderings include [`Report::pillars`] in full.
     pub include_detail: bool,
     /// Who, what, when, how far.
-    pub header: Header,
+    pub header: Header<'a>,
     /// The selected stakeholders, in dossier order. Other parts refer to them by index.
-    pub stakeholders: Vec<StakeholderInfo>,
+    pub stakeholders: Vec<StakeholderInfo<'a>>,
     /// The selected pillars in dossier order, each with its measures and every cell.
-    pub pillars: Vec<PillarReport>,
+    pub pillars: Vec<PillarReport<'a>>,
     /// One line per stakeholder: stance counts per pillar and overall.
     pub matrix: Vec<MatrixRow>,
     /// The Gap and Partial cells of each stakeholder that has any.
-    pub gaps: Vec<StakeholderGaps>,
+    pub gaps: Vec<StakeholderGaps<'a>>,
     /// Measures nobody spoke to; stakeholders silent on a whole pillar.
-    pub silences: Silences,
+    pub silences: Silences<'a>,
     /// The unanswered demands of each stakeholder that has any.
-    pub unanswered: Vec<StakeholderDemands>,
+    pub unanswered: Vec<StakeholderDemands<'a>>,
     /// The unassessed cells of each stakeholder that has any.
-    pub unassessed: Vec<StakeholderUnassessed>,
+    pub unassessed: Vec<StakeholderUnassessed<'a>>,
 }
 
 /// The report's header.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Header {
+pub struct Header<'a> {
     /// The dossier's title.
-    pub dossier_title: String,
+    pub dossier_title: &'a str,
     /// The session's name (file name).
-    pub session_name: String,
+    pub session_name: &'a str,
     /// Who made the analysis.
-    pub analyst: String,
+    pub analyst: &'a str,
     /// When the session was last saved (RFC 3339).
-    pub modified: String,
+    pub modified: &'a str,
     /// Cells assessed in the selection.
     pub assessed: usize,
     /// Cells in the selection.
@@ -66,68 +67,68 @@ pub struct Selection {
 
 /// A stakeholder as the report names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StakeholderInfo {
+pub struct StakeholderInfo<'a> {
     /// Its id.
-    pub id: StakeholderId,
+    pub id: &'a StakeholderId,
     /// Short name.
-    pub name: String,
+    pub name: &'a str,
     /// Full name.
-    pub full_name: String,
+    pub full_name: &'a str,
 }
 
 /// A selected pillar with its measures.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PillarReport {
+pub struct PillarReport<'a> {
     /// Its id.
-    pub id: PillarId,
+    pub id: &'a PillarId,
     /// Its place in the dossier, from 1 (stable whatever the subset).
     pub number: usize,
     /// Its title.
-    pub title: String,
+    pub title: &'a str,
     /// Its measures in dossier order.
-    pub measures: Vec<MeasureReport>,
+    pub measures: Vec<MeasureReport<'a>>,
 }
 
 /// A measure and its cells.
 #[derive(Clone, Debug, PartialEq)]
-pub struct MeasureReport {
+pub struct MeasureReport<'a> {
     /// Id, title and pillar.
-    pub measure: MeasureRef,
+    pub measure: MeasureRef<'a>,
     /// What the measure does.
-    pub summary: String,
+    pub summary: &'a str,
     /// One cell per selected stakeholder, in [`Report::stakeholders`] order.
-    pub cells: Vec<CellReport>,
+    pub cells: Vec<CellReport<'a>>,
 }
 
 /// A measure named where it is listed outside its pillar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MeasureRef {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MeasureRef<'a> {
     /// Its id.
-    pub id: MeasureId,
-    /// Its title.
-    pub title: String,
-    /// Its pillar's id.
-    pub pillar_id: PillarId,
-    /// Its pillar's place in the dossier, from 1.
+    pub id: &'a MeasureId,
+    /// Its title (its id when the dossier lacks it).
+    pub title: &'a str,
+    /// Its pillar's id; `None` when the dossier lacks the measure.
+    pub pillar_id: Option<&'a PillarId>,
+    /// Its pillar's place in the dossier, from 1 (0 when unknown).
     pub pillar: usize,
 }
 
 /// One cell's work as the report shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CellReport {
+pub struct CellReport<'a> {
     /// Index into [`Report::stakeholders`].
     pub stakeholder: usize,
     /// The stance; `None` when unassessed.
     pub stance: Option<Stance>,
     /// The analyst's note.
-    pub note: String,
+    pub note: &'a str,
     /// Free labels, sorted.
-    pub labels: Vec<String>,
+    pub labels: Vec<&'a str>,
     /// The positions cited, in id order.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence<'a>>,
 }
 
-impl CellReport {
+impl CellReport<'_> {
     /// A judgement (agreement, partial, gap) that no quote backs.
     #[must_use]
     pub fn is_unsupported(&self) -> bool {
@@ -136,31 +137,31 @@ impl CellReport {
 }
 
 /// A piece of evidence of a cell.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Evidence {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence<'a> {
     /// A position of the dossier, with its quote.
-    Quote(Quote),
+    Quote(Quote<'a>),
     /// The cell names a position the dossier lacks (`visavis validate` warns about it).
-    Missing(PositionId),
+    Missing(&'a PositionId),
 }
 
 /// A position's verbatim quote and where it comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Quote {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote<'a> {
     /// The position's id.
-    pub position: PositionId,
+    pub position: &'a PositionId,
     /// The position's short label.
-    pub title: String,
+    pub title: &'a str,
     /// The words, verbatim.
-    pub excerpt: String,
+    pub excerpt: &'a str,
     /// The source document's title (its id when the dossier lacks it).
-    pub source_title: String,
+    pub source_title: &'a str,
     /// The source's organisation.
-    pub organisation: String,
+    pub organisation: &'a str,
     /// The source's date, as precise as known.
-    pub date: String,
+    pub date: &'a str,
     /// Section or page, where known.
-    pub location: Option<String>,
+    pub location: Option<&'a str>,
 }
 
 /// Cells counted by stance.
@@ -231,38 +232,38 @@ pub struct MatrixRow {
 
 /// A cell listed outside the detail: its measure and its work.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CellEntry {
+pub struct CellEntry<'a> {
     /// The measure.
-    pub measure: MeasureRef,
+    pub measure: MeasureRef<'a>,
     /// The cell.
-    pub cell: CellReport,
+    pub cell: CellReport<'a>,
 }
 
 /// A stakeholder's Gap and Partial cells, each in dossier order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StakeholderGaps {
+pub struct StakeholderGaps<'a> {
     /// Index into [`Report::stakeholders`].
     pub stakeholder: usize,
     /// Cells tagged Gap.
-    pub gaps: Vec<CellEntry>,
+    pub gaps: Vec<CellEntry<'a>>,
     /// Cells tagged Partial.
-    pub partials: Vec<CellEntry>,
+    pub partials: Vec<CellEntry<'a>>,
 }
 
 /// The silences of the report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Silences {
+pub struct Silences<'a> {
     /// Measures none of the selected stakeholders spoke to, in dossier order.
-    pub measures: Vec<SilentMeasure>,
+    pub measures: Vec<SilentMeasure<'a>>,
     /// Stakeholders silent on a whole pillar, by stakeholder then pillar.
     pub pillars: Vec<SilentPillar>,
 }
 
 /// A measure nobody spoke to.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SilentMeasure {
+pub struct SilentMeasure<'a> {
     /// The measure.
-    pub measure: MeasureRef,
+    pub measure: MeasureRef<'a>,
     /// How many of its cells are unassessed (the silence is provisional when > 0).
     pub unassessed: usize,
 }
@@ -280,54 +281,54 @@ pub struct SilentPillar {
 
 /// A stakeholder's unanswered demands.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StakeholderDemands {
+pub struct StakeholderDemands<'a> {
     /// Index into [`Report::stakeholders`].
     pub stakeholder: usize,
     /// Its positions no measure satisfies, in dossier order.
-    pub demands: Vec<Demand>,
+    pub demands: Vec<Demand<'a>>,
 }
 
 /// A position no measure satisfies.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Demand {
+pub struct Demand<'a> {
     /// The position and its quote.
-    pub quote: Quote,
+    pub quote: Quote<'a>,
     /// Proposal or reaction.
     pub kind: PositionKind,
     /// Linked to nothing, or only to Gap cells.
-    pub reason: Unanswered,
+    pub reason: Unanswered<'a>,
 }
 
 /// Why a demand counts as unanswered.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Unanswered {
+pub enum Unanswered<'a> {
     /// No measure is linked to it.
     NoMeasure,
     /// Every linked cell is tagged Gap: these measures.
-    OnlyGaps(Vec<MeasureRef>),
+    OnlyGaps(Vec<MeasureRef<'a>>),
 }
 
 /// A stakeholder's unassessed cells.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StakeholderUnassessed {
+pub struct StakeholderUnassessed<'a> {
     /// Index into [`Report::stakeholders`].
     pub stakeholder: usize,
     /// The measures of its unassessed cells, in dossier order.
-    pub measures: Vec<MeasureRef>,
+    pub measures: Vec<MeasureRef<'a>>,
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// The stakeholder at `index` (an index found elsewhere in this report).
     ///
     /// # Panics
     /// Only if `index` does not come from this report.
     #[must_use]
-    pub fn stakeholder(&self, index: usize) -> &StakeholderInfo {
+    pub fn stakeholder(&self, index: usize) -> &StakeholderInfo<'a> {
         &self.stakeholders[index]
     }
 
     /// Every measure of the report, in order.
-    pub fn measures(&self) -> impl Iterator<Item = &MeasureReport> {
+    pub fn measures(&self) -> impl Iterator<Item = &MeasureReport<'a>> {
         self.pillars.iter().flat_map(|p| p.measures.iter())
     }
 

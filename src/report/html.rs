@@ -170,7 +170,7 @@ fn header(r: &Report) -> Markup {
             dl.meta {
                 dt { (T::Session.get(l)) } dd { (h.session_name) }
                 dt { (T::Analyst.get(l)) } dd { (h.analyst) }
-                dt { (T::Modified.get(l)) } dd { (crate::i18n::date(l, &h.modified)) }
+                dt { (T::Modified.get(l)) } dd { (crate::i18n::date(l, h.modified)) }
                 dt { (T::Completion.get(l)) }
                 dd { (text::completion(l, h.assessed, h.total)) }
             }
@@ -290,7 +290,7 @@ fn measure_name(l: Lang, m: &MeasureRef) -> Markup {
 fn quote(l: Lang, q: &Quote) -> Markup {
     html! {
         figure.quote {
-            blockquote { (text::quoted(l, &q.excerpt)) }
+            blockquote { (text::quoted(l, q.excerpt)) }
             figcaption { "— " (text::source(l, q)) }
         }
     }

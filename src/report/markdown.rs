@@ -67,18 +67,13 @@ fn lang(report: &Report) -> Lang {
 fn header(out: &mut String, r: &Report) {
     let l = lang(r);
     let h = &r.header;
-    let _ = writeln!(
-        out,
-        "# {} — {}\n",
-        T::Title.get(l),
-        escape(&h.dossier_title)
-    );
+    let _ = writeln!(out, "# {} — {}\n", T::Title.get(l), escape(h.dossier_title));
     let item = |label: T, value: &str| format!("- **{}** {value}\n", text::colon(l, label.get(l)));
-    out.push_str(&item(T::Session, &escape(&h.session_name)));
-    out.push_str(&item(T::Analyst, &escape(&h.analyst)));
+    out.push_str(&item(T::Session, &escape(h.session_name)));
+    out.push_str(&item(T::Analyst, &escape(h.analyst)));
     out.push_str(&item(
         T::Modified,
-        &escape(&crate::i18n::date(l, &h.modified)),
+        &escape(&crate::i18n::date(l, h.modified)),
     ));
     out.push_str(&item(
         T::Completion,
@@ -88,7 +83,7 @@ fn header(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "  - {} {}",
-            text::colon(l, &escape(&r.stakeholder(row.stakeholder).name)),
+            text::colon(l, &escape(r.stakeholder(row.stakeholder).name)),
             text::fraction(l, row.overall.assessed(), row.overall.total())
         );
     }
@@ -124,7 +119,7 @@ fn matrix(out: &mut String, r: &Report) {
             out,
             "- **{}** {}",
             text::colon(l, &text::pillar(l, p.number)),
-            escape(&p.title)
+            escape(p.title)
         );
     }
     out.push('\n');
@@ -156,7 +151,7 @@ fn matrix(out: &mut String, r: &Report) {
         cells.join(" | ")
     };
     for row in &r.matrix {
-        let name = escape(&r.stakeholder(row.stakeholder).name);
+        let name = escape(r.stakeholder(row.stakeholder).name);
         for (p, c) in r.pillars.iter().zip(&row.per_pillar) {
             let _ = writeln!(
                 out,
@@ -179,7 +174,7 @@ fn matrix(out: &mut String, r: &Report) {
 fn measure_name(l: Lang, m: &MeasureRef) -> String {
     format!(
         "**{}** ({}, {})",
-        escape(&m.title),
+        escape(m.title),
         escape(m.id.as_str()),
         text::pillar(l, m.pillar)
     )
@@ -188,7 +183,7 @@ fn measure_name(l: Lang, m: &MeasureRef) -> String {
 /// The note, labels and quotes of a cell, as paragraphs of the list item just written.
 fn cell_body(out: &mut String, l: Lang, cell: &CellReport) {
     if !cell.note.trim().is_empty() {
-        let _ = writeln!(out, "\n  {}", escape(&cell.note));
+        let _ = writeln!(out, "\n  {}", escape(cell.note));
     }
     if !cell.labels.is_empty() {
         let labels: Vec<String> = cell.labels.iter().map(|s| escape(s)).collect();
@@ -212,7 +207,7 @@ fn cell_body(out: &mut String, l: Lang, cell: &CellReport) {
 fn quote_block(out: &mut String, l: Lang, e: &Evidence, indent: &str) {
     match e {
         Evidence::Quote(q) => {
-            let _ = writeln!(out, "{indent}> {}", escape(&text::quoted(l, &q.excerpt)));
+            let _ = writeln!(out, "{indent}> {}", escape(&text::quoted(l, q.excerpt)));
             let _ = writeln!(out, "{indent}> — {}", escape(&text::source(l, q)));
         }
         Evidence::Missing(id) => {
@@ -236,7 +231,7 @@ fn gaps(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "### {} — {}\n",
-            escape(&r.stakeholder(g.stakeholder).name),
+            escape(r.stakeholder(g.stakeholder).name),
             text::gap_counts(l, g.gaps.len(), g.partials.len())
         );
         for (stance, list) in [(Stance::Gap, &g.gaps), (Stance::Partial, &g.partials)] {
@@ -267,7 +262,7 @@ fn unanswered(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "### {} ({})\n",
-            escape(&r.stakeholder(s.stakeholder).name),
+            escape(r.stakeholder(s.stakeholder).name),
             s.demands.len()
         );
         for d in &s.demands {
@@ -281,10 +276,10 @@ fn unanswered(out: &mut String, r: &Report) {
             let _ = writeln!(
                 out,
                 "- **{}** ({}) — {reason}\n",
-                escape(&d.quote.title),
+                escape(d.quote.title),
                 d.kind.label(l)
             );
-            quote_block(out, l, &Evidence::Quote(d.quote.clone()), "  ");
+            quote_block(out, l, &Evidence::Quote(d.quote), "  ");
             out.push('\n');
         }
     }
@@ -323,9 +318,9 @@ fn silences(out: &mut String, r: &Report) {
         let _ = write!(
             out,
             "- **{}** — {} {}",
-            escape(&r.stakeholder(s.stakeholder).name),
+            escape(r.stakeholder(s.stakeholder).name),
             text::colon(l, &text::pillar(l, p.number)),
-            escape(&p.title)
+            escape(p.title)
         );
         if s.unassessed > 0 {
             let _ = write!(out, " {}", text::provisional(l, s.unassessed));
@@ -352,7 +347,7 @@ fn unassessed(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "- **{}** ({}) {}",
-            text::colon(l, &escape(&r.stakeholder(u.stakeholder).name)),
+            text::colon(l, &escape(r.stakeholder(u.stakeholder).name)),
             u.measures.len(),
             ids.join(", ")
         );
@@ -368,23 +363,23 @@ fn detail(out: &mut String, r: &Report) {
             out,
             "### {} — {}\n",
             text::pillar(l, p.number),
-            escape(&p.title)
+            escape(p.title)
         );
         for m in &p.measures {
             let _ = writeln!(
                 out,
                 "#### {} ({})\n",
-                escape(&m.measure.title),
+                escape(m.measure.title),
                 escape(m.measure.id.as_str())
             );
             if !m.summary.trim().is_empty() {
-                let _ = writeln!(out, "{}\n", escape(&m.summary));
+                let _ = writeln!(out, "{}\n", escape(m.summary));
             }
             for cell in &m.cells {
                 let _ = writeln!(
                     out,
                     "- **{}** {}",
-                    text::colon(l, &escape(&r.stakeholder(cell.stakeholder).name)),
+                    text::colon(l, &escape(r.stakeholder(cell.stakeholder).name)),
                     text::stance(l, cell.stance)
                 );
                 cell_body(out, l, cell);

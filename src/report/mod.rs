@@ -10,7 +10,8 @@
 //! use visavis::report::{Format, ReportOptions, analyse};
 //!
 //! let session = Session::new(visavis::persist::default_dossier(), "Camille", "2026-01-01T00:00:00Z");
-//! let report = analyse(&session, &ReportOptions::new(Lang::Fr, "nouvelle.ron"));
+//! let options = ReportOptions::new(Lang::Fr, "nouvelle.ron");
+//! let report = analyse(&session, &options);
 //! let markdown = Format::Markdown.render(&report);
 //! assert!(String::from_utf8_lossy(&markdown).starts_with("# Rapport d’écarts"));
 //! ```

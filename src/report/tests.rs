@@ -121,7 +121,8 @@ fn options() -> ReportOptions {
 
 #[test]
 fn header_counts_assessed_cells_of_the_grid_and_orphans_apart() {
-    let r = analyse(&session(), &options());
+    let (session, options) = (session(), options());
+    let r = analyse(&session, &options);
     assert_eq!(r.header.total, 12);
     assert_eq!(r.header.assessed, 10);
     assert_eq!(r.header.orphans, 1);
@@ -131,7 +132,8 @@ fn header_counts_assessed_cells_of_the_grid_and_orphans_apart() {
 
 #[test]
 fn matrix_counts_each_stance_per_stakeholder_and_pillar() {
-    let r = analyse(&session(), &options());
+    let (session, options) = (session(), options());
+    let r = analyse(&session, &options);
     let row = |i: usize| &r.matrix[i];
     // a: p1 = 2 agreements; p2 = 2 silences.
     assert_eq!(row(0).per_pillar[0].by_stance, [2, 0, 0, 0]);
@@ -149,7 +151,8 @@ fn matrix_counts_each_stance_per_stakeholder_and_pillar() {
 
 #[test]
 fn gaps_list_gap_and_partial_cells_by_stakeholder_with_evidence() {
-    let r = analyse(&session(), &options());
+    let (session, options) = (session(), options());
+    let r = analyse(&session, &options);
     assert_eq!(r.gaps.len(), 1, "only b has gaps or partials");
     let b = &r.gaps[0];
     assert_eq!(r.stakeholder(b.stakeholder).name, "B");
@@ -161,20 +164,18 @@ fn gaps_list_gap_and_partial_cells_by_stakeholder_with_evidence() {
         panic!("b1 is in the dossier");
     };
     assert_eq!(q.excerpt, "Texte de b1");
-    assert_eq!(
-        (q.source_title.as_str(), q.date.as_str()),
-        ("Contribution", "2020-07")
-    );
+    assert_eq!((q.source_title, q.date), ("Contribution", "2020-07"));
     assert_eq!(b.partials[0].measure.id.as_str(), "m3");
     assert_eq!(
         b.partials[0].cell.evidence,
-        [Evidence::Missing("ghost".into())]
+        [Evidence::Missing(&"ghost".into())]
     );
 }
 
 #[test]
 fn a_measure_is_silent_only_when_no_stance_evidence_or_dossier_link_speaks_to_it() {
-    let r = analyse(&session(), &options());
+    let (session, options) = (session(), options());
+    let r = analyse(&session, &options);
     // m3 has a Silent cell for c, but the dossier links c1 to m3, and b is Partial: not silent.
     // m4: Silent, Silent, unassessed, no link: silent, provisionally (one cell unassessed).
     let silent: Vec<(&str, usize)> = r
@@ -188,7 +189,8 @@ fn a_measure_is_silent_only_when_no_stance_evidence_or_dossier_link_speaks_to_it
 
 #[test]
 fn a_stakeholder_is_silent_on_a_pillar_when_it_spoke_to_none_of_its_measures() {
-    let r = analyse(&session(), &options());
+    let (session, options) = (session(), options());
+    let r = analyse(&session, &options);
     // a on p2 (two Silent cells); c on p1 (Silent + unassessed). c is not silent on p2: c1 is
     // linked to m3.
     let silent: Vec<(&str, &str, usize)> = r
@@ -208,7 +210,8 @@ fn a_stakeholder_is_silent_on_a_pillar_when_it_spoke_to_none_of_its_measures() {
 
 #[test]
 fn unanswered_demands_are_unlinked_positions_and_positions_answered_only_by_gaps() {
-    let r = analyse(&session(), &options());
+    let (session, options) = (session(), options());
+    let r = analyse(&session, &options);
     let found: Vec<(&str, &Unanswered)> = r
         .unanswered
         .iter()
@@ -228,7 +231,8 @@ fn unanswered_demands_are_unlinked_positions_and_positions_answered_only_by_gaps
 
 #[test]
 fn unassessed_cells_are_listed_per_stakeholder() {
-    let r = analyse(&session(), &options());
+    let (session, options) = (session(), options());
+    let r = analyse(&session, &options);
     assert_eq!(r.unassessed_count(), 2);
     assert_eq!(r.unassessed.len(), 1);
     let ids: Vec<&str> = r.unassessed[0]
@@ -249,7 +253,8 @@ fn a_subset_narrows_every_part_of_the_report() {
     let mut o = options();
     o.stakeholders = Some(["b".into()].into());
     o.pillars = Some(["p2".into()].into());
-    let r = analyse(&session(), &o);
+    let s = session();
+    let r = analyse(&s, &o);
     assert_eq!(r.stakeholders.len(), 1);
     assert_eq!(
         (r.pillars.len(), r.pillars[0].number),
@@ -286,7 +291,8 @@ fn unknown_subset_ids_are_reported_with_the_known_ones() {
 #[test]
 fn an_empty_session_reports_every_cell_unassessed_and_nothing_else() {
     let s = Session::new(dossier(), "Camille", "2026-01-01T00:00:00Z");
-    let r = analyse(&s, &options());
+    let o = options();
+    let r = analyse(&s, &o);
     assert_eq!((r.header.assessed, r.header.total), (0, 12));
     assert!(r.gaps.is_empty());
     assert_eq!(r.unassessed_count(), 12);
@@ -307,7 +313,8 @@ fn an_empty_session_reports_every_cell_unassessed_and_nothing_else() {
 fn no_stakeholder_selected_gives_an_empty_but_renderable_report() {
     let mut o = options();
     o.stakeholders = Some(std::collections::BTreeSet::new());
-    let r = analyse(&session(), &o);
+    let s = session();
+    let r = analyse(&s, &o);
     assert_eq!(r.header.total, 0);
     assert!(r.silences.measures.is_empty());
     for format in Format::ALL {

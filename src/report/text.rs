@@ -352,16 +352,16 @@ pub fn stance(lang: Lang, stance: Option<Stance>) -> String {
 /// Where a quote comes from: `Title (Organisation, juillet 2020), Pilier 1, proposition 1`.
 #[must_use]
 pub fn source(lang: Lang, quote: &Quote) -> String {
-    let mut out = quote.source_title.clone();
-    let date = crate::i18n::date(lang, &quote.date);
-    let about: Vec<&str> = [quote.organisation.as_str(), date.as_str()]
+    let mut out = quote.source_title.to_owned();
+    let date = crate::i18n::date(lang, quote.date);
+    let about: Vec<&str> = [quote.organisation, date.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
     if !about.is_empty() {
         let _ = write!(out, " ({})", about.join(", "));
     }
-    if let Some(location) = &quote.location {
+    if let Some(location) = quote.location {
         out.push_str(", ");
         out.push_str(location);
     }
