@@ -272,6 +272,28 @@ fn markdown_escapes_html_in_notes_and_labels() {
     );
 }
 
+proptest::proptest! {
+    /// Whatever the analyst typed, a Markdown reader shows it as plain text: the same characters,
+    /// with runs of spaces and line breaks made one space (non-breaking spaces kept).
+    #[test]
+    fn markdown_shows_any_note_as_the_text_typed(
+        note in "[a-zé1.)#*_`~<>&|\\\\\\[\\]()!:=+ \t\n\u{a0}-]{0,40}"
+    ) {
+        let md = visavis::report::markdown::escape(&note);
+        let mut shown = String::new();
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        for event in Parser::new_ext(&md, options) {
+            match event {
+                Event::Text(t) => shown.push_str(&t),
+                Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) => {}
+                other => proptest::prop_assert!(false, "{md:?} is read as {other:?}"),
+            }
+        }
+        let typed = note.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+        proptest::prop_assert_eq!(shown, typed, "escaped as {:?}", md);
+    }
+}
+
 #[test]
 fn csv_neutralises_formulas_and_keeps_one_row_per_cell() {
     let bytes = Format::Csv.render(&report::analyse(

@@ -2,33 +2,64 @@
 //! that comes from the session is escaped, so a note cannot open a table cell, a heading, a link
 //! or raw HTML.
 
+use crate::model::PositionId;
 use crate::report::text::{self, T};
-use crate::report::{CellReport, Evidence, MeasureRef, Report, StanceCounts, Unanswered};
+use crate::report::{CellReport, Evidence, MeasureRef, Quote, Report, StanceCounts, Unanswered};
 use crate::{i18n::Lang, model::Stance};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// The report as a Markdown document.
 #[must_use]
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
+    let mut memo = Memo::new(report);
     header(&mut out, report);
     matrix(&mut out, report);
-    gaps(&mut out, report);
-    unanswered(&mut out, report);
+    gaps(&mut out, report, &mut memo);
+    unanswered(&mut out, report, &mut memo);
     silences(&mut out, report);
     unassessed(&mut out, report);
     if report.include_detail {
-        detail(&mut out, report);
+        detail(&mut out, report, &mut memo);
     }
     out
 }
 
-/// Session text as one Markdown paragraph line: whitespace runs (newlines included) become one
-/// space, and every character Markdown could read as syntax is backslash-escaped.
+/// Texts the report repeats, escaped once: a stakeholder's name heads each of its cells, and a
+/// position's quote backs many cells.
+struct Memo<'a> {
+    /// The stakeholders' names, in [`Report::stakeholders`] order.
+    names: Vec<String>,
+    /// Each quote's two lines: the excerpt, and where it comes from.
+    quotes: HashMap<&'a PositionId, (String, String)>,
+}
+
+impl<'a> Memo<'a> {
+    fn new(r: &Report<'a>) -> Self {
+        Self {
+            names: r.stakeholders.iter().map(|s| escape(s.name)).collect(),
+            quotes: HashMap::new(),
+        }
+    }
+
+    fn quote(&mut self, l: Lang, q: &Quote<'a>) -> &(String, String) {
+        self.quotes.entry(q.position).or_insert_with(|| {
+            (
+                escape(&text::quoted(l, q.excerpt)),
+                escape(&text::source(l, q)),
+            )
+        })
+    }
+}
+
+/// Session text as one Markdown paragraph line: runs of ASCII whitespace (newlines included)
+/// become one space — a non-breaking space stays, French typography needs it — and every
+/// character Markdown could read as syntax is backslash-escaped.
 #[must_use]
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
-    for (i, word) in s.split_whitespace().enumerate() {
+    for (i, word) in s.split_ascii_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         } else if word.starts_with(['#', '-', '+', '=']) {
@@ -181,7 +212,7 @@ fn measure_name(l: Lang, m: &MeasureRef) -> String {
 }
 
 /// The note, labels and quotes of a cell, as paragraphs of the list item just written.
-fn cell_body(out: &mut String, l: Lang, cell: &CellReport) {
+fn cell_body<'a>(out: &mut String, l: Lang, cell: &CellReport<'a>, memo: &mut Memo<'a>) {
     if !cell.note.trim().is_empty() {
         let _ = writeln!(out, "\n  {}", escape(cell.note));
     }
@@ -196,7 +227,7 @@ fn cell_body(out: &mut String, l: Lang, cell: &CellReport) {
     }
     for e in &cell.evidence {
         out.push('\n');
-        quote_block(out, l, e, "  ");
+        quote_block(out, l, e, "  ", memo);
     }
     if cell.is_unsupported() {
         let _ = writeln!(out, "\n  **{}**", T::NoQuote.get(l));
@@ -204,11 +235,11 @@ fn cell_body(out: &mut String, l: Lang, cell: &CellReport) {
     out.push('\n');
 }
 
-fn quote_block(out: &mut String, l: Lang, e: &Evidence, indent: &str) {
+fn quote_block<'a>(out: &mut String, l: Lang, e: &Evidence<'a>, indent: &str, memo: &mut Memo<'a>) {
     match e {
         Evidence::Quote(q) => {
-            let _ = writeln!(out, "{indent}> {}", escape(&text::quoted(l, q.excerpt)));
-            let _ = writeln!(out, "{indent}> — {}", escape(&text::source(l, q)));
+            let (excerpt, source) = memo.quote(l, q);
+            let _ = writeln!(out, "{indent}> {excerpt}\n{indent}> — {source}");
         }
         Evidence::Missing(id) => {
             let _ = writeln!(
@@ -221,7 +252,7 @@ fn quote_block(out: &mut String, l: Lang, e: &Evidence, indent: &str) {
     }
 }
 
-fn gaps(out: &mut String, r: &Report) {
+fn gaps<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
     let l = lang(r);
     let _ = writeln!(out, "## {}\n\n{}\n", T::Gaps.get(l), T::GapsIntro.get(l));
     if r.gaps.is_empty() {
@@ -241,13 +272,13 @@ fn gaps(out: &mut String, r: &Report) {
             let _ = writeln!(out, "#### {}\n", text::stance(l, Some(stance)));
             for entry in list {
                 let _ = writeln!(out, "- {}", measure_name(l, &entry.measure));
-                cell_body(out, l, &entry.cell);
+                cell_body(out, l, &entry.cell, memo);
             }
         }
     }
 }
 
-fn unanswered(out: &mut String, r: &Report) {
+fn unanswered<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
     let l = lang(r);
     let _ = writeln!(
         out,
@@ -279,7 +310,7 @@ fn unanswered(out: &mut String, r: &Report) {
                 escape(d.quote.title),
                 d.kind.label(l)
             );
-            quote_block(out, l, &Evidence::Quote(d.quote), "  ");
+            quote_block(out, l, &Evidence::Quote(d.quote), "  ", memo);
             out.push('\n');
         }
     }
@@ -355,7 +386,7 @@ fn unassessed(out: &mut String, r: &Report) {
     out.push('\n');
 }
 
-fn detail(out: &mut String, r: &Report) {
+fn detail<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
     let l = lang(r);
     let _ = writeln!(out, "## {}\n", T::Detail.get(l));
     for p in &r.pillars {
@@ -379,10 +410,10 @@ fn detail(out: &mut String, r: &Report) {
                 let _ = writeln!(
                     out,
                     "- **{}** {}",
-                    text::colon(l, &escape(r.stakeholder(cell.stakeholder).name)),
+                    text::colon(l, &memo.names[cell.stakeholder]),
                     text::stance(l, cell.stance)
                 );
-                cell_body(out, l, cell);
+                cell_body(out, l, cell, memo);
             }
         }
     }
