@@ -4,12 +4,14 @@
 //! colour from a colour-blind-safe palette (Okabe–Ito) *and* a symbol *and* a word.
 
 use crate::i18n::Lang;
-use crate::model::Stance;
+use crate::model::{PositionId, Stance};
 use crate::report::text::{self, T};
 use crate::report::{
     CellEntry, CellReport, Evidence, MeasureRef, Quote, Report, StanceCounts, Unanswered,
 };
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// The page's style sheet.
 const CSS: &str = include_str!("report.css");
@@ -19,6 +21,7 @@ const CSS: &str = include_str!("report.css");
 pub fn render(report: &Report) -> String {
     let l = report.lang;
     let title = format!("{} — {}", T::Title.get(l), report.header.dossier_title);
+    let memo = Memo::new(report);
     let page = html! {
         (DOCTYPE)
         html lang=(lang_code(l)) {
@@ -34,11 +37,11 @@ pub fn render(report: &Report) -> String {
                 (contents(report))
                 main {
                     (matrix(report))
-                    (gaps(report))
-                    (unanswered(report))
+                    (gaps(report, &memo))
+                    (unanswered(report, &memo))
                     (silences(report))
                     (unassessed(report))
-                    @if report.include_detail { (detail(report)) }
+                    @if report.include_detail { (detail(report, &memo)) }
                 }
             }
         }
@@ -46,7 +49,66 @@ pub fn render(report: &Report) -> String {
     one_block_per_line(&page.into_string())
 }
 
-/// Block elements that start a new line in the page's source.
+/// Markup the page repeats, made once: a position's quote backs many cells, and every cell
+/// shows one of five badges.
+struct Memo<'a> {
+    lang: Lang,
+    quotes: HashMap<&'a PositionId, Markup>,
+    /// The badge of each cell state, in [`STATES`] order.
+    badges: [Markup; 5],
+}
+
+impl<'a> Memo<'a> {
+    fn new(r: &Report<'a>) -> Self {
+        let l = r.lang;
+        let cited = r
+            .measures()
+            .flat_map(|m| &m.cells)
+            .flat_map(|c| &c.evidence)
+            .filter_map(|e| match e {
+                Evidence::Quote(q) => Some(q),
+                Evidence::Missing(_) => None,
+            })
+            .chain(
+                r.unanswered
+                    .iter()
+                    .flat_map(|s| &s.demands)
+                    .map(|d| &d.quote),
+            );
+        let mut quotes = HashMap::new();
+        for q in cited {
+            quotes.entry(q.position).or_insert_with(|| quote(l, q));
+        }
+        Self {
+            lang: l,
+            quotes,
+            badges: STATES.map(|s| badge(l, s)),
+        }
+    }
+
+    fn quote(&self, q: &Quote) -> PreEscaped<Cow<'_, str>> {
+        PreEscaped(match self.quotes.get(q.position) {
+            Some(markup) => Cow::Borrowed(markup.0.as_str()),
+            None => Cow::Owned(quote(self.lang, q).0),
+        })
+    }
+
+    fn badge(&self, stance: Option<Stance>) -> &Markup {
+        let i = STATES.iter().position(|s| *s == stance).unwrap_or(0);
+        &self.badges[i]
+    }
+}
+
+/// Every state a cell can be in, in the order of [`Memo::badges`].
+const STATES: [Option<Stance>; 5] = [
+    None,
+    Some(Stance::Agreement),
+    Some(Stance::Partial),
+    Some(Stance::Gap),
+    Some(Stance::Silent),
+];
+
+/// Block elements that start a new line in the page's source, sorted.
 const BLOCKS: [&str; 30] = [
     "article",
     "blockquote",
@@ -93,7 +155,7 @@ fn one_block_per_line(page: &str) -> String {
         let name_end = rest[1..]
             .find(|c: char| !c.is_ascii_alphanumeric())
             .map_or(rest.len(), |n| n + 1);
-        if BLOCKS.contains(&&rest[1..name_end]) || rest.starts_with("</html") {
+        if BLOCKS.binary_search(&&rest[1..name_end]).is_ok() || rest.starts_with("</html") {
             out.push('\n');
         }
         out.push('<');
@@ -296,17 +358,8 @@ fn quote(l: Lang, q: &Quote) -> Markup {
     }
 }
 
-fn evidence(l: Lang, e: &Evidence) -> Markup {
-    match e {
-        Evidence::Quote(q) => quote(l, q),
-        Evidence::Missing(id) => html! {
-            p.warning { (id) " (" (T::MissingPosition.get(l)) ")" }
-        },
-    }
-}
-
 /// A cell's note, labels and quotes.
-fn cell_body(l: Lang, c: &CellReport) -> Markup {
+fn cell_body(l: Lang, c: &CellReport, memo: &Memo) -> Markup {
     html! {
         @if !c.note.trim().is_empty() { p.note-text { (c.note) } }
         @if !c.labels.is_empty() {
@@ -315,21 +368,26 @@ fn cell_body(l: Lang, c: &CellReport) -> Markup {
                 @for label in &c.labels { span.label { (label) } " " }
             }
         }
-        @for e in &c.evidence { (evidence(l, e)) }
+        @for e in &c.evidence {
+            @match e {
+                Evidence::Quote(q) => { (memo.quote(q)) }
+                Evidence::Missing(id) => { p.warning { (id) " (" (T::MissingPosition.get(l)) ")" } }
+            }
+        }
         @if c.is_unsupported() { p.warning { (T::NoQuote.get(l)) } }
     }
 }
 
-fn gap_entry(l: Lang, e: &CellEntry) -> Markup {
+fn gap_entry(l: Lang, e: &CellEntry, memo: &Memo) -> Markup {
     html! {
         article.cell.(class(e.cell.stance)) {
-            h5 { (badge(l, e.cell.stance)) " " (measure_name(l, &e.measure)) }
-            (cell_body(l, &e.cell))
+            h5 { (memo.badge(e.cell.stance)) " " (measure_name(l, &e.measure)) }
+            (cell_body(l, &e.cell, memo))
         }
     }
 }
 
-fn gaps(r: &Report) -> Markup {
+fn gaps(r: &Report, memo: &Memo) -> Markup {
     let l = r.lang;
     html! {
         section #gaps {
@@ -344,11 +402,11 @@ fn gaps(r: &Report) -> Markup {
                     }
                     @if !g.gaps.is_empty() {
                         h4 { (T::GapCells.get(l)) }
-                        @for e in &g.gaps { (gap_entry(l, e)) }
+                        @for e in &g.gaps { (gap_entry(l, e, memo)) }
                     }
                     @if !g.partials.is_empty() {
                         h4 { (T::PartialCells.get(l)) }
-                        @for e in &g.partials { (gap_entry(l, e)) }
+                        @for e in &g.partials { (gap_entry(l, e, memo)) }
                     }
                 }
             }
@@ -356,7 +414,7 @@ fn gaps(r: &Report) -> Markup {
     }
 }
 
-fn unanswered(r: &Report) -> Markup {
+fn unanswered(r: &Report, memo: &Memo) -> Markup {
     let l = r.lang;
     html! {
         section #unanswered {
@@ -384,7 +442,7 @@ fn unanswered(r: &Report) -> Markup {
                                     }
                                 }
                             }
-                            (quote(l, &d.quote))
+                            (memo.quote(&d.quote))
                         }
                     }
                 }
@@ -454,7 +512,7 @@ fn unassessed(r: &Report) -> Markup {
     }
 }
 
-fn detail(r: &Report) -> Markup {
+fn detail(r: &Report, memo: &Memo) -> Markup {
     let l = r.lang;
     html! {
         section #detail {
@@ -470,9 +528,9 @@ fn detail(r: &Report) -> Markup {
                                 div.cell.(class(c.stance)) {
                                     h5 {
                                         span.who { (r.stakeholder(c.stakeholder).name) }
-                                        " " (badge(l, c.stance))
+                                        " " (memo.badge(c.stance))
                                     }
-                                    (cell_body(l, c))
+                                    (cell_body(l, c, memo))
                                 }
                             }
                         }
@@ -490,6 +548,11 @@ mod tests {
     #[test]
     fn the_style_sheet_has_no_markup_so_line_breaking_the_page_is_safe() {
         assert!(!CSS.contains('<'));
+    }
+
+    #[test]
+    fn the_block_elements_are_sorted_for_binary_search() {
+        assert!(BLOCKS.is_sorted());
     }
 
     #[test]
