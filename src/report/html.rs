@@ -22,31 +22,36 @@ pub fn render(report: &Report) -> String {
     let l = report.lang;
     let title = format!("{} — {}", T::Title.get(l), report.header.dossier_title);
     let memo = Memo::new(report);
-    let page = html! {
-        (DOCTYPE)
-        html lang=(lang_code(l)) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content="Vis-à-vis";
-                title { (title) }
-                style { (PreEscaped(CSS)) }
-            }
-            body {
-                (header(report))
-                (contents(report))
-                main {
-                    (matrix(report))
-                    (gaps(report, &memo))
-                    (unanswered(report, &memo))
-                    (silences(report))
-                    (unassessed(report))
-                    @if report.include_detail { (detail(report, &memo)) }
-                }
-            }
+    let mut page = Page::default();
+    // The page is written part by part, each straight into the page's text: the detail alone
+    // can be tens of megabytes, and copying it whole into a parent element would cost as much
+    // as making it. The tags opened and closed by hand here hold no session text.
+    page.push(&html! { (DOCTYPE) });
+    page.tags(&format!("<html lang=\"{}\">", lang_code(l)));
+    page.push(&html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta name="generator" content="Vis-à-vis";
+            title { (title) }
+            style { (PreEscaped(CSS)) }
         }
-    };
-    one_block_per_line(&page.into_string())
+    });
+    page.tags("<body>");
+    page.push(&header(report));
+    page.push(&contents(report));
+    page.tags("<main>");
+    page.push(&matrix(report));
+    page.push(&gaps(report, &memo));
+    page.push(&unanswered(report, &memo));
+    page.push(&silences(report));
+    page.push(&unassessed(report));
+    if report.include_detail {
+        detail(report, &memo, &mut page);
+    }
+    page.tags("</main></body></html>");
+    page.text.push('\n');
+    page.text
 }
 
 /// Markup the page repeats, made once: a position's quote backs many cells, and every cell
@@ -108,62 +113,76 @@ const STATES: [Option<Stance>; 5] = [
     Some(Stance::Silent),
 ];
 
-/// Block elements that start a new line in the page's source, sorted.
-const BLOCKS: [&str; 30] = [
-    "article",
-    "blockquote",
-    "body",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "head",
-    "header",
-    "li",
-    "main",
-    "meta",
-    "nav",
-    "ol",
-    "p",
-    "section",
-    "style",
-    "table",
-    "tbody",
-    "thead",
-    "title",
-    "tr",
-    "ul",
-];
+/// The page's text, written with a line break before each block element's opening tag and
+/// before `</html>`, so its source can be read and diffed line by line. Whitespace between
+/// blocks does not change what the browser shows. Safe because every `<` in the page is markup:
+/// `maud` escapes the `<` of every spliced string, and the style sheet has none.
+#[derive(Default)]
+struct Page {
+    text: String,
+}
 
-/// The page with a line break before each block element's opening tag and before `</html>`,
-/// so its source can be read and diffed line by line. Whitespace between blocks does not change
-/// what the browser shows. Safe because every `<` in the page is markup: `maud` escapes the
-/// `<` of every spliced string, and the style sheet has none.
-fn one_block_per_line(page: &str) -> String {
-    let mut out = String::with_capacity(page.len() + page.len() / 40);
-    let mut rest = page;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let name_end = rest[1..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .map_or(rest.len(), |n| n + 1);
-        if BLOCKS.binary_search(&&rest[1..name_end]).is_ok() || rest.starts_with("</html") {
-            out.push('\n');
-        }
-        out.push('<');
-        rest = &rest[1..];
+impl Page {
+    /// Append `markup`, built by `maud`.
+    fn push(&mut self, markup: &Markup) {
+        self.tags(&markup.0);
     }
-    out.push_str(rest);
-    out.push('\n');
-    out
+
+    /// Append tags written by hand: constant text, or numbers — never session text.
+    fn tags(&mut self, markup: &str) {
+        let out = &mut self.text;
+        let mut rest = markup;
+        while let Some(i) = rest.find('<') {
+            out.push_str(&rest[..i]);
+            rest = &rest[i..];
+            let name_end = rest[1..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(rest.len(), |n| n + 1);
+            if is_block(&rest[1..name_end]) || rest.starts_with("</html") {
+                out.push('\n');
+            }
+            out.push('<');
+            rest = &rest[1..];
+        }
+        out.push_str(rest);
+    }
+}
+
+/// Whether the element `name` starts a new line in the page's source.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "article"
+            | "blockquote"
+            | "body"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "figcaption"
+            | "figure"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "head"
+            | "header"
+            | "li"
+            | "main"
+            | "meta"
+            | "nav"
+            | "ol"
+            | "p"
+            | "section"
+            | "style"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "title"
+            | "tr"
+            | "ul"
+    )
 }
 
 fn lang_code(l: Lang) -> &'static str {
@@ -512,33 +531,37 @@ fn unassessed(r: &Report) -> Markup {
     }
 }
 
-fn detail(r: &Report, memo: &Memo) -> Markup {
+/// The detail, written into `page` measure by measure.
+fn detail(r: &Report, memo: &Memo, page: &mut Page) {
     let l = r.lang;
-    html! {
-        section #detail {
-            h2 { (T::Detail.get(l)) }
-            @for p in &r.pillars {
-                section.pillar id={ "pillar-" (p.number) } {
-                    h3 { (text::pillar(l, p.number)) " — " (p.title) }
-                    @for m in &p.measures {
-                        article.measure {
-                            h4 { (m.measure.title) " " span.ref { (m.measure.id) } }
-                            @if !m.summary.trim().is_empty() { p.summary { (m.summary) } }
-                            @for c in &m.cells {
-                                div.cell.(class(c.stance)) {
-                                    h5 {
-                                        span.who { (r.stakeholder(c.stakeholder).name) }
-                                        " " (memo.badge(c.stance))
-                                    }
-                                    (cell_body(l, c, memo))
-                                }
+    page.tags("<section id=\"detail\">");
+    page.push(&html! { h2 { (T::Detail.get(l)) } });
+    for p in &r.pillars {
+        page.tags(&format!(
+            "<section class=\"pillar\" id=\"pillar-{}\">",
+            p.number
+        ));
+        page.push(&html! { h3 { (text::pillar(l, p.number)) " — " (p.title) } });
+        for m in &p.measures {
+            page.push(&html! {
+                article.measure {
+                    h4 { (m.measure.title) " " span.ref { (m.measure.id) } }
+                    @if !m.summary.trim().is_empty() { p.summary { (m.summary) } }
+                    @for c in &m.cells {
+                        div.cell.(class(c.stance)) {
+                            h5 {
+                                span.who { (r.stakeholder(c.stakeholder).name) }
+                                " " (memo.badge(c.stance))
                             }
+                            (cell_body(l, c, memo))
                         }
                     }
                 }
-            }
+            });
         }
+        page.tags("</section>");
     }
+    page.tags("</section>");
 }
 
 #[cfg(test)]
@@ -551,15 +574,12 @@ mod tests {
     }
 
     #[test]
-    fn the_block_elements_are_sorted_for_binary_search() {
-        assert!(BLOCKS.is_sorted());
-    }
-
-    #[test]
     fn block_elements_start_lines_and_inline_ones_do_not() {
+        let mut page = Page::default();
+        page.tags("<div><p>a <span>b</span> &lt;p&gt;</p><pre>c</pre></div>");
         assert_eq!(
-            one_block_per_line("<div><p>a <span>b</span> &lt;p&gt;</p><pre>c</pre></div>"),
-            "\n<div>\n<p>a <span>b</span> &lt;p&gt;</p><pre>c</pre></div>\n"
+            page.text,
+            "\n<div>\n<p>a <span>b</span> &lt;p&gt;</p><pre>c</pre></div>"
         );
     }
 }
