@@ -3,7 +3,7 @@
 use crate::model::dossier::Dossier;
 use crate::model::ids::{CellId, MeasureId, PositionId, StakeholderId};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// The analyst's tag on a cell. A cell never tagged is *unassessed* (`Option<Stance>::None`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -161,8 +161,8 @@ impl Session {
 
 /// The measure and stakeholder ids of a dossier, for fast "is this cell in the grid" checks.
 struct GridIds<'a> {
-    measures: BTreeSet<&'a str>,
-    stakeholders: BTreeSet<&'a str>,
+    measures: HashSet<&'a str>,
+    stakeholders: HashSet<&'a str>,
 }
 
 impl<'a> GridIds<'a> {

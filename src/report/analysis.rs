@@ -173,18 +173,19 @@ struct Context<'a> {
     lookup: DossierLookup<'a>,
     /// Pillar id → its place in the dossier, from 1.
     pillar_numbers: HashMap<&'a PillarId, usize>,
-    /// For each position, the measures it is linked to: by the dossier, or as evidence of a cell
-    /// of its own stakeholder.
-    links: HashMap<&'a PositionId, BTreeSet<&'a MeasureId>>,
+    /// For each proposal, the measures it is linked to: by the dossier, or as evidence of a cell
+    /// of its own stakeholder; unsorted, maybe repeated.
+    links: HashMap<&'a PositionId, Vec<&'a MeasureId>>,
 }
 
 impl<'a> Context<'a> {
     fn new(session: &'a Session) -> Self {
         let d = &session.dossier;
         let lookup = DossierLookup::new(d);
-        let mut links: HashMap<&PositionId, BTreeSet<&MeasureId>> = d
+        let mut links: HashMap<&PositionId, Vec<&MeasureId>> = d
             .positions
             .iter()
+            .filter(|p| p.kind == PositionKind::Proposal)
             .map(|p| (&p.id, p.measures.iter().collect()))
             .collect();
         for (cell, a) in &session.assessments {
@@ -194,8 +195,9 @@ impl<'a> Context<'a> {
             for id in &a.evidence {
                 if let Some(p) = lookup.position(id)
                     && p.stakeholder == cell.stakeholder
+                    && let Some(measures) = links.get_mut(&p.id)
                 {
-                    links.entry(&p.id).or_default().insert(&cell.measure);
+                    measures.push(&cell.measure);
                 }
             }
         }
@@ -416,7 +418,7 @@ fn unanswered<'a>(
                 // Only demands can go unanswered; a reaction to an announcement asks for nothing.
                 .filter(|p| p.kind == PositionKind::Proposal)
                 .filter_map(|p| {
-                    let linked = ctx.links.get(&p.id).cloned().unwrap_or_default();
+                    let linked = ctx.links.get(&p.id).map_or(&[][..], Vec::as_slice);
                     let reason = if linked.is_empty() {
                         Unanswered::NoMeasure
                     } else {
@@ -432,6 +434,7 @@ fn unanswered<'a>(
                             .filter_map(|m| ctx.lookup.measure_index(m).map(|i| (i, *m)))
                             .collect();
                         order.sort_unstable();
+                        order.dedup();
                         let refs: Vec<MeasureRef> =
                             order.into_iter().map(|(_, m)| ctx.measure_ref(m)).collect();
                         let in_selection = refs
