@@ -55,7 +55,7 @@ pub fn dossier_to_ron(dossier: &Dossier) -> Result<String, ron::Error> {
 /// instead, so the file shows all it holds.
 fn pretty(value: &impl serde::Serialize) -> Result<String, ron::Error> {
     let text = pretty_with(value, false)?;
-    if text.contains(is_hidden) {
+    if has_hidden(&text) {
         return pretty_with(value, true);
     }
     Ok(text)
@@ -72,13 +72,26 @@ fn pretty_with(value: &impl serde::Serialize, escape: bool) -> Result<String, ro
     Ok(text)
 }
 
-/// A character that should not reach the file unescaped: see [`pretty`].
-fn is_hidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(
-            c,
-            '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
-        )
+/// Whether `text` holds a character that should not reach the file unescaped (see [`pretty`]):
+/// a control character other than `\n` and `\t`, U+200B–U+200F, U+2028–U+202E,
+/// U+2066–U+2069 or U+FEFF. Byte by byte, as fast as the file is long: only a few lead bytes
+/// need a closer look.
+fn has_hidden(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..0x20 | 0x7f => true,
+        // U+0080–U+009F
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        // U+200B–U+200F, U+2028–U+202E, U+2066–U+2069
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0x8b..=0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        // U+FEFF
+        0xef => bytes.get(i + 1..i + 3) == Some(&[0xbb, 0xbf]),
+        _ => false,
+    })
 }
 
 /// Save a bare dossier to `path` atomically, keeping the previous file as `path.bak`.
@@ -118,4 +131,45 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         path: path.to_owned(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The characters [`has_hidden`] looks for, one by one: the oracle of its tests.
+    fn is_hidden(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(
+                c,
+                '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}'
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_scan_finds_exactly_the_hidden_characters(
+            text in "(\\PC|[\u{0}-\u{a0}\u{2000}-\u{2070}\u{feff}])*"
+        ) {
+            prop_assert_eq!(has_hidden(&text), text.contains(is_hidden));
+        }
+    }
+
+    #[test]
+    fn each_hidden_range_is_found_at_its_edges() {
+        for c in [
+            '\u{0}', '\u{1f}', '\u{7f}', '\u{80}', '\u{9f}', '\u{200b}', '\u{200f}',
+        ]
+        .into_iter()
+        .chain(['\u{2028}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{feff}'])
+        {
+            assert!(has_hidden(&format!("a{c}b")), "{c:?}");
+        }
+        for c in [
+            '\n', '\t', ' ', '\u{a0}', '\u{200a}', '\u{2010}', '\u{2027}', '\u{202f}',
+        ] {
+            assert!(!has_hidden(&format!("a{c}b")), "{c:?}");
+        }
+    }
 }
