@@ -3,7 +3,7 @@
 use crate::model::dossier::Dossier;
 use crate::model::ids::{CellId, MeasureId, PositionId, StakeholderId};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The analyst's tag on a cell. A cell never tagged is *unassessed* (`Option<Stance>::None`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -145,7 +145,7 @@ impl Session {
     /// stakeholder, as `(cell, position)` pairs in cell order.
     #[must_use]
     pub fn dangling_evidence(&self) -> Vec<(&CellId, &PositionId)> {
-        let owners: BTreeMap<&PositionId, &StakeholderId> = self
+        let owners: HashMap<&PositionId, &StakeholderId> = self
             .dossier
             .positions
             .iter()

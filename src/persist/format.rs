@@ -187,24 +187,34 @@ impl SessionV2 {
     pub fn into_session(self) -> (Session, Vec<CellId>) {
         let mut session = Session::new(self.dossier, &self.analyst, &self.created);
         session.modified = self.modified;
-        let mut repeated = Vec::new();
-        for c in self.assessments {
-            let cell = CellId {
-                measure: c.measure,
-                stakeholder: c.stakeholder,
-            };
-            let a = Assessment {
-                stance: c.stance,
-                note: c.note,
-                evidence: c.evidence,
-                labels: c.labels,
-                author: c.author,
-                modified: c.modified,
-            };
-            if session.assessments.insert(cell.clone(), a).is_some() {
-                repeated.push(cell);
-            }
-        }
+        let mut cells: Vec<(CellId, Assessment)> = self
+            .assessments
+            .into_iter()
+            .map(|c| {
+                let cell = CellId {
+                    measure: c.measure,
+                    stakeholder: c.stakeholder,
+                };
+                let a = Assessment {
+                    stance: c.stance,
+                    note: c.note,
+                    evidence: c.evidence,
+                    labels: c.labels,
+                    author: c.author,
+                    modified: c.modified,
+                };
+                (cell, a)
+            })
+            .collect();
+        // A saved file lists its cells sorted: the sort only checks, and the map is built in one
+        // pass instead of one search per cell. Stable, so the last of repeated cells wins.
+        cells.sort_by(|a, b| a.0.cmp(&b.0));
+        let repeated = cells
+            .windows(2)
+            .filter(|w| w[0].0 == w[1].0)
+            .map(|w| w[0].0.clone())
+            .collect();
+        session.assessments = cells.into_iter().collect();
         (session, repeated)
     }
 }
