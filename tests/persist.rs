@@ -199,10 +199,10 @@ fn a_newer_format_is_refused_naming_its_version() {
         panic!("expected NewerFormat, got {err:?}");
     };
     assert_eq!((*found, *supported), (7, persist::CURRENT_FORMAT));
-    assert_eq!((at.line, at.col), (2, 5));
+    assert_eq!((at.line, at.col), (2, 2));
     let message = err.to_string();
     assert!(
-        message.starts_with("futur.ron:2:5: ")
+        message.starts_with("futur.ron:2:2: ")
             && message.contains("format 7")
             && message.contains("update Vis-à-vis"),
         "{message}"
@@ -259,7 +259,7 @@ fn a_format_1_session_is_migrated_to_the_current_format() {
 
     // Saved, it is a current-format file that loads as such and is stable from then on.
     let text = persist::to_ron(s).expect("encodes");
-    assert!(text.starts_with("(\n    format: 2,\n"), "{text}");
+    assert!(text.starts_with("(\n\tformat: 2,\n"), "{text}");
     let again = persist::load_bytes(text.as_bytes(), &path, "now").expect("loads");
     assert_eq!(again.origin, Origin::Session);
     assert_eq!(&again.session, s);

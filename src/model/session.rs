@@ -136,9 +136,19 @@ impl Session {
     /// Assessments whose measure or stakeholder the dossier lacks, in cell order.
     pub fn orphans(&self) -> impl Iterator<Item = (&CellId, &Assessment)> {
         let grid = GridIds::of(&self.dossier);
-        self.assessments
-            .iter()
-            .filter(move |(c, _)| !grid.contains(c))
+        // The cells come sorted by measure: each measure is looked up once.
+        let mut last: Option<(&MeasureId, bool)> = None;
+        self.assessments.iter().filter(move |&(cell, _)| {
+            let known = match last {
+                Some((measure, known)) if *measure == cell.measure => known,
+                _ => {
+                    let known = grid.measures.contains(cell.measure.as_str());
+                    last = Some((&cell.measure, known));
+                    known
+                }
+            };
+            !known || !grid.stakeholders.contains(cell.stakeholder.as_str())
+        })
     }
 
     /// Evidence links that name a position the dossier lacks or a position of another

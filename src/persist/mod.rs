@@ -64,7 +64,7 @@ fn pretty(value: &impl serde::Serialize) -> Result<String, ron::Error> {
 fn pretty_with(value: &impl serde::Serialize, escape: bool) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
-        .indentor("    ")
+        .indentor("\t")
         .struct_names(false)
         .escape_strings(escape);
     let mut text = ron::ser::to_string_pretty(value, config)?;

@@ -114,7 +114,7 @@ fn fmt_rewrites_a_hand_edited_file_in_canonical_form_and_keeps_a_bak() {
     let canonical = fs::read_to_string(small_session_path()).expect("fixture");
     // What a person typing in an editor produces: fields squeezed on one line, cells out of
     // order, a comment, no trailing commas, a byte-order mark and CRLF line ends.
-    let start = canonical.find("    assessments: [").expect("assessments");
+    let start = canonical.find("\tassessments: [").expect("assessments");
     let hand_edited = format!(
         "\u{feff}// relu par Dominique\r\n{}    assessments: [\r\n\
          (measure: \"m2\", stakeholder: \"b\", stance: Some(Gap), \
@@ -149,7 +149,7 @@ fn fmt_migrates_a_format_1_file() {
     let out = visavis(&[Path::new("fmt"), &path]);
     assert_eq!(out.status.code(), Some(0));
     let text = fs::read_to_string(&path).expect("rewritten");
-    assert!(text.starts_with("(\n    format: 2,\n"), "{text}");
+    assert!(text.starts_with("(\n\tformat: 2,\n"), "{text}");
     let loaded = visavis::persist::load(&path).expect("loads");
     assert_eq!(loaded.origin, visavis::persist::Origin::Session);
 }
