@@ -12,9 +12,9 @@
 //! ```
 
 use crate::model::{
-    Assessment, CellId, Citation, Dossier, Figure, Measure, MeasureId, Pillar, PillarId, Position,
-    PositionId, PositionKind, Session, Source, SourceId, SourceKind, Stakeholder, StakeholderId,
-    Stance,
+    Assessment, CellId, Citation, Dossier, EvidenceSet, Figure, Measure, MeasureId, Pillar,
+    PillarId, Position, PositionId, PositionKind, Session, Source, SourceId, SourceKind,
+    Stakeholder, StakeholderId, Stance,
 };
 use std::collections::BTreeSet;
 
@@ -206,7 +206,7 @@ pub fn session(spec: &Spec) -> Session {
             } else {
                 String::new()
             };
-            let mut evidence = BTreeSet::new();
+            let mut evidence = EvidenceSet::default();
             if matches!(
                 stance,
                 Some(Stance::Agreement | Stance::Partial | Stance::Gap)

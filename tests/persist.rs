@@ -17,7 +17,7 @@ mod props;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use visavis::model::{Assessment, CellId, Stance};
+use visavis::model::{Assessment, CellId, EvidenceSet, Stance};
 use visavis::persist::{self, LoadError, Origin, recovery};
 
 /// A file of the repository.
@@ -59,7 +59,7 @@ fn an_assessment(stance: Stance, note: &str) -> Assessment {
     Assessment {
         stance: Some(stance),
         note: note.to_owned(),
-        evidence: BTreeSet::new(),
+        evidence: EvidenceSet::default(),
         labels: BTreeSet::new(),
         author: "Camille".to_owned(),
         modified: "2026-01-07T10:00:00Z".to_owned(),

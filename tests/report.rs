@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use visavis::i18n::Lang;
-use visavis::model::{CellId, Session};
+use visavis::model::{CellId, EvidenceSet, Session};
 use visavis::report::{self, Format, ReportOptions};
 
 const EXAMPLE: &str = concat!(
@@ -476,7 +476,7 @@ fn a_judgement_without_a_quote_is_flagged_in_markdown_and_html() {
         .find(|(_, a)| a.stance == Some(visavis::model::Stance::Gap))
         .map(|(c, _)| c.clone())
         .expect("the example has a gap");
-    s.assessments.get_mut(&cell).expect("cell").evidence.clear();
+    s.assessments.get_mut(&cell).expect("cell").evidence = EvidenceSet::default();
     let md = render(&s, Format::Markdown, Lang::Fr);
     assert_eq!(
         md.matches("Aucune citation n’appuie cette appréciation")

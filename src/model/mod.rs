@@ -3,6 +3,7 @@
 
 mod action;
 mod dossier;
+mod evidence;
 mod history;
 mod ids;
 mod lookup;
@@ -14,6 +15,7 @@ pub use dossier::{
     Citation, Dossier, Figure, Measure, Pillar, Position, PositionKind, Source, SourceKind,
     Stakeholder,
 };
+pub use evidence::EvidenceSet;
 pub use history::{DEFAULT_CAP, History};
 pub use ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};
 pub use lookup::DossierLookup;

@@ -1,6 +1,7 @@
 //! The analyst's work: a dossier plus one [`Assessment`] per tagged cell, with who and when.
 
 use crate::model::dossier::Dossier;
+use crate::model::evidence::EvidenceSet;
 use crate::model::ids::{CellId, MeasureId, PositionId, StakeholderId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -46,7 +47,7 @@ pub struct Assessment {
     /// Why, in the analyst's words.
     pub note: String,
     /// The positions that justify the stance.
-    pub evidence: BTreeSet<PositionId>,
+    pub evidence: EvidenceSet,
     /// Free labels (e.g. `à vérifier`, `prioritaire`).
     pub labels: BTreeSet<String>,
     /// Who made the last change.

@@ -8,7 +8,7 @@
 //!   stance), free labels, and who/when on every cell.
 
 use crate::model::{
-    Assessment, CellId, Dossier, MeasureId, PositionId, Session, StakeholderId, Stance,
+    Assessment, CellId, Dossier, EvidenceSet, MeasureId, Session, StakeholderId, Stance,
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -67,7 +67,7 @@ pub struct CellV2 {
     pub stakeholder: StakeholderId,
     pub stance: Option<Stance>,
     pub note: String,
-    pub evidence: BTreeSet<PositionId>,
+    pub evidence: EvidenceSet,
     pub labels: BTreeSet<String>,
     pub author: String,
     pub modified: String,
@@ -93,7 +93,7 @@ pub struct CellV1 {
     pub stakeholder: StakeholderId,
     pub stance: Stance,
     pub note: String,
-    pub evidence: BTreeSet<PositionId>,
+    pub evidence: EvidenceSet,
 }
 
 impl From<SessionV1> for SessionV2 {
@@ -176,7 +176,7 @@ struct CellOut<'a> {
     stakeholder: &'a StakeholderId,
     stance: Option<Stance>,
     note: &'a str,
-    evidence: &'a BTreeSet<PositionId>,
+    evidence: &'a EvidenceSet,
     labels: &'a BTreeSet<String>,
     author: &'a str,
     modified: &'a str,

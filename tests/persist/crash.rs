@@ -11,7 +11,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use visavis::model::{Assessment, CellId, Dossier, Session, Stance};
+use visavis::model::{Assessment, CellId, Dossier, EvidenceSet, Session, Stance};
 use visavis::persist;
 
 /// Names the session file a child run must save to.
@@ -44,7 +44,7 @@ fn version(dossier: &Dossier, n: u64) -> Session {
         let a = Assessment {
             stance: Some(Stance::ALL[i % 4]),
             note: format!("version {n}, cellule {i} : « note » \"citée\" \\ fin"),
-            evidence: BTreeSet::new(),
+            evidence: EvidenceSet::default(),
             labels: BTreeSet::new(),
             author: "enfant".to_owned(),
             modified: n.to_string(),
