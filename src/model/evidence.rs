@@ -61,7 +61,6 @@ impl FromIterator<PositionId> for EvidenceSet {
         let mut ids: Vec<PositionId> = ids.into_iter().collect();
         ids.sort_unstable();
         ids.dedup();
-        ids.shrink_to_fit();
         Self(ids)
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::model::dossier::{Dossier, Measure, Position, Source};
 use crate::model::ids::{MeasureId, PositionId, SourceId, StakeholderId};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// A dossier's items by id.
 #[derive(Debug)]
@@ -27,7 +27,7 @@ impl<'a> DossierLookup<'a> {
             measures.entry(m.id.as_str()).or_insert((i, m));
         }
         let mut positions = HashMap::with_capacity(dossier.positions.len());
-        let mut on_cell: HashMap<&str, HashMap<&str, Vec<&Position>>> = HashMap::new();
+        let mut on_cell: HashMap<&str, HashMap<&str, Vec<&Position>>> = HashMap::default();
         for p in &dossier.positions {
             positions.entry(p.id.as_str()).or_insert(p);
             for m in &p.measures {

@@ -3,8 +3,9 @@
 use crate::model::dossier::Dossier;
 use crate::model::evidence::EvidenceSet;
 use crate::model::ids::{CellId, MeasureId, PositionId, StakeholderId};
+use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The analyst's tag on a cell. A cell never tagged is *unassessed* (`Option<Stance>::None`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -187,34 +187,37 @@ impl SessionV2 {
     pub fn into_session(self) -> (Session, Vec<CellId>) {
         let mut session = Session::new(self.dossier, &self.analyst, &self.created);
         session.modified = self.modified;
-        let mut cells: Vec<(CellId, Assessment)> = self
+        let sorted = self
             .assessments
-            .into_iter()
-            .map(|c| {
-                let cell = CellId {
-                    measure: c.measure,
-                    stakeholder: c.stakeholder,
-                };
-                let a = Assessment {
-                    stance: c.stance,
-                    note: c.note,
-                    evidence: c.evidence,
-                    labels: c.labels,
-                    author: c.author,
-                    modified: c.modified,
-                };
-                (cell, a)
-            })
-            .collect();
-        // A saved file lists its cells sorted: the sort only checks, and the map is built in one
-        // pass instead of one search per cell. Stable, so the last of repeated cells wins.
-        cells.sort_by(|a, b| a.0.cmp(&b.0));
-        let repeated = cells
             .windows(2)
-            .filter(|w| w[0].0 == w[1].0)
-            .map(|w| w[0].0.clone())
-            .collect();
-        session.assessments = cells.into_iter().collect();
+            .all(|w| (&w[0].measure, &w[0].stakeholder) < (&w[1].measure, &w[1].stakeholder));
+        let entries = self.assessments.into_iter().map(|c| {
+            let cell = CellId {
+                measure: c.measure,
+                stakeholder: c.stakeholder,
+            };
+            let a = Assessment {
+                stance: c.stance,
+                note: c.note,
+                evidence: c.evidence,
+                labels: c.labels,
+                author: c.author,
+                modified: c.modified,
+            };
+            (cell, a)
+        });
+        let mut repeated = Vec::new();
+        if sorted {
+            // A saved file lists its cells sorted and once each: the map is built in one pass
+            // instead of one search per cell.
+            session.assessments = entries.collect();
+        } else {
+            for (cell, a) in entries {
+                if session.assessments.insert(cell.clone(), a).is_some() {
+                    repeated.push(cell);
+                }
+            }
+        }
         (session, repeated)
     }
 }

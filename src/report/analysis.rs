@@ -25,7 +25,8 @@ use crate::report::data::{
     StakeholderDemands, StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts,
     Unanswered,
 };
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 
 /// What to put in the report and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,7 +109,7 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         .collect();
 
     // The dossier's measures by pillar, in dossier order.
-    let mut by_pillar: HashMap<&PillarId, Vec<&Measure>> = HashMap::new();
+    let mut by_pillar: HashMap<&PillarId, Vec<&Measure>> = HashMap::default();
     for m in &d.measures {
         by_pillar.entry(&m.pillar).or_default().push(m);
     }

@@ -9,9 +9,9 @@ use crate::report::text::{self, T};
 use crate::report::{
     CellEntry, CellReport, Evidence, MeasureRef, Quote, Report, StanceCounts, Unanswered,
 };
+use foldhash::HashMap;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// The page's style sheet.
 const CSS: &str = include_str!("report.css");
@@ -80,7 +80,7 @@ impl<'a> Memo<'a> {
                     .flat_map(|s| &s.demands)
                     .map(|d| &d.quote),
             );
-        let mut quotes = HashMap::new();
+        let mut quotes = HashMap::default();
         for q in cited {
             quotes.entry(q.position).or_insert_with(|| quote(l, q));
         }

@@ -6,7 +6,7 @@ use crate::model::PositionId;
 use crate::report::text::{self, T};
 use crate::report::{CellReport, Evidence, MeasureRef, Quote, Report, StanceCounts, Unanswered};
 use crate::{i18n::Lang, model::Stance};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt::Write;
 
 /// The report as a Markdown document.
@@ -39,7 +39,7 @@ impl<'a> Memo<'a> {
     fn new(r: &Report<'a>) -> Self {
         Self {
             names: r.stakeholders.iter().map(|s| escape(s.name)).collect(),
-            quotes: HashMap::new(),
+            quotes: HashMap::default(),
         }
     }
 

@@ -3,7 +3,8 @@
 //! change, never per frame.
 
 use crate::model::{CellId, Dossier, Session, Stance};
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 
 /// Fold text for search: accents and case ignored ("Ségur" → "segur").
 #[must_use]
@@ -110,7 +111,7 @@ impl DossierIndex {
             .collect();
         let (nm, ns) = (d.measures.len(), d.stakeholders.len());
         let mut linked = vec![vec![0u16; ns]; nm];
-        let mut folded_positions: HashMap<(usize, usize), String> = HashMap::new();
+        let mut folded_positions: HashMap<(usize, usize), String> = HashMap::default();
         let mut text = String::new();
         for p in &d.positions {
             let Some(&s) = stakeholder_ix.get(p.stakeholder.as_str()) else {
