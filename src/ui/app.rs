@@ -542,35 +542,37 @@ impl App {
     }
 
     /// Select the next (or previous) visible cell that is unassessed or a Gap, wrapping around.
+    /// Reads the stances from the index: no cell is built or looked up by id, so a key press
+    /// costs microseconds even when the next cell to review is a hundred thousand cells away.
     fn review(&mut self, forward: bool) {
         let (rows, cols) = (self.visible_measures(), self.visible_columns());
-        let cells: Vec<Selection> = rows
-            .iter()
-            .flat_map(|&m| {
-                cols.iter().map(move |&s| Selection {
-                    measure: m,
-                    stakeholder: s,
-                })
-            })
-            .collect();
-        if cells.is_empty() {
+        let n = rows.len() * cols.len();
+        if n == 0 {
             return;
         }
-        let here = self
-            .selection
-            .and_then(|s| cells.iter().position(|c| *c == s));
-        let n = cells.len();
-        let order: Vec<usize> = match (here, forward) {
-            (Some(i), true) => (1..=n).map(|k| (i + k) % n).collect(),
-            (Some(i), false) => (1..=n).map(|k| (i + n - k) % n).collect(),
-            (None, true) => (0..n).collect(),
-            (None, false) => (0..n).rev().collect(),
+        let at = |i: usize| Selection {
+            measure: rows[i / cols.len()],
+            stakeholder: cols[i % cols.len()],
         };
-        let d = &self.session.dossier;
-        let target = order.into_iter().map(|i| cells[i]).find(|sel| {
-            sel.cell(d)
-                .is_some_and(|cell| matches!(self.session.stance(&cell), None | Some(Stance::Gap)))
+        let here = self.selection.and_then(|s| {
+            let row = rows.iter().position(|&m| m == s.measure)?;
+            let col = cols.iter().position(|&k| k == s.stakeholder)?;
+            Some(row * cols.len() + col)
         });
+        let target = (1..=n)
+            .map(|k| match (here, forward) {
+                (Some(i), true) => (i + k) % n,
+                (Some(i), false) => (i + n - k) % n,
+                (None, true) => k - 1,
+                (None, false) => n - k,
+            })
+            .map(at)
+            .find(|sel| {
+                matches!(
+                    self.index.stance(sel.measure, sel.stakeholder),
+                    None | Some(Stance::Gap)
+                )
+            });
         if let Some(sel) = target {
             self.select(sel, true);
         }
