@@ -492,3 +492,35 @@ fn a_failed_save_explains_in_french_and_keeps_the_work_unsaved() {
         "the work is still there"
     );
 }
+
+#[test]
+fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
+    let data = tempfile::tempdir().unwrap();
+    // 20 stakeholders: far wider than the window.
+    let path = data.path().join("large.ron");
+    let session = visavis::generate::session(&visavis::generate::Spec::new(30, 20));
+    visavis::persist::save(&session, &path).unwrap();
+    let mut h = window(data.path(), Some(path));
+    key(&mut h, Key::ArrowDown);
+    let last = {
+        let d = &h.state().session.dossier;
+        format!("{} × {}:", d.measures[0].title, d.stakeholders[19].name)
+    };
+    assert!(
+        h.query_by_label_contains(&last).is_none(),
+        "the last stakeholder starts out of view"
+    );
+    for _ in 0..19 {
+        key(&mut h, Key::ArrowRight);
+    }
+    let selected = h.state().selection.expect("a cell is selected");
+    assert_eq!(
+        selected.stakeholder, 19,
+        "the selection reached the last column"
+    );
+    let cell = h.get_by_label_contains(&last).rect();
+    assert!(
+        cell.right() <= 1600.0 && cell.left() >= 0.0,
+        "the selected cell is in the window: {cell:?}"
+    );
+}

@@ -214,7 +214,14 @@ impl App {
             let clicked = egui::ScrollArea::horizontal()
                 .id_salt("grid-horizontal")
                 .auto_shrink(false)
-                .show(ui, |ui| grid.show(ui))
+                .show(ui, |ui| {
+                    let shown = grid.show(ui);
+                    if let Some(cell) = shown.selected_cell {
+                        // Bring the column into view when the keyboard moves the selection.
+                        ui.scroll_to_rect(cell, None);
+                    }
+                    shown.clicked
+                })
                 .inner;
             if let Some(sel) = clicked {
                 self.select(sel, false);

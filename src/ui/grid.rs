@@ -36,15 +36,27 @@ pub struct Grid<'a> {
     pub right_edge: f32,
 }
 
+/// What a frame of the grid reports back.
+#[derive(Default)]
+pub struct Shown {
+    /// The cell the user clicked, if any.
+    pub clicked: Option<Selection>,
+    /// Where the selected cell is, when it was asked to come into view. The table's own scroll
+    /// area takes every scroll request made inside it, sideways ones included, though it only
+    /// scrolls up and down: the window asks the sideways scroll area with this instead.
+    pub selected_cell: Option<egui::Rect>,
+}
+
 impl Grid<'_> {
-    /// Draw the grid; returns the cell the user clicked, if any.
-    pub fn show(&self, ui: &mut egui::Ui) -> Option<Selection> {
+    /// Draw the grid; returns the cell the user clicked, and where the selected cell is when
+    /// it should be scrolled into view.
+    pub fn show(&self, ui: &mut egui::Ui) -> Shown {
         let d = &self.session.dossier;
         let dark = ui.visuals().dark_mode;
-        let mut clicked = None;
+        let mut shown = Shown::default();
         if self.rows.is_empty() {
             ui.label(tr(self.lang, Text::NoRowMatches));
-            return None;
+            return shown;
         }
         let mut table = TableBuilder::new(ui)
             .id_salt("grid")
@@ -162,9 +174,7 @@ impl Grid<'_> {
                                 row.col(|ui| {
                                     let rect = ui.max_rect();
                                     if selected && self.scroll_to_selection {
-                                        // Bring the column into view when the keyboard moves
-                                        // the selection sideways.
-                                        ui.scroll_to_rect(rect, None);
+                                        shown.selected_cell = Some(rect);
                                     }
                                     // Columns scrolled out of view cost nothing; past the right
                                     // edge, the rest of the row is skipped.
@@ -174,7 +184,7 @@ impl Grid<'_> {
                                             .cell(ui, mi, s, assessments[s], selected, dark)
                                             .clicked()
                                     {
-                                        clicked = Some(sel);
+                                        shown.clicked = Some(sel);
                                     }
                                 });
                                 if past_right_edge && !self.scroll_to_selection {
@@ -185,7 +195,7 @@ impl Grid<'_> {
                     }
                 });
             });
-        clicked
+        shown
     }
 
     /// Draw one cell: stance as tint + icon + word, quote count, start of the note.
