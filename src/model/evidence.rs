@@ -3,7 +3,9 @@
 //! cells, where a tree node per cell would cost a quarter of a kilobyte each.
 
 use crate::model::ids::PositionId;
+use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
 
 /// The positions cited by one cell, sorted by id, each once.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
@@ -97,7 +99,23 @@ impl Serialize for EvidenceSet {
 /// Read from a list in any order, with repeats dropped, as a hand-edited file may have them.
 impl<'de> Deserialize<'de> for EvidenceSet {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Vec::<PositionId>::deserialize(d).map(|ids| ids.into_iter().collect())
+        struct Ids;
+        impl<'de> Visitor<'de> for Ids {
+            type Value = EvidenceSet;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of position ids")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<EvidenceSet, A::Error> {
+                // Most cells cite one position: room for one, not the four a growing list
+                // starts with (a hundred thousand cells make that a few megabytes).
+                let mut ids = Vec::with_capacity(seq.size_hint().unwrap_or(1).min(64));
+                while let Some(id) = seq.next_element()? {
+                    ids.push(id);
+                }
+                Ok(ids.into_iter().collect())
+            }
+        }
+        d.deserialize_seq(Ids)
     }
 }
 
