@@ -502,14 +502,17 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
     visavis::persist::save(&session, &path).unwrap();
     let mut h = window(data.path(), Some(path));
     key(&mut h, Key::ArrowDown);
-    let last = {
+    let (last, name) = {
         let d = &h.state().session.dossier;
-        format!("{} × {}:", d.measures[0].title, d.stakeholders[19].name)
+        let name = d.stakeholders[19].name.clone();
+        (format!("{} × {name}:", d.measures[0].title), name)
     };
     assert!(
         h.query_by_label_contains(&last).is_none(),
         "the last stakeholder starts out of view"
     );
+    // Only the filters panel names it: its column header is out of view.
+    assert_eq!(h.query_all_by_label(&name).count(), 1);
     for _ in 0..19 {
         key(&mut h, Key::ArrowRight);
     }
@@ -522,5 +525,10 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
     assert!(
         cell.right() <= 1600.0 && cell.left() >= 0.0,
         "the selected cell is in the window: {cell:?}"
+    );
+    assert_eq!(
+        h.query_all_by_label(&name).count(),
+        2,
+        "the column's header came into view with it"
     );
 }

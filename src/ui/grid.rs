@@ -90,17 +90,20 @@ impl Grid<'_> {
                     ui.strong(tr(self.lang, Text::Measure));
                 });
                 for &s in self.columns {
-                    let mut shown = true;
+                    let mut past_right_edge = false;
                     header.col(|ui| {
-                        shown = ui.is_rect_visible(ui.max_rect());
-                        if shown {
+                        // As in the rows: columns scrolled out on the left are skipped, and
+                        // past the right edge the rest is.
+                        let rect = ui.max_rect();
+                        past_right_edge = rect.left() > ui.clip_rect().right();
+                        if ui.is_rect_visible(rect) {
                             let st = &d.stakeholders[s];
                             ui.strong(&st.name).on_hover_ui(|ui| {
                                 ui.label(format!("{}\n{}", st.full_name, st.description));
                             });
                         }
                     });
-                    if !shown {
+                    if past_right_edge {
                         break;
                     }
                 }
@@ -126,8 +129,9 @@ impl Grid<'_> {
                                     egui::FontId::proportional(16.0),
                                     ui.visuals().strong_text_color(),
                                 );
+                                // Scrolled sideways, the title stays at the left of the view.
                                 let pos = egui::pos2(
-                                    ui.max_rect().left(),
+                                    ui.max_rect().left().max(clip.left()),
                                     ui.max_rect().center().y - galley.size().y / 2.0,
                                 );
                                 painter.galley(pos, galley, ui.visuals().strong_text_color());
