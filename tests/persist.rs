@@ -527,15 +527,14 @@ fn a_dossier_saved_and_reloaded_is_the_same_dossier() {
 fn a_recovery_copy_is_written_read_back_and_discarded() {
     let dir = tempfile::tempdir().expect("tempdir");
     let recovery_dir = dir.path().join("donnees").join("recovery");
-    assert!(recovery::read(&recovery_dir).is_none(), "nothing yet");
+    let slot = recovery::Slot::claim(&recovery_dir).expect("the folder is created");
+    assert!(slot.read().is_none(), "nothing yet");
 
     let mut session = load_ok(&small_session_path()).session;
     session.analyst = "Non enregistré".to_owned();
     let origin = dir.path().join("mes analyses").join("ségur.ron");
-    recovery::write(&recovery_dir, &session, Some(&origin)).expect("writes");
-    let got = recovery::read(&recovery_dir)
-        .expect("a copy is found")
-        .expect("it loads");
+    slot.write(&session, Some(&origin)).expect("writes");
+    let got = slot.read().expect("a copy is found").expect("it loads");
     assert_eq!(got.session, session);
     assert_eq!(got.origin.as_deref(), Some(origin.as_path()));
     let written = got.written.expect("the copy's time is known");
@@ -543,22 +542,68 @@ fn a_recovery_copy_is_written_read_back_and_discarded() {
 
     // Autosaving again replaces the copy; a never-saved session has no origin.
     session.analyst = "Toujours pas enregistré".to_owned();
-    recovery::write(&recovery_dir, &session, None).expect("writes again");
-    let got = recovery::read(&recovery_dir)
-        .expect("found")
-        .expect("loads");
+    slot.write(&session, None).expect("writes again");
+    let got = slot.read().expect("found").expect("loads");
     assert_eq!(got.session, session);
     assert_eq!(got.origin, None);
 
-    recovery::discard(&recovery_dir);
-    assert!(recovery::read(&recovery_dir).is_none(), "discarded");
+    slot.discard();
+    assert!(slot.read().is_none(), "discarded");
+    let left: Vec<_> = fs::read_dir(&recovery_dir)
+        .expect("the folder stays")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
     assert_eq!(
-        fs::read_dir(&recovery_dir)
-            .expect("the folder stays")
-            .count(),
-        0,
-        "discard leaves no file behind"
+        left,
+        ["recovery.lock"],
+        "discard leaves only the empty lock"
     );
+}
+
+#[test]
+fn two_running_copies_keep_separate_recovery_copies_offered_back_once_they_stop() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut first = load_ok(&small_session_path()).session;
+    first.analyst = "Première fenêtre".to_owned();
+    let mut second = first.clone();
+    second.analyst = "Seconde fenêtre".to_owned();
+
+    let a = recovery::Slot::claim(dir.path()).expect("claims");
+    let b = recovery::Slot::claim(dir.path()).expect("claims another");
+    assert_ne!(a.path(), b.path());
+    a.write(&first, None).expect("writes");
+    b.write(&second, None).expect("writes");
+    assert!(
+        recovery::Slot::left_behind(dir.path()).is_empty(),
+        "nothing is offered while both windows run"
+    );
+
+    let b_copy = b.path();
+    drop(b); // the second window stops (or crashes) with unsaved work
+    let third = recovery::Slot::claim(dir.path()).expect("claims");
+    assert_ne!(
+        third.path(),
+        b_copy,
+        "a new window does not write over a copy left behind"
+    );
+    drop(third);
+    let offered = recovery::Slot::left_behind(dir.path());
+    assert_eq!(offered.len(), 1);
+    let got = offered[0].read().expect("found").expect("loads");
+    assert_eq!(got.session.analyst, "Seconde fenêtre");
+    assert!(
+        recovery::Slot::left_behind(dir.path()).is_empty(),
+        "a copy being offered is not offered twice"
+    );
+    drop(offered);
+
+    drop(a);
+    let mut analysts: Vec<String> = recovery::Slot::left_behind(dir.path())
+        .iter()
+        .map(|slot| slot.read().expect("found").expect("loads").session.analyst)
+        .collect();
+    analysts.sort();
+    assert_eq!(analysts, ["Première fenêtre", "Seconde fenêtre"]);
 }
 
 #[test]
@@ -569,8 +614,9 @@ fn a_recovery_copy_remembers_an_origin_with_unusual_characters() {
         .path()
         .join("l'\"analyse\"\nà\\deux lignes")
         .join("s.ron");
-    recovery::write(dir.path(), &session, Some(&origin)).expect("writes");
-    let got = recovery::read(dir.path()).expect("found").expect("loads");
+    let slot = recovery::Slot::claim(dir.path()).expect("claims");
+    slot.write(&session, Some(&origin)).expect("writes");
+    let got = slot.read().expect("found").expect("loads");
     assert_eq!(got.origin.as_deref(), Some(origin.as_path()));
 }
 
@@ -578,19 +624,15 @@ fn a_recovery_copy_remembers_an_origin_with_unusual_characters() {
 fn a_damaged_recovery_copy_is_reported_not_restored() {
     let dir = tempfile::tempdir().expect("tempdir");
     let session = load_ok(&small_session_path()).session;
-    recovery::write(dir.path(), &session, None).expect("writes");
-    let copy = fs::read_dir(dir.path())
-        .expect("dir")
-        .map(|e| e.expect("entry").path())
-        .find(|p| p.extension().is_some_and(|e| e == "ron"))
-        .expect("the copy is a .ron file");
-    let text = fs::read_to_string(&copy).expect("read");
-    write_file(&copy, &text[..text.len() / 2]);
-    let got = recovery::read(dir.path()).expect("a copy is found");
+    let slot = recovery::Slot::claim(dir.path()).expect("claims");
+    slot.write(&session, None).expect("writes");
+    let text = fs::read_to_string(slot.path()).expect("read");
+    write_file(&slot.path(), &text[..text.len() / 2]);
+    let got = slot.read().expect("a copy is found");
     let err = got.expect_err("a half copy does not load");
     assert!(matches!(err, LoadError::Syntax { .. }), "{err:?}");
-    recovery::discard(dir.path());
-    assert!(recovery::read(dir.path()).is_none());
+    slot.discard();
+    assert!(slot.read().is_none());
 }
 
 /// Marks a run of this binary as the child of

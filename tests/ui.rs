@@ -532,3 +532,42 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
         "the column's header came into view with it"
     );
 }
+
+#[test]
+fn two_windows_open_at_once_never_overwrite_each_other_s_unsaved_work() {
+    let data = tempfile::tempdir().unwrap();
+    let recovery = "Récupérer le travail non enregistré ?";
+    let mut first = window(data.path(), None);
+    let cell = first_cell(first.state());
+    key(&mut first, Key::ArrowDown);
+    key(&mut first, Key::Num3); // gap
+    first.state_mut().write_recovery();
+
+    let mut second = window(data.path(), None);
+    assert!(
+        second.query_by_label(recovery).is_none(),
+        "the first window's copy is not offered while it runs"
+    );
+    key(&mut second, Key::ArrowDown);
+    key(&mut second, Key::Num1); // agreement
+    second.state_mut().write_recovery();
+    drop(second);
+    drop(first); // both stop with unsaved work
+
+    // The next two starts offer both pieces of work back, the most recent first.
+    let mut stances = Vec::new();
+    for _ in 0..2 {
+        let mut h = window(data.path(), None);
+        assert!(h.query_by_label(recovery).is_some());
+        h.get_by_label("Restaurer").click();
+        settle(&mut h);
+        stances.push(h.state().session.stance(&cell));
+        h.state_mut().discard_recovery(); // as a save would
+    }
+    assert_eq!(stances, [Some(Stance::Agreement), Some(Stance::Gap)]);
+    let h = window(data.path(), None);
+    assert!(
+        h.query_by_label(recovery).is_none(),
+        "nothing left to offer"
+    );
+}

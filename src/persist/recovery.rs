@@ -1,15 +1,24 @@
 //! Autosave: a recovery copy of unsaved work in the platform's data folder, offered back on the
-//! next start. It holds one session in `recovery.ron`, a normal session file whose first line
-//! is a comment naming the file the session belongs to (`// origin: "PATH"`, absent for a
-//! never-saved session). Session and origin are written together in one atomic save, so a crash
-//! can never pair a session with another session's path.
+//! next start. A copy is a normal session file whose first line is a comment naming the file the
+//! session belongs to (`// origin: "PATH"`, absent for a never-saved session). Session and
+//! origin are written together in one atomic save, so a crash can never pair a session with
+//! another session's path.
+//!
+//! Each running copy of the app writes to its own [`Slot`] — `recovery.ron`, then
+//! `recovery-2.ron`, `recovery-3.ron`… — reserved by an exclusive lock on the slot's `.lock` file
+//! for as long as it runs: two windows open at once never overwrite each other's copy, and a copy
+//! is offered back only once the app that wrote it has stopped (the lock is released when a
+//! process ends, however it ends). The lock files stay, empty.
 
 use super::error::{LoadError, SaveError};
 use super::{atomic, load, to_ron};
 use crate::model::Session;
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io;
 use std::path::{Path, PathBuf};
 
-const SESSION_FILE: &str = "recovery.ron";
+/// How many copies of the app can keep a recovery copy at once.
+const MAX_SLOTS: u32 = 64;
 /// Starts the first line of a copy whose session was saved before; a RON string follows.
 const ORIGIN_MARK: &str = "// origin: ";
 
@@ -35,12 +44,118 @@ pub struct Recovered {
     pub written: Option<String>,
 }
 
-/// Write the recovery copy of `session`, which belongs to `origin` (if saved before).
-///
-/// # Errors
-/// When the data folder cannot be created or written.
-pub fn write(dir: &Path, session: &Session, origin: Option<&Path>) -> Result<(), SaveError> {
-    let path = dir.join(SESSION_FILE);
+/// A place for one running app's recovery copy, reserved while the app runs (see the module
+/// documentation). Dropping it releases the place, not the copy.
+#[derive(Debug)]
+pub struct Slot {
+    dir: PathBuf,
+    number: u32,
+    _lock: File,
+}
+
+impl Slot {
+    /// Reserve the first free slot in `dir` that holds no copy (a copy nobody keeps waits to be
+    /// offered back, and must not be overwritten), creating the folder if needed.
+    ///
+    /// # Errors
+    /// When the folder cannot be created or written, or all slots are taken.
+    pub fn claim(dir: &Path) -> io::Result<Slot> {
+        std::fs::create_dir_all(dir)?;
+        for number in 1..=MAX_SLOTS {
+            if Self::file_in(dir, number).exists() {
+                continue;
+            }
+            if let Some(slot) = Self::try_claim(dir, number)? {
+                return Ok(slot);
+            }
+        }
+        Err(io::Error::other(format!(
+            "{MAX_SLOTS} copies of the app already keep a recovery copy in {}",
+            dir.display()
+        )))
+    }
+
+    /// The slots in `dir` that hold a copy no running app is keeping, now reserved by the
+    /// caller, most recent copy first.
+    #[must_use]
+    pub fn left_behind(dir: &Path) -> Vec<Slot> {
+        let mut found: Vec<(Option<std::time::SystemTime>, Slot)> = (1..=MAX_SLOTS)
+            .filter(|&n| Self::file_in(dir, n).exists())
+            .filter_map(|n| Self::try_claim(dir, n).ok().flatten())
+            .map(|slot| {
+                let written = std::fs::metadata(slot.path()).and_then(|m| m.modified());
+                (written.ok(), slot)
+            })
+            .collect();
+        found.sort_by_key(|(written, _)| std::cmp::Reverse(*written));
+        found.into_iter().map(|(_, slot)| slot).collect()
+    }
+
+    /// Slot `number` of `dir` if nobody holds it.
+    fn try_claim(dir: &Path, number: u32) -> io::Result<Option<Slot>> {
+        let name = if number == 1 {
+            "recovery.lock".to_owned()
+        } else {
+            format!("recovery-{number}.lock")
+        };
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(name))?;
+        match lock.try_lock() {
+            Ok(()) => Ok(Some(Slot {
+                dir: dir.to_owned(),
+                number,
+                _lock: lock,
+            })),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(e),
+        }
+    }
+
+    /// The copy's file of slot `number` (slot 1 keeps the name earlier versions used).
+    fn file_in(dir: &Path, number: u32) -> PathBuf {
+        if number == 1 {
+            dir.join("recovery.ron")
+        } else {
+            dir.join(format!("recovery-{number}.ron"))
+        }
+    }
+
+    /// This slot's copy.
+    #[must_use]
+    pub fn path(&self) -> PathBuf {
+        Self::file_in(&self.dir, self.number)
+    }
+
+    /// Write the recovery copy of `session`, which belongs to `origin` (if saved before).
+    ///
+    /// # Errors
+    /// When the data folder cannot be written.
+    pub fn write(&self, session: &Session, origin: Option<&Path>) -> Result<(), SaveError> {
+        write_to(&self.path(), session, origin)
+    }
+
+    /// The copy in this slot, if there is one.
+    ///
+    /// # Errors
+    /// When a copy exists but cannot be read; the caller should say so and offer to discard it.
+    #[must_use]
+    pub fn read(&self) -> Option<Result<Recovered, LoadError>> {
+        read_from(&self.path())
+    }
+
+    /// Remove the copy (after a save, a restore or the user's "discard").
+    pub fn discard(&self) {
+        let path = self.path();
+        let _ = std::fs::remove_file(atomic::backup_path(&path));
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+fn write_to(path: &Path, session: &Session, origin: Option<&Path>) -> Result<(), SaveError> {
+    let path = path.to_owned();
     let mut text = String::new();
     if let Some(origin) = origin {
         // A RON string: quotes, backslashes and line breaks in the path are escaped, so the
@@ -55,31 +170,23 @@ pub fn write(dir: &Path, session: &Session, origin: Option<&Path>) -> Result<(),
         path: path.clone(),
         message: e.to_string(),
     })?);
-    let io = |source| SaveError::Io {
+    atomic::write_atomic(&path, text.as_bytes()).map_err(|source| SaveError::Io {
         path: path.clone(),
         source,
-    };
-    std::fs::create_dir_all(dir).map_err(io)?;
-    atomic::write_atomic(&path, text.as_bytes()).map_err(io)
+    })
 }
 
-/// The recovery copy in `dir`, if there is one.
-///
-/// # Errors
-/// When a copy exists but cannot be read; the caller should say so and offer to discard it.
-#[must_use]
-pub fn read(dir: &Path) -> Option<Result<Recovered, LoadError>> {
-    let path = dir.join(SESSION_FILE);
+fn read_from(path: &Path) -> Option<Result<Recovered, LoadError>> {
     if !path.exists() {
         return None;
     }
-    let written = std::fs::metadata(&path)
+    let written = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
         .map(|t| humantime::format_rfc3339_seconds(t).to_string());
-    Some(load(&path).map(|loaded| Recovered {
+    Some(load(path).map(|loaded| Recovered {
         session: loaded.session,
-        origin: read_origin(&path),
+        origin: read_origin(path),
         written,
     }))
 }
@@ -94,11 +201,4 @@ fn read_origin(path: &Path) -> Option<PathBuf> {
     let quoted = first.strip_prefix(ORIGIN_MARK)?;
     let origin: String = ron::from_str(quoted).ok()?;
     (!origin.is_empty()).then(|| PathBuf::from(origin))
-}
-
-/// Remove the recovery copy (after a save, a restore or the user's "discard").
-pub fn discard(dir: &Path) {
-    let path = dir.join(SESSION_FILE);
-    let _ = std::fs::remove_file(atomic::backup_path(&path));
-    let _ = std::fs::remove_file(path);
 }

@@ -31,8 +31,10 @@ pub struct App {
     pub history: History,
     /// The file it was opened from or saved to.
     pub path: Option<PathBuf>,
-    /// Where autosave writes; `None` disables autosave.
-    pub recovery_dir: Option<PathBuf>,
+    /// Where autosave writes, reserved for this window; `None` disables autosave.
+    recovery: Option<recovery::Slot>,
+    /// The recovery copy of an app that stopped with unsaved work, while it is offered back.
+    left_behind: Option<recovery::Slot>,
     /// The modal dialog on screen, if any.
     pub dialog: Option<Dialog>,
     /// A line for the status bar (last save, last error…).
@@ -68,14 +70,28 @@ impl App {
         recovery_dir: Option<PathBuf>,
     ) -> Self {
         let index = DossierIndex::new(&session);
+        // Copies left by apps that stopped are reserved first, so this window's own slot is
+        // always an empty one; only the most recent copy is offered now, the others next time.
+        let left_behind = recovery_dir
+            .as_deref()
+            .and_then(|dir| recovery::Slot::left_behind(dir).into_iter().next());
+        let mut notice = String::new();
+        let recovery = recovery_dir.and_then(|dir| match recovery::Slot::claim(&dir) {
+            Ok(slot) => Some(slot),
+            Err(e) => {
+                notice = format!("{} {e}", tr(prefs.lang, Text::RecoveryWriteFailed));
+                None
+            }
+        });
         let mut app = Self {
             prefs,
             session,
             history: History::default(),
             path,
-            recovery_dir,
+            recovery,
+            left_behind,
             dialog: None,
-            notice: String::new(),
+            notice,
             filters: Filters::default(),
             selection: None,
             index,
@@ -732,13 +748,13 @@ impl App {
 
     /// Write the recovery copy now if there is unsaved work not yet copied.
     pub fn write_recovery(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else {
+        let Some(slot) = &self.recovery else {
             return;
         };
         if !self.history.is_dirty() || self.autosaved_revision == Some(self.history.revision()) {
             return;
         }
-        match recovery::write(&dir, &self.session, self.path.as_deref()) {
+        match slot.write(&self.session, self.path.as_deref()) {
             Ok(()) => self.autosaved_revision = Some(self.history.revision()),
             Err(e) => {
                 self.notice = format!(
@@ -752,8 +768,8 @@ impl App {
 
     /// Remove the recovery copy (the work is saved, or the user discarded it).
     pub fn discard_recovery(&mut self) {
-        if let Some(dir) = &self.recovery_dir {
-            recovery::discard(dir);
+        if let Some(slot) = &self.recovery {
+            slot.discard();
         }
         self.autosaved_revision = None;
     }
@@ -774,20 +790,29 @@ impl App {
     }
 
     fn offer_recovery(&mut self) {
-        let Some(dir) = &self.recovery_dir else {
-            return;
-        };
-        if let Some(found) = recovery::read(dir) {
+        if let Some(found) = self.left_behind.as_ref().and_then(recovery::Slot::read) {
             self.dialog = Some(Dialog::Recovery(Box::new(
                 found.map_err(|e| e.lines_in(self.lang()).join("\n")),
             )));
         }
     }
 
-    /// Take the recovered session as the open one, unsaved.
+    /// Take the recovered session as the open one, unsaved. It is copied into this window's
+    /// own recovery slot before the copy it came from is removed.
     pub fn restore(&mut self, recovered: recovery::Recovered) {
         self.replace(recovered.session, recovered.origin);
         self.history.mark_unsaved();
+        self.write_recovery();
+        if self.autosaved_revision.is_some() {
+            self.discard_left_behind();
+        }
+    }
+
+    /// Remove the recovery copy that was offered back (restored, or discarded by the user).
+    pub fn discard_left_behind(&mut self) {
+        if let Some(slot) = self.left_behind.take() {
+            slot.discard();
+        }
     }
 }
 

@@ -219,7 +219,7 @@ impl Dialog {
                     app.restore(recovered);
                 }
             }
-            (Dialog::Recovery(_), Choice::DiscardRecovery) => app.discard_recovery(),
+            (Dialog::Recovery(_), Choice::DiscardRecovery) => app.discard_left_behind(),
             (Dialog::Export(choice), Choice::Export) => app.export(choice),
             (Dialog::Exported(path), Choice::OpenFile) => {
                 if let Err(e) = open::that_detached(&path) {
