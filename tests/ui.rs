@@ -531,6 +531,35 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
         2,
         "the column's header came into view with it"
     );
+
+    // Far down, the measure column (which does not scroll sideways) still shows the selected
+    // row's title beside its cells: both sides scroll together.
+    for _ in 0..25 {
+        key(&mut h, Key::ArrowDown);
+    }
+    let selected = h.state().selection.expect("selected");
+    let (title, label) = {
+        let d = &h.state().session.dossier;
+        let m = &d.measures[selected.measure];
+        (m.title.clone(), format!("{} × {name}:", m.title))
+    };
+    assert!(selected.measure >= 20, "moved down: {selected:?}");
+    let cell = h.get_by_label_contains(&label).rect();
+    let title = h
+        .get_all_by_label(&title)
+        .map(|n| n.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .expect("the measure column shows the title");
+    assert!(
+        title.right() < cell.left(),
+        "the title is left of the cells"
+    );
+    assert!(
+        (cell.top() - title.top()).abs() < 10.0,
+        "cells at {}, title at {}",
+        cell.top(),
+        title.top()
+    );
 }
 
 #[test]
@@ -570,4 +599,34 @@ fn two_windows_open_at_once_never_overwrite_each_other_s_unsaved_work() {
         h.query_by_label(recovery).is_none(),
         "nothing left to offer"
     );
+}
+
+#[test]
+fn each_row_of_cells_lines_up_with_its_measure() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    key(&mut h, Key::ArrowDown);
+    let app = h.state();
+    let d = &app.session.dossier;
+    for (mi, measure) in d.measures.iter().enumerate().take(9) {
+        let cell = CellId {
+            measure: measure.id.clone(),
+            stakeholder: d.stakeholders[2].id.clone(),
+        };
+        let cell_top = h
+            .get_by_label_contains(&cell_label(app, &cell, ""))
+            .rect()
+            .top();
+        // The grid's title is the leftmost of the labels that read the measure's title.
+        let title_top = h
+            .get_all_by_label(&measure.title)
+            .map(|n| n.rect())
+            .min_by(|a, b| a.left().total_cmp(&b.left()))
+            .expect("the grid shows the title")
+            .top();
+        assert!(
+            (cell_top - title_top).abs() < 10.0,
+            "measure {mi}: cells at {cell_top}, title at {title_top}"
+        );
+    }
 }

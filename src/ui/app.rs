@@ -47,6 +47,8 @@ pub struct App {
     rows: Vec<Row>,
     rows_stale: bool,
     scroll_to_selection: bool,
+    /// How far the grid is scrolled down, shared by its two sides.
+    grid_offset: f32,
     detail: detail::DetailState,
     filter_state: filters::FilterState,
     commands: Vec<Command>,
@@ -98,6 +100,7 @@ impl App {
             rows: Vec::new(),
             rows_stale: true,
             scroll_to_selection: false,
+            grid_offset: 0.0,
             detail: detail::DetailState::default(),
             filter_state: filters::FilterState::default(),
             commands: Vec::new(),
@@ -224,21 +227,15 @@ impl App {
                 scroll_to_selection: std::mem::take(&mut self.scroll_to_selection),
                 lang,
                 right_edge: ui.max_rect().right(),
+                offset: self.grid_offset,
             };
-            // Many stakeholders make the grid wider than the window: scroll sideways to reach
-            // them (the header and the rows scroll together; rows scroll inside the table).
-            let clicked = egui::ScrollArea::horizontal()
-                .id_salt("grid-horizontal")
-                .auto_shrink(false)
-                .show(ui, |ui| {
-                    let shown = grid.show(ui);
-                    if let Some(cell) = shown.selected_cell {
-                        // Bring the column into view when the keyboard moves the selection.
-                        ui.scroll_to_rect(cell, None);
-                    }
-                    shown.clicked
-                })
-                .inner;
+            let shown = grid.show(ui);
+            if let Some(offset) = shown.offset {
+                // The other side of the grid follows on the next frame.
+                self.grid_offset = offset;
+                ui.ctx().request_repaint();
+            }
+            let clicked = shown.clicked;
             if let Some(sel) = clicked {
                 self.select(sel, false);
             }

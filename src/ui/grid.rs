@@ -6,7 +6,7 @@ use super::theme;
 use super::view::{DossierIndex, Row, Selection};
 use crate::i18n::{Lang, unassessed};
 use crate::model::{Assessment, Session};
-use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind};
+use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind, UiBuilder};
 use egui_extras::{Column, TableBuilder};
 
 /// Size of the secondary lines (note, id, figures, counts): smaller than the body text, but
@@ -15,6 +15,9 @@ const SMALL_TEXT: f32 = 11.0;
 
 /// Height of a row: three lines of small text.
 pub const ROW_HEIGHT: f32 = 54.0;
+
+/// Width of the measure column, which stays put when the grid scrolls sideways.
+const MEASURE_WIDTH: f32 = 320.0;
 
 /// What the grid needs to draw one frame.
 pub struct Grid<'a> {
@@ -34,6 +37,8 @@ pub struct Grid<'a> {
     pub lang: Lang,
     /// Right edge of the grid's area, so pillar headings can span the row.
     pub right_edge: f32,
+    /// How far the grid is scrolled down, in points: both sides show the same rows.
+    pub offset: f32,
 }
 
 /// What a frame of the grid reports back.
@@ -41,40 +46,63 @@ pub struct Grid<'a> {
 pub struct Shown {
     /// The cell the user clicked, if any.
     pub clicked: Option<Selection>,
-    /// Where the selected cell is, when it was asked to come into view. The table's own scroll
-    /// area takes every scroll request made inside it, sideways ones included, though it only
-    /// scrolls up and down: the window asks the sideways scroll area with this instead.
-    pub selected_cell: Option<egui::Rect>,
+    /// The new scroll position, when one of the two sides was scrolled this frame.
+    pub offset: Option<f32>,
 }
 
 impl Grid<'_> {
-    /// Draw the grid; returns the cell the user clicked, and where the selected cell is when
-    /// it should be scrolled into view.
+    /// Draw the grid; returns the cell the user clicked, and the new scroll position when the
+    /// user scrolled. The measure column stays put while the stakeholder columns scroll
+    /// sideways: two tables side by side, scrolled up and down together.
     pub fn show(&self, ui: &mut egui::Ui) -> Shown {
-        let d = &self.session.dossier;
-        let dark = ui.visuals().dark_mode;
         let mut shown = Shown::default();
         if self.rows.is_empty() {
             ui.label(tr(self.lang, Text::NoRowMatches));
             return shown;
         }
+        let full = ui.available_rect_before_wrap();
+        let split = (full.left() + MEASURE_WIDTH).min(full.right());
+        let measures = egui::Rect::from_min_max(full.min, egui::pos2(split, full.bottom()));
+        let cells = egui::Rect::from_min_max(egui::pos2(split, full.top()), full.max);
+        let measures_offset = ui
+            .scope_builder(UiBuilder::new().max_rect(measures), |ui| {
+                self.measure_column(ui)
+            })
+            .inner;
+        let cells_offset = ui
+            .scope_builder(UiBuilder::new().max_rect(cells), |ui| {
+                // Many stakeholders make the grid wider than the window: scroll sideways.
+                egui::ScrollArea::horizontal()
+                    .id_salt("grid-horizontal")
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        let (offset, selected_cell) = self.stakeholder_columns(ui, &mut shown);
+                        if let Some(cell) = selected_cell {
+                            // The table's own scroll area takes every scroll request made
+                            // inside it, sideways ones included, though it only scrolls up and
+                            // down: ask the sideways one here.
+                            ui.scroll_to_rect(cell, None);
+                        }
+                        offset
+                    })
+                    .inner
+            })
+            .inner;
+        // Whichever table the user scrolled leads; the other follows on the next frame.
+        shown.offset = [cells_offset, measures_offset]
+            .into_iter()
+            .find(|&o| (o - self.offset).abs() > 0.5);
+        shown
+    }
+
+    /// A table builder for one side of the grid, at the shared scroll position (or scrolling
+    /// to the selected row).
+    fn table<'u>(&self, ui: &'u mut egui::Ui, side: &str) -> TableBuilder<'u> {
         let mut table = TableBuilder::new(ui)
-            .id_salt("grid")
+            .id_salt(("grid", side))
             .striped(false)
-            .resizable(true)
             .auto_shrink(false)
-            .column(Column::initial(320.0).at_least(160.0).clip(true))
-            .columns(
-                Column::remainder().at_least(150.0).clip(true),
-                self.columns.len().saturating_sub(1),
-            )
-            .column(Column::remainder().at_least(150.0).clip(true));
-        if self.columns.is_empty() {
-            table = TableBuilder::new(ui)
-                .id_salt("grid")
-                .auto_shrink(false)
-                .column(Column::remainder());
-        }
+            .vertical_scroll_offset(self.offset);
         if self.scroll_to_selection
             && let Some(sel) = self.selection
             && let Some(row) = self
@@ -85,37 +113,27 @@ impl Grid<'_> {
             table = table.scroll_to_row(row, Some(Align::Center));
         }
         table
+    }
+
+    /// The measure column, with the pillar headings drawn across the whole grid; returns its
+    /// scroll position.
+    fn measure_column(&self, ui: &mut egui::Ui) -> f32 {
+        let d = &self.session.dossier;
+        self.table(ui, "measures")
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+            .column(Column::remainder().clip(true))
             .header(24.0, |mut header| {
                 header.col(|ui| {
                     ui.strong(tr(self.lang, Text::Measure));
                 });
-                for &s in self.columns {
-                    let mut past_right_edge = false;
-                    header.col(|ui| {
-                        // As in the rows: columns scrolled out on the left are skipped, and
-                        // past the right edge the rest is.
-                        let rect = ui.max_rect();
-                        past_right_edge = rect.left() > ui.clip_rect().right();
-                        if ui.is_rect_visible(rect) {
-                            let st = &d.stakeholders[s];
-                            ui.strong(&st.name).on_hover_ui(|ui| {
-                                ui.label(format!("{}\n{}", st.full_name, st.description));
-                            });
-                        }
-                    });
-                    if past_right_edge {
-                        break;
-                    }
-                }
             })
             .body(|body| {
-                let mut assessments = Vec::new();
                 body.rows(ROW_HEIGHT, self.rows.len(), |mut row| {
                     match self.rows[row.index()] {
                         Row::Pillar(p) => {
                             let pillar = &d.pillars[p];
                             row.col(|ui| {
-                                // The heading spans the whole row, not just the first column.
+                                // The heading spans the whole row, not just this column.
                                 let mut clip = ui.clip_rect();
                                 clip.max.x = self.right_edge;
                                 let mut band = ui.max_rect();
@@ -129,16 +147,14 @@ impl Grid<'_> {
                                     egui::FontId::proportional(16.0),
                                     ui.visuals().strong_text_color(),
                                 );
-                                // Scrolled sideways, the title stays at the left of the view.
                                 let pos = egui::pos2(
-                                    ui.max_rect().left().max(clip.left()),
+                                    ui.max_rect().left(),
                                     ui.max_rect().center().y - galley.size().y / 2.0,
                                 );
                                 painter.galley(pos, galley, ui.visuals().strong_text_color());
                                 ui.allocate_response(ui.available_size(), Sense::hover())
                                     .on_hover_text(&pillar.description);
                             });
-                            // The other cells are left out: the heading paints over them.
                         }
                         Row::Measure(mi) => {
                             let m = &d.measures[mi];
@@ -166,40 +182,96 @@ impl Grid<'_> {
                                     }
                                 });
                             });
-                            self.index
-                                .row_assessments(self.session, mi, &mut assessments);
-                            for &s in self.columns {
-                                let sel = Selection {
-                                    measure: mi,
-                                    stakeholder: s,
-                                };
-                                let selected = self.selection == Some(sel);
-                                let mut past_right_edge = false;
-                                row.col(|ui| {
-                                    let rect = ui.max_rect();
-                                    if selected && self.scroll_to_selection {
-                                        shown.selected_cell = Some(rect);
-                                    }
-                                    // Columns scrolled out of view cost nothing; past the right
-                                    // edge, the rest of the row is skipped.
-                                    past_right_edge = rect.left() > ui.clip_rect().right();
-                                    if ui.is_rect_visible(rect)
-                                        && self
-                                            .cell(ui, mi, s, assessments[s], selected, dark)
-                                            .clicked()
-                                    {
-                                        shown.clicked = Some(sel);
-                                    }
-                                });
-                                if past_right_edge && !self.scroll_to_selection {
-                                    break;
-                                }
+                        }
+                    }
+                });
+            })
+            .state
+            .clamped_offset()
+            .y
+    }
+
+    /// The stakeholder columns; returns their scroll position and, when the selection should
+    /// come into view, where the selected cell is. Clicks go into `shown`.
+    fn stakeholder_columns(
+        &self,
+        ui: &mut egui::Ui,
+        shown: &mut Shown,
+    ) -> (f32, Option<egui::Rect>) {
+        let d = &self.session.dossier;
+        let dark = ui.visuals().dark_mode;
+        let mut selected_cell = None;
+        if self.columns.is_empty() {
+            return (self.offset, None);
+        }
+        let output = self
+            .table(ui, "cells")
+            .resizable(true)
+            .columns(
+                Column::remainder().at_least(150.0).clip(true),
+                self.columns.len(),
+            )
+            .header(24.0, |mut header| {
+                for &s in self.columns {
+                    let mut past_right_edge = false;
+                    header.col(|ui| {
+                        // As in the rows: columns scrolled out on the left are skipped, and
+                        // past the right edge the rest is.
+                        let rect = ui.max_rect();
+                        past_right_edge = rect.left() > ui.clip_rect().right();
+                        if ui.is_rect_visible(rect) {
+                            let st = &d.stakeholders[s];
+                            ui.strong(&st.name).on_hover_ui(|ui| {
+                                ui.label(format!("{}\n{}", st.full_name, st.description));
+                            });
+                        }
+                    });
+                    if past_right_edge {
+                        break;
+                    }
+                }
+            })
+            .body(|body| {
+                let mut assessments = Vec::new();
+                body.rows(ROW_HEIGHT, self.rows.len(), |mut row| {
+                    let Row::Measure(mi) = self.rows[row.index()] else {
+                        // A pillar's heading is drawn by the measure column, across this side
+                        // too; an empty cell keeps the row's height.
+                        row.col(|_| {});
+                        return;
+                    };
+                    self.index
+                        .row_assessments(self.session, mi, &mut assessments);
+                    for &s in self.columns {
+                        let sel = Selection {
+                            measure: mi,
+                            stakeholder: s,
+                        };
+                        let selected = self.selection == Some(sel);
+                        let mut past_right_edge = false;
+                        row.col(|ui| {
+                            let rect = ui.max_rect();
+                            if selected && self.scroll_to_selection {
+                                selected_cell = Some(rect);
                             }
+                            // Columns scrolled out of view cost nothing; past the right edge,
+                            // the rest of the row is skipped.
+                            past_right_edge = rect.left() > ui.clip_rect().right();
+                            if ui.is_rect_visible(rect)
+                                && self
+                                    .cell(ui, mi, s, assessments[s], selected, dark)
+                                    .clicked()
+                            {
+                                shown.clicked = Some(sel);
+                            }
+                        });
+                        if past_right_edge && !self.scroll_to_selection {
+                            break;
                         }
                     }
                 });
             });
-        shown
+        (output.state.clamped_offset().y, selected_cell)
     }
 
     /// Draw one cell: stance as tint + icon + word, quote count, start of the note.
