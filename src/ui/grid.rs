@@ -6,7 +6,7 @@ use super::theme;
 use super::view::{DossierIndex, Row, Selection};
 use crate::i18n::{Lang, unassessed};
 use crate::model::{Assessment, Session};
-use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind, UiBuilder};
+use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind};
 use egui_extras::{Column, TableBuilder};
 
 /// Size of the secondary lines (note, id, figures, counts): smaller than the body text, but
@@ -15,9 +15,6 @@ const SMALL_TEXT: f32 = 11.0;
 
 /// Height of a row: three lines of small text.
 pub const ROW_HEIGHT: f32 = 54.0;
-
-/// Width of the measure column, which stays put when the grid scrolls sideways.
-const MEASURE_WIDTH: f32 = 320.0;
 
 /// What the grid needs to draw one frame.
 pub struct Grid<'a> {
@@ -60,32 +57,27 @@ impl Grid<'_> {
             ui.label(tr(self.lang, Text::NoRowMatches));
             return shown;
         }
-        let full = ui.available_rect_before_wrap();
-        let split = (full.left() + MEASURE_WIDTH).min(full.right());
-        let measures = egui::Rect::from_min_max(full.min, egui::pos2(split, full.bottom()));
-        let cells = egui::Rect::from_min_max(egui::pos2(split, full.top()), full.max);
-        let measures_offset = ui
-            .scope_builder(UiBuilder::new().max_rect(measures), |ui| {
-                self.measure_column(ui)
-            })
+        // The measure column: as wide as the user drags it.
+        let measures_offset = egui::Panel::left("grid-measures")
+            .resizable(true)
+            .default_size(320.0)
+            .size_range(160.0..=640.0)
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.measure_column(ui))
             .inner;
-        let cells_offset = ui
-            .scope_builder(UiBuilder::new().max_rect(cells), |ui| {
-                // Many stakeholders make the grid wider than the window: scroll sideways.
-                egui::ScrollArea::horizontal()
-                    .id_salt("grid-horizontal")
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        let (offset, selected_cell) = self.stakeholder_columns(ui, &mut shown);
-                        if let Some(cell) = selected_cell {
-                            // The table's own scroll area takes every scroll request made
-                            // inside it, sideways ones included, though it only scrolls up and
-                            // down: ask the sideways one here.
-                            ui.scroll_to_rect(cell, None);
-                        }
-                        offset
-                    })
-                    .inner
+        // Many stakeholders make the grid wider than the window: scroll sideways.
+        let cells_offset = egui::ScrollArea::horizontal()
+            .id_salt("grid-horizontal")
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                let (offset, selected_cell) = self.stakeholder_columns(ui, &mut shown);
+                if let Some(cell) = selected_cell {
+                    // The table's own scroll area takes every scroll request made inside it,
+                    // sideways ones included, though it only scrolls up and down: ask the
+                    // sideways one here.
+                    ui.scroll_to_rect(cell, None);
+                }
+                offset
             })
             .inner;
         // Whichever table the user scrolled leads; the other follows on the next frame.
