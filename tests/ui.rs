@@ -8,7 +8,7 @@ use visavis::i18n::Lang;
 use visavis::model::{CellId, Stance};
 use visavis::ui::{App, Prefs, Row};
 
-use eframe::egui::{Key, Modifiers, Vec2, accesskit::Role};
+use eframe::egui::{self, Key, Modifiers, Vec2, accesskit::Role};
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/segur-analyse-exemple.ron")
@@ -629,4 +629,33 @@ fn each_row_of_cells_lines_up_with_its_measure() {
             "measure {mi}: cells at {cell_top}, title at {title_top}"
         );
     }
+}
+
+#[test]
+fn dragging_the_edge_of_the_measure_column_widens_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let header = |h: &Harness<'_, App>, label: &str| {
+        h.get_all_by_label(label)
+            .map(|n| n.rect())
+            .min_by(|a, b| a.top().total_cmp(&b.top()))
+            .expect("a header")
+    };
+    let measure = header(&h, "Mesure");
+    let first = header(&h, "Uniopss");
+    let width = first.left() - measure.left();
+    let edge = egui::pos2(first.left() - 4.0, measure.center().y + 200.0);
+    h.hover_at(edge);
+    h.run();
+    h.drag_at(edge);
+    h.run();
+    h.hover_at(edge + egui::vec2(100.0, 0.0));
+    h.run();
+    h.drop_at(edge + egui::vec2(100.0, 0.0));
+    settle(&mut h);
+    let wider = header(&h, "Uniopss").left() - header(&h, "Mesure").left();
+    assert!(
+        (wider - width - 100.0).abs() < 2.0,
+        "the measure column went from {width} to {wider} points"
+    );
 }

@@ -49,6 +49,8 @@ pub struct App {
     scroll_to_selection: bool,
     /// How far the grid is scrolled down, shared by its two sides.
     grid_offset: f32,
+    /// Width of the grid's measure column, as the user dragged it.
+    measure_width: f32,
     detail: detail::DetailState,
     filter_state: filters::FilterState,
     commands: Vec<Command>,
@@ -101,6 +103,7 @@ impl App {
             rows_stale: true,
             scroll_to_selection: false,
             grid_offset: 0.0,
+            measure_width: 320.0,
             detail: detail::DetailState::default(),
             filter_state: filters::FilterState::default(),
             commands: Vec::new(),
@@ -228,12 +231,16 @@ impl App {
                 lang,
                 right_edge: ui.max_rect().right(),
                 offset: self.grid_offset,
+                measure_width: self.measure_width,
             };
             let shown = grid.show(ui);
             if let Some(offset) = shown.offset {
                 // The other side of the grid follows on the next frame.
                 self.grid_offset = offset;
                 ui.ctx().request_repaint();
+            }
+            if let Some(width) = shown.measure_width {
+                self.measure_width = width;
             }
             let clicked = shown.clicked;
             if let Some(sel) = clicked {

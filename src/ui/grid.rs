@@ -6,7 +6,7 @@ use super::theme;
 use super::view::{DossierIndex, Row, Selection};
 use crate::i18n::{Lang, unassessed};
 use crate::model::{Assessment, Session};
-use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind};
+use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind, UiBuilder};
 use egui_extras::{Column, TableBuilder};
 
 /// Size of the secondary lines (note, id, figures, counts): smaller than the body text, but
@@ -36,6 +36,8 @@ pub struct Grid<'a> {
     pub right_edge: f32,
     /// How far the grid is scrolled down, in points: both sides show the same rows.
     pub offset: f32,
+    /// Width of the measure column, which stays put when the grid scrolls sideways.
+    pub measure_width: f32,
 }
 
 /// What a frame of the grid reports back.
@@ -45,6 +47,8 @@ pub struct Shown {
     pub clicked: Option<Selection>,
     /// The new scroll position, when one of the two sides was scrolled this frame.
     pub offset: Option<f32>,
+    /// The measure column's new width, while the user drags its edge.
+    pub measure_width: Option<f32>,
 }
 
 impl Grid<'_> {
@@ -57,19 +61,21 @@ impl Grid<'_> {
             ui.label(tr(self.lang, Text::NoRowMatches));
             return shown;
         }
-        // The measure column: as wide as the user drags it.
-        let measures_offset = egui::Panel::left("grid-measures")
-            .resizable(true)
-            .default_size(320.0)
-            .size_range(160.0..=640.0)
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| self.measure_column(ui))
+        let full = ui.available_rect_before_wrap();
+        let split = (full.left() + self.measure_width).min(full.right());
+        let measures = egui::Rect::from_min_max(full.min, egui::pos2(split, full.bottom()));
+        let measures_offset = ui
+            .scope_builder(UiBuilder::new().max_rect(measures), |ui| {
+                self.measure_column(ui)
+            })
             .inner;
+        let cells = egui::Rect::from_min_max(egui::pos2(split, full.top()), full.max);
+        let mut cells_ui = ui.new_child(UiBuilder::new().max_rect(cells));
         // Many stakeholders make the grid wider than the window: scroll sideways.
         let cells_offset = egui::ScrollArea::horizontal()
             .id_salt("grid-horizontal")
             .auto_shrink(false)
-            .show(ui, |ui| {
+            .show(&mut cells_ui, |ui| {
                 let (offset, selected_cell) = self.stakeholder_columns(ui, &mut shown);
                 if let Some(cell) = selected_cell {
                     // The table's own scroll area takes every scroll request made inside it,
@@ -84,7 +90,26 @@ impl Grid<'_> {
         shown.offset = [cells_offset, measures_offset]
             .into_iter()
             .find(|&o| (o - self.offset).abs() > 0.5);
+        shown.measure_width = self.resize_handle(ui, split, full.y_range());
+        ui.advance_cursor_after_rect(full);
         shown
+    }
+
+    /// The line between the measures and the cells; dragging it resizes the measure column.
+    /// Returns the new width while it is dragged.
+    fn resize_handle(&self, ui: &egui::Ui, x: f32, y: egui::Rangef) -> Option<f32> {
+        let rect = egui::Rect::from_x_y_ranges(x - 3.0..=x + 3.0, y);
+        let handle = ui.interact(rect, ui.scope_id().with("measure-width"), Sense::drag());
+        let stroke = if handle.hovered() || handle.dragged() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+            ui.visuals().widgets.hovered.fg_stroke
+        } else {
+            ui.visuals().widgets.noninteractive.bg_stroke
+        };
+        ui.painter().vline(x, y, stroke);
+        handle
+            .dragged()
+            .then(|| (self.measure_width + handle.drag_delta().x).clamp(160.0, 640.0))
     }
 
     /// A table builder for one side of the grid, at the shared scroll position (or scrolling
