@@ -659,3 +659,27 @@ fn dragging_the_edge_of_the_measure_column_widens_it() {
         "the measure column went from {width} to {wider} points"
     );
 }
+
+#[test]
+fn page_keys_home_and_end_move_through_a_long_grid() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("long.ron");
+    let session = visavis::generate::session(&visavis::generate::Spec::new(60, 3));
+    visavis::persist::save(&session, &path).unwrap();
+    let mut h = window(data.path(), Some(path));
+    let measure = |h: &Harness<'_, App>| h.state().selection.expect("selected").measure;
+    key(&mut h, Key::ArrowDown); // the first cell
+    key(&mut h, Key::PageDown);
+    assert_eq!(measure(&h), 10);
+    key(&mut h, Key::End);
+    assert_eq!(measure(&h), 59);
+    let last = h.state().session.dossier.measures[59].title.clone();
+    assert!(
+        h.query_all_by_label(&last).count() > 0,
+        "the last row is scrolled into view"
+    );
+    key(&mut h, Key::PageUp);
+    assert_eq!(measure(&h), 49);
+    key(&mut h, Key::Home);
+    assert_eq!(measure(&h), 0);
+}

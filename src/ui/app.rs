@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 /// Seconds between autosaves of unsaved work.
 pub const AUTOSAVE_SECONDS: f64 = 30.0;
 
+/// Rows Page Up and Page Down move the selection by.
+const PAGE_ROWS: isize = 10;
+
 /// The window's whole state.
 // The flags are independent per-frame states (stale rows, pending scroll, close allowed…);
 // folding them into an enum would couple unrelated things.
@@ -499,6 +502,10 @@ impl App {
             Command::PrevToReview => self.review(false),
             Command::Up => self.step(0, -1),
             Command::Down => self.step(0, 1),
+            Command::PageUp => self.step(0, -PAGE_ROWS),
+            Command::PageDown => self.step(0, PAGE_ROWS),
+            Command::FirstRow => self.step(0, isize::MIN),
+            Command::LastRow => self.step(0, isize::MAX),
             Command::Left => self.step(-1, 0),
             Command::Right => self.step(1, 0),
         }

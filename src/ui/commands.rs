@@ -46,6 +46,14 @@ pub enum Command {
     Left,
     /// Move the selection right.
     Right,
+    /// Move the selection a page (ten rows) up.
+    PageUp,
+    /// Move the selection a page (ten rows) down.
+    PageDown,
+    /// Select the first row, in the same column.
+    FirstRow,
+    /// Select the last row, in the same column.
+    LastRow,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -57,7 +65,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Every command that has a keyboard shortcut or a menu entry, in the order they are tried
     /// (longer modifier combinations first, so Ctrl+Shift+S is not taken for Ctrl+S).
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 25] = [
         Command::SaveAs,
         Command::Redo,
         Command::New,
@@ -79,6 +87,10 @@ impl Command {
         Command::Down,
         Command::Left,
         Command::Right,
+        Command::PageUp,
+        Command::PageDown,
+        Command::FirstRow,
+        Command::LastRow,
     ];
 
     /// The main keyboard shortcut.
@@ -112,6 +124,10 @@ impl Command {
             Command::Down => k(Modifiers::NONE, Key::ArrowDown),
             Command::Left => k(Modifiers::NONE, Key::ArrowLeft),
             Command::Right => k(Modifiers::NONE, Key::ArrowRight),
+            Command::PageUp => k(Modifiers::NONE, Key::PageUp),
+            Command::PageDown => k(Modifiers::NONE, Key::PageDown),
+            Command::FirstRow => k(Modifiers::NONE, Key::Home),
+            Command::LastRow => k(Modifiers::NONE, Key::End),
         }
     }
 
@@ -152,6 +168,10 @@ impl Command {
             Command::Down => Text::CmdDown,
             Command::Left => Text::CmdLeft,
             Command::Right => Text::CmdRight,
+            Command::PageUp => Text::CmdPageUp,
+            Command::PageDown => Text::CmdPageDown,
+            Command::FirstRow => Text::CmdFirstRow,
+            Command::LastRow => Text::CmdLastRow,
         };
         tr(lang, t)
     }
@@ -174,7 +194,14 @@ impl Command {
             Command::ClearStance => Text::CmdClearTip,
             Command::NextToReview => Text::CmdNextTip,
             Command::PrevToReview => Text::CmdPrevTip,
-            Command::Up | Command::Down | Command::Left | Command::Right => Text::CmdMoveTip,
+            Command::Up
+            | Command::Down
+            | Command::Left
+            | Command::Right
+            | Command::PageUp
+            | Command::PageDown
+            | Command::FirstRow
+            | Command::LastRow => Text::CmdMoveTip,
         };
         tr(lang, t)
     }
