@@ -310,7 +310,7 @@ fn unsaved_work_is_offered_back_on_the_next_start() {
         cell = first_cell(h.state());
         key(&mut h, Key::ArrowDown);
         key(&mut h, Key::Num3);
-        h.state_mut().write_recovery(); // what the 30 s autosave does
+        h.state_mut().write_recovery().unwrap(); // what the 30 s autosave does
     }
     let mut h = window(data.path(), None);
     assert!(
@@ -570,7 +570,7 @@ fn two_windows_open_at_once_never_overwrite_each_other_s_unsaved_work() {
     let cell = first_cell(first.state());
     key(&mut first, Key::ArrowDown);
     key(&mut first, Key::Num3); // gap
-    first.state_mut().write_recovery();
+    first.state_mut().write_recovery().unwrap();
 
     let mut second = window(data.path(), None);
     assert!(
@@ -579,7 +579,7 @@ fn two_windows_open_at_once_never_overwrite_each_other_s_unsaved_work() {
     );
     key(&mut second, Key::ArrowDown);
     key(&mut second, Key::Num1); // agreement
-    second.state_mut().write_recovery();
+    second.state_mut().write_recovery().unwrap();
     drop(second);
     drop(first); // both stop with unsaved work
 
@@ -682,4 +682,38 @@ fn page_keys_home_and_end_move_through_a_long_grid() {
     assert_eq!(measure(&h), 49);
     key(&mut h, Key::Home);
     assert_eq!(measure(&h), 0);
+}
+
+#[test]
+fn quitting_never_promises_a_recovery_copy_it_cannot_write() {
+    let keep = "Quitter en gardant une copie de secours";
+    // No recovery folder can be made: the choice is not offered, and the status bar says why.
+    let data = tempfile::tempdir().unwrap();
+    std::fs::File::create(data.path().join("recovery")).unwrap();
+    let mut h = window(data.path(), None);
+    assert!(h.state().notice.contains("Copie de secours non écrite"));
+    key(&mut h, Key::ArrowDown);
+    key(&mut h, Key::Num3);
+    ctrl(&mut h, Key::Q);
+    assert!(h.query_by_label("Modifications non enregistrées").is_some());
+    assert!(h.query_by_label(keep).is_none());
+
+    // The folder goes away while the window runs: keeping the copy fails, and says so, and the
+    // window stays open with the work.
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    key(&mut h, Key::ArrowDown);
+    key(&mut h, Key::Num3);
+    let folder = data.path().join("recovery");
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::File::create(&folder).unwrap();
+    ctrl(&mut h, Key::Q);
+    h.get_by_label(keep).click();
+    settle(&mut h);
+    assert!(h.query_by_label("Erreur").is_some(), "the failure is shown");
+    assert!(!h.state().quit_requested, "the window stays open");
+    assert!(
+        h.state().window_title().contains('●'),
+        "the work is still unsaved"
+    );
 }

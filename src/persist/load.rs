@@ -304,9 +304,15 @@ fn find_field(text: &str, name: &str) -> Option<Location> {
     Some(location_of(&text.as_bytes()[..offset]))
 }
 
-/// `s` as RON writes it, quotes and escapes included, to find it in a file.
-fn literal(s: &str) -> String {
-    ron::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+/// `s` as it is written in `text`, quotes included: as this version writes it (as typed, or
+/// raw when it holds `"` or `\`), else escaped, as earlier versions and hidden characters
+/// write it.
+fn literal(text: &str, s: &str) -> String {
+    let as_typed = ron::ser::PrettyConfig::new().escape_strings(false);
+    match ron::ser::to_string_pretty(s, as_typed) {
+        Ok(plain) if text.contains(&plain) => plain,
+        _ => ron::to_string(s).unwrap_or_else(|_| format!("\"{s}\"")),
+    }
 }
 
 /// Best-effort place of what a dossier problem names: for a reference to an unknown item, the
@@ -314,7 +320,7 @@ fn literal(s: &str) -> String {
 /// duplicate).
 fn locate_problem(text: &str, p: &Problem) -> Option<Location> {
     let nth = usize::from(p.message.contains("more than once"));
-    let definition = format!("id: {}", literal(&p.id));
+    let definition = format!("id: {}", literal(text, &p.id));
     let at = text.match_indices(&definition).nth(nth).map(|(i, _)| i);
     let reference = p
         .message
@@ -322,17 +328,19 @@ fn locate_problem(text: &str, p: &Problem) -> Option<Location> {
         .and_then(|(_, rest)| rest.split_once('"'))
         .and_then(|(_, quoted)| quoted.strip_suffix('"'));
     let offset = match (at, reference) {
-        (Some(at), Some(reference)) => text[at..].find(&literal(reference)).map_or(at, |i| at + i),
+        (Some(at), Some(reference)) => text[at..]
+            .find(&literal(text, reference))
+            .map_or(at, |i| at + i),
         (Some(at), None) => at,
-        (None, _) => text.find(&literal(&p.id))?,
+        (None, _) => text.find(&literal(text, &p.id))?,
     };
     Some(location_of(&text.as_bytes()[..offset]))
 }
 
 /// Best-effort place of the second listing of a repeated cell.
 fn locate_cell(text: &str, cell: &CellId) -> Option<Location> {
-    let measure = format!("measure: {}", literal(cell.measure.as_str()));
-    let stakeholder = format!("stakeholder: {}", literal(cell.stakeholder.as_str()));
+    let measure = format!("measure: {}", literal(text, cell.measure.as_str()));
+    let stakeholder = format!("stakeholder: {}", literal(text, cell.stakeholder.as_str()));
     let mut hits = text.match_indices(&measure).filter(|(i, _)| {
         // The stakeholder follows within the same listing, before the next field block ends.
         let rest = &text[*i + measure.len()..];

@@ -62,10 +62,11 @@ impl Slot {
     pub fn claim(dir: &Path) -> io::Result<Slot> {
         std::fs::create_dir_all(dir)?;
         for number in 1..=MAX_SLOTS {
-            if Self::file_in(dir, number).exists() {
-                continue;
-            }
-            if let Some(slot) = Self::try_claim(dir, number)? {
+            // Lock first, then look: a copy written by an app that stopped just before the
+            // lock was taken is seen, and left to be offered back.
+            if let Some(slot) = Self::try_claim(dir, number)?
+                && !slot.path().exists()
+            {
                 return Ok(slot);
             }
         }
@@ -170,10 +171,15 @@ fn write_to(path: &Path, session: &Session, origin: Option<&Path>) -> Result<(),
         path: path.clone(),
         message: e.to_string(),
     })?);
-    atomic::write_atomic(&path, text.as_bytes()).map_err(|source| SaveError::Io {
+    let io = |source| SaveError::Io {
         path: path.clone(),
         source,
-    })
+    };
+    // The folder is created when the slot is claimed; recreate it if it was removed since.
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    atomic::write_atomic(&path, text.as_bytes()).map_err(io)
 }
 
 fn read_from(path: &Path) -> Option<Result<Recovered, LoadError>> {

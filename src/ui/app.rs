@@ -36,6 +36,10 @@ pub struct App {
     pub path: Option<PathBuf>,
     /// Where autosave writes, reserved for this window; `None` disables autosave.
     recovery: Option<recovery::Slot>,
+    /// Why there is no recovery slot when one was asked for, in the user's language.
+    recovery_error: Option<String>,
+    /// A dialog to show once the one on screen is closed.
+    pending_dialog: Option<Dialog>,
     /// The recovery copy of an app that stopped with unsaved work, while it is offered back.
     left_behind: Option<recovery::Slot>,
     /// The modal dialog on screen, if any.
@@ -68,7 +72,8 @@ pub struct App {
 }
 
 impl App {
-    /// An app showing `session`, loaded from `path`.
+    /// An app showing `session`, loaded from `path`, with a recovery slot reserved in
+    /// `recovery_dir` (and the most recent copy left there by an app that stopped, to offer).
     #[must_use]
     pub fn new(
         prefs: Prefs,
@@ -82,23 +87,25 @@ impl App {
         let left_behind = recovery_dir
             .as_deref()
             .and_then(|dir| recovery::Slot::left_behind(dir).into_iter().next());
-        let mut notice = String::new();
+        let mut recovery_error = None;
         let recovery = recovery_dir.and_then(|dir| match recovery::Slot::claim(&dir) {
             Ok(slot) => Some(slot),
             Err(e) => {
-                notice = format!("{} {e}", tr(prefs.lang, Text::RecoveryWriteFailed));
+                recovery_error = Some(format!("{}: {e}", dir.display()));
                 None
             }
         });
-        let mut app = Self {
+        Self {
             prefs,
             session,
             history: History::default(),
             path,
             recovery,
+            recovery_error,
+            pending_dialog: None,
             left_behind,
             dialog: None,
-            notice,
+            notice: String::new(),
             filters: Filters::default(),
             selection: None,
             index,
@@ -117,9 +124,7 @@ impl App {
             quit_requested: false,
             title: String::new(),
             fonts_installed: false,
-        };
-        app.offer_recovery();
-        app
+        }
     }
 
     /// A new session on the embedded dossier, for the analyst of the preferences.
@@ -141,6 +146,17 @@ impl App {
                 // Nothing was open before: say what the user is looking at instead.
                 *intro = Text::OpenErrorAtStart;
             }
+        }
+        // Unsaved work left by an app that stopped is asked about first; what opening the
+        // file had to say comes after.
+        app.pending_dialog = app.dialog.take();
+        app.offer_recovery();
+        if app.dialog.is_none() {
+            app.dialog = app.pending_dialog.take();
+        }
+        if let Some(e) = &app.recovery_error {
+            // Opening the file wrote to the status bar: the missing copy matters more.
+            app.notice = format!("{} {e}", tr(app.lang(), Text::RecoveryWriteFailed));
         }
         app
     }
@@ -251,7 +267,12 @@ impl App {
             }
         });
         if let Some(dialog) = self.dialog.take() {
-            self.dialog = dialog.show(&ctx, self);
+            let kept = dialog.show(&ctx, self);
+            // A choice may open another dialog (an error, the export's result): it is shown
+            // next, then whatever was waiting.
+            self.dialog = kept
+                .or_else(|| self.dialog.take())
+                .or_else(|| self.pending_dialog.take());
         }
 
         self.run_actions();
@@ -758,23 +779,35 @@ impl App {
     }
 
     /// Write the recovery copy now if there is unsaved work not yet copied.
-    pub fn write_recovery(&mut self) {
-        let Some(slot) = &self.recovery else {
-            return;
-        };
+    ///
+    /// # Errors
+    /// Why no copy could be written, in the user's language (also put in the status bar).
+    pub fn write_recovery(&mut self) -> Result<(), String> {
         if !self.history.is_dirty() || self.autosaved_revision == Some(self.history.revision()) {
-            return;
+            return Ok(());
         }
-        match slot.write(&self.session, self.path.as_deref()) {
-            Ok(()) => self.autosaved_revision = Some(self.history.revision()),
+        let written = match &self.recovery {
+            Some(slot) => slot
+                .write(&self.session, self.path.as_deref())
+                .map_err(|e| e.in_lang(self.lang())),
+            None => Err(self.recovery_error.clone().unwrap_or_default()),
+        };
+        match written {
+            Ok(()) => {
+                self.autosaved_revision = Some(self.history.revision());
+                Ok(())
+            }
             Err(e) => {
-                self.notice = format!(
-                    "{} {}",
-                    tr(self.lang(), Text::RecoveryWriteFailed),
-                    e.in_lang(self.lang())
-                );
+                self.notice = format!("{} {e}", tr(self.lang(), Text::RecoveryWriteFailed));
+                Err(e)
             }
         }
+    }
+
+    /// Whether a recovery copy can be kept at all (offered when quitting with unsaved work).
+    #[must_use]
+    pub fn can_keep_recovery(&self) -> bool {
+        self.recovery.is_some()
     }
 
     /// Remove the recovery copy (the work is saved, or the user discarded it).
@@ -793,7 +826,8 @@ impl App {
         let now = ctx.input(|i| i.time);
         let due = *self.autosave_due.get_or_insert(now + AUTOSAVE_SECONDS);
         if now >= due {
-            self.write_recovery();
+            // A failure is told in the status bar; the next autosave tries again.
+            let _ = self.write_recovery();
             self.autosave_due = None;
         } else {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
@@ -813,8 +847,8 @@ impl App {
     pub fn restore(&mut self, recovered: recovery::Recovered) {
         self.replace(recovered.session, recovered.origin);
         self.history.mark_unsaved();
-        self.write_recovery();
-        if self.autosaved_revision.is_some() {
+        // Until the work is in this window's own copy, the old copy stays.
+        if self.write_recovery().is_ok() && self.autosaved_revision.is_some() {
             self.discard_left_behind();
         }
     }

@@ -104,7 +104,7 @@ impl Dialog {
                     ui.horizontal(|ui| {
                         pick(ui, Text::SaveButton, Choice::Save);
                         pick(ui, Text::DiscardButton, Choice::Discard);
-                        if *intent == Intent::Quit {
+                        if *intent == Intent::Quit && app.can_keep_recovery() {
                             pick(ui, Text::KeepRecoveryButton, Choice::KeepRecovery);
                         }
                         pick(ui, Text::CancelButton, Choice::Close);
@@ -210,10 +210,16 @@ impl Dialog {
                 }
                 app.perform(intent);
             }
-            (Dialog::Unsaved(_), Choice::KeepRecovery) => {
-                app.write_recovery();
-                app.perform(Intent::Quit);
-            }
+            (Dialog::Unsaved(_), Choice::KeepRecovery) => match app.write_recovery() {
+                Ok(()) => app.perform(Intent::Quit),
+                // No copy, no quitting: the work is still on screen, to be saved.
+                Err(message) => {
+                    app.dialog = Some(Dialog::Error {
+                        intro: Text::RecoveryWriteFailed,
+                        message,
+                    });
+                }
+            },
             (Dialog::Recovery(found), Choice::Restore) => {
                 if let Ok(recovered) = *found {
                     app.restore(recovered);

@@ -325,3 +325,17 @@ fn a_file_with_thousands_of_problems_reports_the_first_ones_and_counts_the_rest(
         last.message
     );
 }
+
+#[test]
+fn an_id_with_an_apostrophe_is_located_as_it_is_written() {
+    // The duplicate-ids fixture with its repeated id written as this version writes text.
+    let text = std::fs::read_to_string(fixture("duplicate-ids.ron"))
+        .expect("fixture")
+        .replace("\"m1\"", "\"plan-d'urgence\"");
+    let err = persist::load_bytes(text.as_bytes(), &fixture("apostrophe.ron"), "now")
+        .expect_err("the id is defined twice");
+    let LoadError::Invalid { problems } = err else {
+        panic!("expected an inconsistency, got {err:?}");
+    };
+    assert_eq!(problems[0].at, Some(at(55, 17)), "{problems:?}");
+}
