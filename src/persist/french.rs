@@ -84,6 +84,15 @@ impl super::SaveError {
                     ErrorKind::StorageFull => "le disque est plein".to_owned(),
                     ErrorKind::ReadOnlyFilesystem => "le support est en lecture seule".to_owned(),
                     ErrorKind::IsADirectory => "un dossier porte déjà ce nom".to_owned(),
+                    ErrorKind::AlreadyExists | ErrorKind::NotADirectory => {
+                        "un fichier porte déjà le nom du dossier".to_owned()
+                    }
+                    ErrorKind::Unsupported => {
+                        "ce disque ne permet pas de verrouiller un fichier".to_owned()
+                    }
+                    ErrorKind::ResourceBusy => {
+                        "trop de fenêtres de Vis-à-vis ouvertes gardent déjà une copie".to_owned()
+                    }
                     _ => format!("erreur du système ({source})"),
                 };
                 format!("{} : enregistrement impossible : {why}", path.display())

@@ -70,10 +70,13 @@ impl Slot {
                 return Ok(slot);
             }
         }
-        Err(io::Error::other(format!(
-            "{MAX_SLOTS} copies of the app already keep a recovery copy in {}",
-            dir.display()
-        )))
+        Err(io::Error::new(
+            io::ErrorKind::ResourceBusy,
+            format!(
+                "{MAX_SLOTS} copies of the app already keep a recovery copy in {}",
+                dir.display()
+            ),
+        ))
     }
 
     /// The slots in `dir` that hold a copy no running app is keeping, now reserved by the

@@ -5,7 +5,7 @@ use crate::model::{
     Assessment, CellId, Citation, Dossier, Measure, Pillar, Position, PositionKind, Session,
     Source, SourceKind, Stakeholder, Stance,
 };
-use crate::report::{Evidence, Format, ReportOptions, Unanswered, analyse};
+use crate::report::{Evidence, Format, Report, ReportOptions, Unanswered, analyse};
 
 /// Two pillars: p1 = {m1, m2}, p2 = {m3, m4}. Three stakeholders a, b, c. Positions:
 /// a1 → m1; a2 → nothing; a3 → nothing but cited on m2×a; b1 → m1; b2 → m1, m3; c1 → m3.
@@ -172,18 +172,22 @@ fn gaps_list_gap_and_partial_cells_by_stakeholder_with_evidence() {
     );
 }
 
+/// The silent measures of `r` with how many of their cells are unassessed.
+fn silent_measures<'r>(r: &'r Report) -> Vec<(&'r str, usize)> {
+    r.silences
+        .measures
+        .iter()
+        .map(|m| (m.measure.id.as_str(), m.unassessed))
+        .collect()
+}
+
 #[test]
 fn a_measure_is_silent_only_when_no_stance_evidence_or_dossier_link_speaks_to_it() {
     let (session, options) = (session(), options());
     let r = analyse(&session, &options);
     // m3 has a Silent cell for c, but the dossier links c1 to m3, and b is Partial: not silent.
     // m4: Silent, Silent, unassessed, no link: silent, provisionally (one cell unassessed).
-    let silent: Vec<(&str, usize)> = r
-        .silences
-        .measures
-        .iter()
-        .map(|m| (m.measure.id.as_str(), m.unassessed))
-        .collect();
+    let silent = silent_measures(&r);
     assert_eq!(silent, [("m4", 1)]);
 }
 
@@ -297,12 +301,7 @@ fn an_empty_session_reports_every_cell_unassessed_and_nothing_else() {
     assert!(r.gaps.is_empty());
     assert_eq!(r.unassessed_count(), 12);
     // Nothing spoke to m2 and m4 (no stance, no evidence, no dossier link): provisional silences.
-    let silent: Vec<(&str, usize)> = r
-        .silences
-        .measures
-        .iter()
-        .map(|m| (m.measure.id.as_str(), m.unassessed))
-        .collect();
+    let silent = silent_measures(&r);
     assert_eq!(silent, [("m2", 3), ("m4", 3)]);
     for format in Format::ALL {
         assert!(!format.render(&r).is_empty());

@@ -90,8 +90,9 @@ impl App {
         let mut recovery_error = None;
         let recovery = recovery_dir.and_then(|dir| match recovery::Slot::claim(&dir) {
             Ok(slot) => Some(slot),
-            Err(e) => {
-                recovery_error = Some(format!("{}: {e}", dir.display()));
+            Err(source) => {
+                let error = persist::SaveError::Io { path: dir, source };
+                recovery_error = Some(error.in_lang(prefs.lang));
                 None
             }
         });
