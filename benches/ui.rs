@@ -41,37 +41,47 @@ fn steady_frames(w: &mut Window) {
 /// The search field after a keystroke: the rows that match "gouvernan".
 #[divan::bench(args = SIZES, sample_count = 100)]
 fn search_keystroke(bencher: Bencher, size: &str) {
-    let s = session(size);
-    let index = DossierIndex::new(s);
-    let filters = Filters {
-        search: "gouvernan".to_owned(),
-        ..Filters::default()
-    };
-    bencher.bench(|| index.rows(s, &filters));
+    rows(
+        bencher,
+        size,
+        &Filters {
+            search: "gouvernan".to_owned(),
+            ..Filters::default()
+        },
+    );
 }
 
 /// The worst keystroke: a word found nowhere, so every row's text is read to the end.
 #[divan::bench(args = SIZES, sample_count = 100)]
 fn search_keystroke_no_match(bencher: Bencher, size: &str) {
-    let s = session(size);
-    let index = DossierIndex::new(s);
-    let filters = Filters {
-        search: "zyxw".to_owned(),
-        ..Filters::default()
-    };
-    bencher.bench(|| index.rows(s, &filters));
+    rows(
+        bencher,
+        size,
+        &Filters {
+            search: "zyxw".to_owned(),
+            ..Filters::default()
+        },
+    );
 }
 
 /// A filter toggle: only the rows with a gap.
 #[divan::bench(args = SIZES, sample_count = 100)]
 fn filter_only_gaps(bencher: Bencher, size: &str) {
+    rows(
+        bencher,
+        size,
+        &Filters {
+            only_gaps: true,
+            ..Filters::default()
+        },
+    );
+}
+
+/// The rows `filters` keep, computed from the index of the session of `size`.
+fn rows(bencher: Bencher, size: &str, filters: &Filters) {
     let s = session(size);
     let index = DossierIndex::new(s);
-    let filters = Filters {
-        only_gaps: true,
-        ..Filters::default()
-    };
-    bencher.bench(|| index.rows(s, &filters));
+    bencher.bench(|| index.rows(s, filters));
 }
 
 /// Opening a session: indexing it for the grid and the search.

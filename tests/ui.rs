@@ -435,6 +435,15 @@ fn orphan_cells_are_reported_in_french_and_kept() {
     assert_eq!(h.state().session.orphans().count(), 1, "the orphan is kept");
 }
 
+/// Where the grid shows a measure's title: the leftmost of the labels that read it (the detail
+/// panel, on the right, names the selected measure too).
+fn grid_title(h: &Harness<'_, App>, title: &str) -> egui::Rect {
+    h.get_all_by_label(title)
+        .map(|n| n.rect())
+        .min_by(|a, b| a.left().total_cmp(&b.left()))
+        .expect("the grid shows the title")
+}
+
 #[test]
 fn a_judgement_left_without_a_quote_is_flagged_in_the_grid() {
     let data = tempfile::tempdir().unwrap();
@@ -545,11 +554,7 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
     };
     assert!(selected.measure >= 20, "moved down: {selected:?}");
     let cell = h.get_by_label_contains(&label).rect();
-    let title = h
-        .get_all_by_label(&title)
-        .map(|n| n.rect())
-        .min_by(|a, b| a.left().total_cmp(&b.left()))
-        .expect("the measure column shows the title");
+    let title = grid_title(&h, &title);
     assert!(
         title.right() < cell.left(),
         "the title is left of the cells"
@@ -617,13 +622,7 @@ fn each_row_of_cells_lines_up_with_its_measure() {
             .get_by_label_contains(&cell_label(app, &cell, ""))
             .rect()
             .top();
-        // The grid's title is the leftmost of the labels that read the measure's title.
-        let title_top = h
-            .get_all_by_label(&measure.title)
-            .map(|n| n.rect())
-            .min_by(|a, b| a.left().total_cmp(&b.left()))
-            .expect("the grid shows the title")
-            .top();
+        let title_top = grid_title(&h, &measure.title).top();
         assert!(
             (cell_top - title_top).abs() < 10.0,
             "measure {mi}: cells at {cell_top}, title at {title_top}"
