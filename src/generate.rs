@@ -192,6 +192,8 @@ pub fn session(spec: &Spec) -> Session {
     "2026-06-30T18:00:00Z".clone_into(&mut session.modified);
     let d = &session.dossier;
     let percent = usize::from(spec.assessed_percent.min(100));
+    // Every cell shares one copy of the analyst's name, as cells loaded from a file do.
+    let author = smol_str::SmolStr::new(ANALYST);
     let mut assessments = std::collections::BTreeMap::new();
     for (mi, m) in d.measures.iter().enumerate() {
         for (si, s) in d.stakeholders.iter().enumerate() {
@@ -226,14 +228,15 @@ pub fn session(spec: &Spec) -> Session {
                 note,
                 evidence,
                 labels,
-                author: ANALYST.to_owned(),
+                author: author.clone(),
                 modified: format!(
                     "2026-{:02}-{:02}T{:02}:{:02}:00Z",
                     1 + rng.below(6),
                     1 + rng.below(28),
                     8 + rng.below(11),
                     rng.below(60)
-                ),
+                )
+                .into(),
             };
             let cell = CellId {
                 measure: m.id.clone(),
@@ -252,8 +255,8 @@ const ARTICLE: &str = "article-synthese";
 
 fn stakeholder_sources(id: &StakeholderId) -> (SourceId, SourceId) {
     (
-        SourceId(format!("contribution-{id}")),
-        SourceId(format!("communique-{id}")),
+        SourceId(format!("contribution-{id}").into()),
+        SourceId(format!("communique-{id}").into()),
     )
 }
 
@@ -302,7 +305,7 @@ fn measure(rng: &mut Rng, i: usize, width: usize, pillar: &Pillar) -> Measure {
         });
     }
     Measure {
-        id: MeasureId(format!("mesure-{:0width$}", i + 1)),
+        id: MeasureId(format!("mesure-{:0width$}", i + 1).into()),
         pillar: pillar.id.clone(),
         pillar_inferred: rng.below(10) == 0,
         title,
@@ -323,7 +326,7 @@ fn stakeholder(rng: &mut Rng, i: usize) -> Stakeholder {
         format!(" {}", round + 1)
     };
     Stakeholder {
-        id: StakeholderId(format!("acteur-{:02}", i + 1)),
+        id: StakeholderId(format!("acteur-{:02}", i + 1).into()),
         name: format!("{kind_abbr}{domain_abbr}{suffix}"),
         full_name: format!("{kind} {domain}{suffix}"),
         description: format!(
@@ -379,7 +382,7 @@ fn position(
         ),
     };
     Position {
-        id: PositionId(format!("{}-{:03}", s.id, j + 1)),
+        id: PositionId(format!("{}-{:03}", s.id, j + 1).into()),
         stakeholder: s.id.clone(),
         kind,
         title,

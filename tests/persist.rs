@@ -61,8 +61,8 @@ fn an_assessment(stance: Stance, note: &str) -> Assessment {
         note: note.to_owned(),
         evidence: EvidenceSet::default(),
         labels: BTreeSet::new(),
-        author: "Camille".to_owned(),
-        modified: "2026-01-07T10:00:00Z".to_owned(),
+        author: "Camille".into(),
+        modified: "2026-01-07T10:00:00Z".into(),
     }
 }
 
@@ -236,8 +236,8 @@ fn a_format_1_session_is_migrated_to_the_current_format() {
                 note: "Salue la hausse.".to_owned(),
                 evidence: ["a1".into()].into(),
                 labels: BTreeSet::new(),
-                author: "Dominique".to_owned(),
-                modified: String::new(),
+                author: "Dominique".into(),
+                modified: "".into(),
             },
         ),
         (
@@ -247,8 +247,8 @@ fn a_format_1_session_is_migrated_to_the_current_format() {
                 note: "Demande \"plus\" de lits.\nÀ revoir.".to_owned(),
                 evidence: ["b1".into()].into(),
                 labels: BTreeSet::new(),
-                author: "Dominique".to_owned(),
-                modified: String::new(),
+                author: "Dominique".into(),
+                modified: "".into(),
             },
         ),
     ];
@@ -505,6 +505,28 @@ fn a_note_is_written_as_typed_and_hidden_characters_are_escaped() {
     assert!(!text.contains('\u{1b}'));
     let back = persist::load_bytes(text.as_bytes(), Path::new("s.ron"), "now").expect("loads");
     assert_eq!(back.session, session);
+}
+
+#[test]
+fn cells_by_one_analyst_share_one_copy_of_the_name_once_loaded() {
+    // A 5,000-row session has ~75,000 cells by the same analyst: one copy of a long name per
+    // cell was megabytes of memory.
+    let session = visavis::generate::session(&visavis::generate::Spec::new(40, 5));
+    let text = persist::to_ron(&session).expect("serialises");
+    let back = persist::load_bytes(text.as_bytes(), Path::new("s.ron"), "now").expect("loads");
+    assert_eq!(back.session, session);
+    let authors: Vec<&str> = back
+        .session
+        .assessments
+        .values()
+        .map(|a| a.author.as_str())
+        .collect();
+    assert!(authors.len() > 100 && authors[0].len() > 23, "{authors:?}");
+    assert!(
+        authors.iter().all(|a| a.as_ptr() == authors[0].as_ptr()),
+        "every cell points at one copy of {:?}",
+        authors[0]
+    );
 }
 
 #[test]

@@ -213,8 +213,10 @@ pub fn apply(
     let after = if a.is_blank() {
         None
     } else {
-        a.author.clone_from(&session.analyst);
-        now.clone_into(&mut a.modified);
+        if a.author != session.analyst {
+            a.author = session.analyst.as_str().into();
+        }
+        a.modified = now.into();
         Some(a)
     };
     put(session, &cell, after.clone());

@@ -5,6 +5,7 @@ use crate::model::evidence::EvidenceSet;
 use crate::model::ids::{CellId, MeasureId, PositionId, StakeholderId};
 use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The analyst's tag on a cell. A cell never tagged is *unassessed* (`Option<Stance>::None`).
@@ -51,10 +52,10 @@ pub struct Assessment {
     pub evidence: EvidenceSet,
     /// Free labels (e.g. `à vérifier`, `prioritaire`).
     pub labels: BTreeSet<String>,
-    /// Who made the last change.
-    pub author: String,
-    /// When the last change was made (RFC 3339, UTC).
-    pub modified: String,
+    /// Who made the last change. Cells by one analyst share one copy of the name.
+    pub author: SmolStr,
+    /// When the last change was made (RFC 3339, UTC): short enough to need no allocation.
+    pub modified: SmolStr,
 }
 
 impl Assessment {
@@ -118,7 +119,7 @@ impl Session {
     ) -> impl Iterator<Item = (&'a CellId, &'a Assessment)> + 'a {
         let first = CellId {
             measure: measure.clone(),
-            stakeholder: StakeholderId(String::new()),
+            stakeholder: StakeholderId(SmolStr::default()),
         };
         self.assessments
             .range(first..)

@@ -11,6 +11,8 @@ use crate::model::{
     Assessment, CellId, Dossier, EvidenceSet, MeasureId, Session, StakeholderId, Stance,
 };
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use smol_str::SmolStr;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The format version this build writes.
@@ -49,28 +51,32 @@ impl<'de> Deserialize<'de> for Present {
 /// Format 2: the current session file, as read. [`SessionOut`] writes the same shape.
 #[derive(Deserialize)]
 #[serde(rename = "session", deny_unknown_fields)]
-pub struct SessionV2 {
+pub struct SessionV2<'a> {
     /// Always [`CURRENT_FORMAT`] when written.
     pub format: u32,
     pub analyst: String,
     pub created: String,
     pub modified: String,
     pub dossier: Dossier,
-    pub assessments: Vec<CellV2>,
+    #[serde(borrow)]
+    pub assessments: Vec<CellV2<'a>>,
 }
 
 /// One assessed cell in format 2.
 #[derive(Deserialize)]
 #[serde(rename = "assessment", deny_unknown_fields)]
-pub struct CellV2 {
+pub struct CellV2<'a> {
     pub measure: MeasureId,
     pub stakeholder: StakeholderId,
     pub stance: Option<Stance>,
     pub note: String,
     pub evidence: EvidenceSet,
     pub labels: BTreeSet<String>,
-    pub author: String,
-    pub modified: String,
+    /// Borrowed from the file's text where it can be, so that cells by one author end up
+    /// sharing one copy of the name ([`SessionV2::into_session`]).
+    #[serde(borrow)]
+    pub author: Cow<'a, str>,
+    pub modified: SmolStr,
 }
 
 /// Format 1: the first session file.
@@ -96,7 +102,7 @@ pub struct CellV1 {
     pub evidence: EvidenceSet,
 }
 
-impl From<SessionV1> for SessionV2 {
+impl From<SessionV1> for SessionV2<'_> {
     /// Cells get the session's analyst as author and an unknown (empty) time.
     fn from(v1: SessionV1) -> Self {
         let assessments = v1
@@ -109,8 +115,8 @@ impl From<SessionV1> for SessionV2 {
                 note: c.note,
                 evidence: c.evidence,
                 labels: BTreeSet::new(),
-                author: v1.analyst.clone(),
-                modified: String::new(),
+                author: Cow::Owned(v1.analyst.clone()),
+                modified: SmolStr::default(),
             })
             .collect();
         SessionV2 {
@@ -182,9 +188,11 @@ struct CellOut<'a> {
     modified: &'a str,
 }
 
-impl SessionV2 {
+impl SessionV2<'_> {
     /// The session, and the cells the file lists more than once (the last one wins).
     pub fn into_session(self) -> (Session, Vec<CellId>) {
+        // Cells by the same author, usually all of them, share one copy of the name.
+        let mut author = SmolStr::default();
         let mut session = Session::new(self.dossier, &self.analyst, &self.created);
         session.modified = self.modified;
         let sorted = self
@@ -192,6 +200,9 @@ impl SessionV2 {
             .windows(2)
             .all(|w| (&w[0].measure, &w[0].stakeholder) < (&w[1].measure, &w[1].stakeholder));
         let entries = self.assessments.into_iter().map(|c| {
+            if author != *c.author {
+                author = SmolStr::new(&c.author);
+            }
             let cell = CellId {
                 measure: c.measure,
                 stakeholder: c.stakeholder,
@@ -201,7 +212,7 @@ impl SessionV2 {
                 note: c.note,
                 evidence: c.evidence,
                 labels: c.labels,
-                author: c.author,
+                author: author.clone(),
                 modified: c.modified,
             };
             (cell, a)

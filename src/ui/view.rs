@@ -82,8 +82,8 @@ pub struct DossierIndex {
     /// Where each cell's part of its row's text lies: `(start, note start, end)` at
     /// `measure * stride + stakeholder`; the measure's own part ends at the first cell's start.
     spans: Vec<(u32, u32, u32)>,
-    measure_ix: HashMap<String, usize>,
-    stakeholder_ix: HashMap<String, usize>,
+    measure_ix: HashMap<smol_str::SmolStr, usize>,
+    stakeholder_ix: HashMap<smol_str::SmolStr, usize>,
 }
 
 impl DossierIndex {
@@ -97,13 +97,13 @@ impl DossierIndex {
             .enumerate()
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
-        let measure_ix: HashMap<String, usize> = d
+        let measure_ix: HashMap<smol_str::SmolStr, usize> = d
             .measures
             .iter()
             .enumerate()
             .map(|(i, m)| (m.id.0.clone(), i))
             .collect();
-        let stakeholder_ix: HashMap<String, usize> = d
+        let stakeholder_ix: HashMap<smol_str::SmolStr, usize> = d
             .stakeholders
             .iter()
             .enumerate()

@@ -46,8 +46,8 @@ fn version(dossier: &Dossier, n: u64) -> Session {
             note: format!("version {n}, cellule {i} : « note » \"citée\" \\ fin"),
             evidence: EvidenceSet::default(),
             labels: BTreeSet::new(),
-            author: "enfant".to_owned(),
-            modified: n.to_string(),
+            author: "enfant".into(),
+            modified: n.to_string().into(),
         };
         s.assessments.insert(cell, a);
     }

@@ -317,8 +317,8 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 note,
                 evidence: evidence.into_iter().map(|e| e.as_str().into()).collect(),
                 labels,
-                author,
-                modified,
+                author: author.into(),
+                modified: modified.into(),
             },
         )
 }
