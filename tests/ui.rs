@@ -520,8 +520,9 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
         h.query_by_label_contains(&last).is_none(),
         "the last stakeholder starts out of view"
     );
-    // Only the filters panel names it: its column header is out of view.
-    assert_eq!(h.query_all_by_label(&name).count(), 1);
+    // Nothing names it yet: its column header is out of view, and so is its checkbox in the
+    // filters panel (the list of stakeholders shows ten at a time).
+    assert_eq!(h.query_all_by_label(&name).count(), 0);
     for _ in 0..19 {
         key(&mut h, Key::ArrowRight);
     }
@@ -537,7 +538,7 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
     );
     assert_eq!(
         h.query_all_by_label(&name).count(),
-        2,
+        1,
         "the column's header came into view with it"
     );
 
@@ -722,4 +723,47 @@ fn quitting_never_promises_a_recovery_copy_it_cannot_write() {
         h.state().window_title().contains('●'),
         "the work is still unsaved"
     );
+}
+
+#[test]
+fn a_long_pillar_list_scrolls_and_check_all_or_none_toggles_every_pillar() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("several-reforms.ron");
+    // One pillar per hundred measures: 12 pillars, more than the list shows at once.
+    let session = visavis::generate::session(&visavis::generate::Spec::new(1200, 3));
+    visavis::persist::save(&session, &path).unwrap();
+    let mut h = window(data.path(), Some(path));
+    let pillars: Vec<String> = h
+        .state()
+        .session
+        .dossier
+        .pillars
+        .iter()
+        .map(|p| p.title.clone())
+        .collect();
+    assert_eq!(pillars.len(), 12);
+    let checkbox = |h: &Harness<'_, App>, title: &str| {
+        h.query_by_role_and_label(Role::CheckBox, title).is_some()
+    };
+    assert!(checkbox(&h, &pillars[0]));
+    assert!(
+        !checkbox(&h, &pillars[11]),
+        "the last pillars wait below the list's fold"
+    );
+
+    // "Uncheck all" (the pillars' one comes first), then tick one pillar: only its rows.
+    h.get_all_by_label("Tout décocher").next().unwrap().click();
+    settle(&mut h);
+    assert_eq!(measures_shown(h.state()), 0);
+    assert!(
+        h.query_by_label("Aucune mesure ne correspond aux filtres.")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::CheckBox, &pillars[1]).click();
+    settle(&mut h);
+    assert_eq!(measures_shown(h.state()), 100);
+
+    h.get_all_by_label("Tout cocher").next().unwrap().click();
+    settle(&mut h);
+    assert_eq!(measures_shown(h.state()), 1200);
 }

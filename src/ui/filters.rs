@@ -102,20 +102,39 @@ pub fn show(
                 .on_hover_text(tr(lang, Text::OnlyGapsTip));
             ui.separator();
 
-            egui::CollapsingHeader::new(tr(lang, Text::Pillars))
-                .default_open(true)
-                .show(ui, |ui| {
-                    for (i, p) in d.pillars.iter().enumerate() {
-                        toggle(ui, &mut filters.hidden_pillars, i, &p.title);
-                    }
-                });
-            egui::CollapsingHeader::new(tr(lang, Text::Stakeholders))
-                .default_open(true)
-                .show(ui, |ui| {
-                    for (i, s) in d.stakeholders.iter().enumerate() {
-                        toggle(ui, &mut filters.hidden_stakeholders, i, &s.name);
-                    }
-                });
+            // The count tells a long list apart from one that ends where the panel cuts it.
+            egui::CollapsingHeader::new(format!(
+                "{} ({})",
+                tr(lang, Text::Pillars),
+                d.pillars.len()
+            ))
+            .id_salt("pillars")
+            .default_open(true)
+            .show(ui, |ui| {
+                checklist(
+                    ui,
+                    lang,
+                    &mut filters.hidden_pillars,
+                    d.pillars.len(),
+                    |i| &d.pillars[i].title,
+                );
+            });
+            egui::CollapsingHeader::new(format!(
+                "{} ({})",
+                tr(lang, Text::Stakeholders),
+                d.stakeholders.len()
+            ))
+            .id_salt("stakeholders")
+            .default_open(true)
+            .show(ui, |ui| {
+                checklist(
+                    ui,
+                    lang,
+                    &mut filters.hidden_stakeholders,
+                    d.stakeholders.len(),
+                    |i| &d.stakeholders[i].name,
+                );
+            });
             egui::CollapsingHeader::new(tr(lang, Text::Stances))
                 .default_open(true)
                 .show(ui, |ui| {
@@ -141,19 +160,63 @@ pub fn show(
     *filters != before
 }
 
+/// A list longer than this scrolls on its own, and only the entries in view are laid out: a
+/// dossier of several reforms can have fifty pillars.
+const LIST_ROWS: usize = 10;
+
+/// The checkboxes of `count` pillars or stakeholders (named by `name`), ticked while shown, under
+/// "check all" and "uncheck all" buttons (to look at one pillar: uncheck all, tick it).
+fn checklist<'a>(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    hidden: &mut std::collections::BTreeSet<usize>,
+    count: usize,
+    name: impl Fn(usize) -> &'a str,
+) {
+    ui.horizontal(|ui| {
+        if ui.small_button(tr(lang, Text::CheckAll)).clicked() {
+            hidden.clear();
+        }
+        if ui.small_button(tr(lang, Text::CheckNone)).clicked() {
+            *hidden = (0..count).collect();
+        }
+    });
+    if count <= LIST_ROWS {
+        for i in 0..count {
+            toggle(ui, hidden, i, name(i));
+        }
+        return;
+    }
+    // One line per entry, so that rows out of view can be skipped; the full name on hover.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    let row = ui.spacing().interact_size.y;
+    #[allow(clippy::cast_precision_loss)] // LIST_ROWS is small
+    let height = (row + ui.spacing().item_spacing.y) * LIST_ROWS as f32;
+    egui::ScrollArea::vertical()
+        .max_height(height)
+        .auto_shrink([false, true])
+        .show_rows(ui, row, count, |ui, rows| {
+            for i in rows {
+                toggle(ui, hidden, i, name(i)).on_hover_text(name(i));
+            }
+        });
+}
+
 /// A checkbox that is ticked while `i` is not in `hidden`.
 fn toggle(
     ui: &mut egui::Ui,
     hidden: &mut std::collections::BTreeSet<usize>,
     i: usize,
     label: &str,
-) {
+) -> egui::Response {
     let mut shown = !hidden.contains(&i);
-    if ui.checkbox(&mut shown, label).changed() {
+    let response = ui.checkbox(&mut shown, label);
+    if response.changed() {
         if shown {
             hidden.remove(&i);
         } else {
             hidden.insert(i);
         }
     }
+    response
 }
