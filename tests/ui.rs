@@ -767,3 +767,72 @@ fn a_long_pillar_list_scrolls_and_check_all_or_none_toggles_every_pillar() {
     settle(&mut h);
     assert_eq!(measures_shown(h.state()), 1200);
 }
+
+#[test]
+fn both_sides_of_the_grid_move_together_in_every_frame_of_a_scroll() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("long.ron");
+    let session = visavis::generate::session(&visavis::generate::Spec::new(60, 3));
+    visavis::persist::save(&session, &path).unwrap();
+    let mut h = window(data.path(), Some(path));
+    // Every row in view: its cells where its title is.
+    let misaligned = |h: &Harness<'_, App>| -> Vec<(usize, f32, f32)> {
+        let app = h.state();
+        let d = &app.session.dossier;
+        d.measures
+            .iter()
+            .enumerate()
+            .filter_map(|(mi, m)| {
+                let cell = CellId {
+                    measure: m.id.clone(),
+                    stakeholder: d.stakeholders[0].id.clone(),
+                };
+                let label = cell_label(app, &cell, "");
+                let cell = h.query_by_label_contains(&label)?;
+                let title = h.query_all_by_label(&m.title).next()?;
+                let (a, b) = (cell.rect().top(), title.rect().top());
+                ((a - b).abs() > 1.0).then_some((mi, a, b))
+            })
+            .collect()
+    };
+    let fifth = h.state().session.dossier.measures[5].title.clone();
+    let fifth_top = |h: &Harness<'_, App>| grid_title(h, &fifth).top();
+    let over_cells = {
+        let app = h.state();
+        let cell = first_cell(app);
+        h.get_by_label_contains(&cell_label(app, &cell, ""))
+            .rect()
+            .center()
+    };
+    let over_measures = grid_title(&h, &h.state().session.dossier.measures[0].title).center();
+    // A trackpad fling, down over the cells then back up over the measures: a small step every
+    // frame, which egui applies at once.
+    for (side, pointer, step) in [
+        ("cells", over_cells, -6.0),
+        ("measures", over_measures, 6.0),
+    ] {
+        h.hover_at(pointer);
+        let before = fifth_top(&h);
+        for frame in 0..20 {
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: Vec2::new(0.0, step),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Trackpad,
+                modifiers: Modifiers::NONE,
+            });
+            h.step();
+            let off = misaligned(&h);
+            assert!(
+                off.is_empty(),
+                "scrolling the {side}, frame {frame}: {off:?}"
+            );
+        }
+        settle(&mut h);
+        let moved = fifth_top(&h) - before;
+        assert!(
+            (moved - 20.0 * step).abs() < 13.0,
+            "scrolling the {side} moved the rows by {moved}"
+        );
+    }
+}
