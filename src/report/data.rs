@@ -327,6 +327,16 @@ impl<'a> Report<'a> {
         &self.stakeholders[index]
     }
 
+    /// The names of the report's stakeholders that `listed` (indices into
+    /// [`Report::stakeholders`]) leaves out, in report order.
+    pub fn stakeholders_not_in(&self, listed: impl IntoIterator<Item = usize>) -> Vec<&'a str> {
+        let listed: Vec<usize> = listed.into_iter().collect();
+        (0..self.stakeholders.len())
+            .filter(|i| !listed.contains(i))
+            .map(|i| self.stakeholders[i].name)
+            .collect()
+    }
+
     /// Every measure of the report, in order.
     pub fn measures(&self) -> impl Iterator<Item = &MeasureReport<'a>> {
         self.pillars.iter().flat_map(|p| p.measures.iter())

@@ -413,6 +413,7 @@ fn gaps(r: &Report, memo: &Memo) -> Markup {
             h2 { (T::Gaps.get(l)) }
             p.intro { (T::GapsIntro.get(l)) }
             @if r.gaps.is_empty() { p { (T::NoGaps.get(l)) } }
+            @else { (none_for(r, T::NoGapsFor, r.gaps.iter().map(|g| g.stakeholder))) }
             @for g in &r.gaps {
                 section.stakeholder {
                     h3 {
@@ -433,6 +434,14 @@ fn gaps(r: &Report, memo: &Memo) -> Markup {
     }
 }
 
+/// The line naming the stakeholders a section lists nothing for (`listed` are the others).
+fn none_for(r: &Report, what: T, listed: impl IntoIterator<Item = usize>) -> Markup {
+    let others = r.stakeholders_not_in(listed);
+    html! {
+        @if !others.is_empty() { p.none { (text::none_for(r.lang, what, &others)) } }
+    }
+}
+
 fn unanswered(r: &Report, memo: &Memo) -> Markup {
     let l = r.lang;
     html! {
@@ -440,6 +449,7 @@ fn unanswered(r: &Report, memo: &Memo) -> Markup {
             h2 { (T::Unanswered.get(l)) }
             p.intro { (T::UnansweredIntro.get(l)) }
             @if r.unanswered.is_empty() { p { (T::NoUnanswered.get(l)) } }
+            @else { (none_for(r, T::NoUnansweredFor, r.unanswered.iter().map(|s| s.stakeholder))) }
             @for s in &r.unanswered {
                 section.stakeholder {
                     h3 { (r.stakeholder(s.stakeholder).name) " " span.count { "(" (s.demands.len()) ")" } }
@@ -472,12 +482,13 @@ fn unanswered(r: &Report, memo: &Memo) -> Markup {
 
 fn silences(r: &Report) -> Markup {
     let l = r.lang;
+    let (heading, none) = text::silent_measures(l, &r.header.selection);
     html! {
         section #silences {
             h2 { (T::Silences.get(l)) }
-            h3 { (T::SilentMeasures.get(l)) }
+            h3 { (heading) }
             p.intro { (T::SilentMeasuresIntro.get(l)) }
-            @if r.silences.measures.is_empty() { p { (T::NoSilentMeasures.get(l)) } }
+            @if r.silences.measures.is_empty() { p { (none) } }
             @else {
                 ul.plain {
                     @for m in &r.silences.measures {

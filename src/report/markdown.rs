@@ -257,6 +257,8 @@ fn gaps<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
     let _ = writeln!(out, "## {}\n\n{}\n", T::Gaps.get(l), T::GapsIntro.get(l));
     if r.gaps.is_empty() {
         let _ = writeln!(out, "{}\n", T::NoGaps.get(l));
+    } else {
+        none_for(out, r, T::NoGapsFor, r.gaps.iter().map(|g| g.stakeholder));
     }
     for g in &r.gaps {
         let _ = writeln!(
@@ -278,6 +280,14 @@ fn gaps<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
     }
 }
 
+/// The line naming the stakeholders a section lists nothing for (`listed` are the others).
+fn none_for(out: &mut String, r: &Report, what: T, listed: impl IntoIterator<Item = usize>) {
+    let others = r.stakeholders_not_in(listed);
+    if !others.is_empty() {
+        let _ = writeln!(out, "{}\n", escape(&text::none_for(lang(r), what, &others)));
+    }
+}
+
 fn unanswered<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
     let l = lang(r);
     let _ = writeln!(
@@ -288,6 +298,13 @@ fn unanswered<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
     );
     if r.unanswered.is_empty() {
         let _ = writeln!(out, "{}\n", T::NoUnanswered.get(l));
+    } else {
+        none_for(
+            out,
+            r,
+            T::NoUnansweredFor,
+            r.unanswered.iter().map(|s| s.stakeholder),
+        );
     }
     for s in &r.unanswered {
         let _ = writeln!(
@@ -318,15 +335,11 @@ fn unanswered<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
 
 fn silences(out: &mut String, r: &Report) {
     let l = lang(r);
+    let (heading, none) = text::silent_measures(l, &r.header.selection);
     let _ = writeln!(out, "## {}\n", T::Silences.get(l));
-    let _ = writeln!(
-        out,
-        "### {}\n\n{}\n",
-        T::SilentMeasures.get(l),
-        T::SilentMeasuresIntro.get(l)
-    );
+    let _ = writeln!(out, "### {heading}\n\n{}\n", T::SilentMeasuresIntro.get(l));
     if r.silences.measures.is_empty() {
-        let _ = writeln!(out, "{}", T::NoSilentMeasures.get(l));
+        let _ = writeln!(out, "{none}");
     }
     for m in &r.silences.measures {
         let _ = write!(out, "- {}", measure_name(l, &m.measure));

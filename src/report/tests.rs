@@ -320,3 +320,24 @@ fn no_stakeholder_selected_gives_an_empty_but_renderable_report() {
         assert!(!format.render(&r).is_empty());
     }
 }
+
+#[test]
+fn with_stakeholders_left_out_silences_are_said_of_the_selected_ones_only() {
+    let s = session();
+    let mut o = options();
+    let full = super::markdown::render(&analyse(&s, &o));
+    assert!(full.contains("### Mesures sur lesquelles aucune partie prenante ne s’est exprimée"));
+    // Only b: m4 is silent for b, though another stakeholder may have spoken to it.
+    o.stakeholders = Some(["b".into()].into());
+    let r = analyse(&s, &o);
+    assert!(!r.silences.measures.is_empty());
+    for page in [super::markdown::render(&r), super::html::render(&r)] {
+        assert!(
+            page.contains(
+                "Mesures sur lesquelles aucune des parties prenantes retenues ne s’est exprimée"
+            ),
+            "{page}"
+        );
+        assert!(!page.contains("aucune partie prenante ne s’est exprimée"));
+    }
+}

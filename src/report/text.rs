@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::model::Stance;
-use crate::report::Quote;
+use crate::report::{Quote, Selection};
 use std::fmt::Write as _;
 
 /// A fixed phrase of the report.
@@ -54,12 +54,20 @@ pub enum T {
     OnlyGapsAnswer,
     /// Silences section.
     Silences,
+    /// Before the stakeholders with no gap or partial cell, when others have some.
+    NoGapsFor,
+    /// Before the stakeholders with no unanswered demand, when others have some.
+    NoUnansweredFor,
     /// Silent measures subsection.
     SilentMeasures,
+    /// Silent measures subsection, when some stakeholders are left out of the report.
+    SilentMeasuresSelected,
     /// What "spoke to" means.
     SilentMeasuresIntro,
     /// No silent measure.
     NoSilentMeasures,
+    /// No silent measure, when some stakeholders are left out of the report.
+    NoSilentMeasuresSelected,
     /// Silent pillars subsection.
     SilentPillars,
     /// What a silent pillar is.
@@ -133,6 +141,11 @@ impl T {
                 "Positions no measure satisfies: linked to no measure (neither by the dossier nor as a cell’s evidence), or only to cells tagged Gap.",
             ),
             T::NoUnanswered => ("Aucune demande sans réponse.", "No unanswered demand."),
+            T::NoGapsFor => (
+                "Sans écart ni accord partiel",
+                "No gap or partial agreement",
+            ),
+            T::NoUnansweredFor => ("Sans demande restée sans réponse", "No unanswered demand"),
             T::NoMeasureAnswers => ("aucune mesure n’y répond", "no measure answers it"),
             T::OnlyGapsAnswer => (
                 "toutes les mesures liées sont jugées en écart :",
@@ -150,6 +163,14 @@ impl T {
             T::NoSilentMeasures => (
                 "Aucune : chaque mesure a suscité au moins une prise de position.",
                 "None: every measure drew at least one position.",
+            ),
+            T::SilentMeasuresSelected => (
+                "Mesures sur lesquelles aucune des parties prenantes retenues ne s’est exprimée",
+                "Measures none of the selected stakeholders spoke to",
+            ),
+            T::NoSilentMeasuresSelected => (
+                "Aucune : chaque mesure a suscité au moins une prise de position des parties prenantes retenues.",
+                "None: every measure drew at least one position from the selected stakeholders.",
             ),
             T::SilentPillars => (
                 "Parties prenantes silencieuses sur un pilier entier",
@@ -232,21 +253,32 @@ pub fn completion(lang: Lang, done: usize, total: usize) -> String {
     )
 }
 
-/// "Uniopss : 1 écart, 18 partiels" — the count line of a stakeholder's gaps.
+/// "Uniopss : 1 écart, 18 accords partiels" — the count line of a stakeholder's gaps.
 #[must_use]
 pub fn gap_counts(lang: Lang, gaps: usize, partials: usize) -> String {
     match lang {
         Lang::Fr => format!(
-            "{gaps} écart{}, {partials} partiel{}",
+            "{gaps} écart{}, {partials} accord{s} partiel{s}",
             plural_fr(gaps),
-            plural_fr(partials)
+            s = plural_fr(partials)
         ),
         Lang::En => format!(
-            "{gaps} gap{}, {partials} partial{}",
+            "{gaps} gap{}, {partials} partial agreement{}",
             plural_en(gaps),
             plural_en(partials)
         ),
     }
+}
+
+/// "Sans écart ni accord partiel : FHF." — the stakeholders a section has nothing for, named so
+/// that a reader does not take their absence for an omission.
+#[must_use]
+pub fn none_for(lang: Lang, what: T, names: &[&str]) -> String {
+    let colon = match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    };
+    format!("{}{colon} {}.", what.get(lang), names.join(", "))
 }
 
 /// "12 cellules non évaluées sur 105." — the unassessed count line.
@@ -293,6 +325,19 @@ pub fn orphans(lang: Lang, count: usize) -> String {
             are = if count == 1 { "is" } else { "are" }
         ),
     }
+}
+
+/// The silent measures' heading and the line saying there are none. When the report leaves
+/// stakeholders out, a measure is silent for the selected ones only (another stakeholder may
+/// have spoken to it), and the words say so.
+#[must_use]
+pub fn silent_measures(lang: Lang, selection: &Selection) -> (&'static str, &'static str) {
+    let (heading, none) = if selection.stakeholders < selection.all_stakeholders {
+        (T::SilentMeasuresSelected, T::NoSilentMeasuresSelected)
+    } else {
+        (T::SilentMeasures, T::NoSilentMeasures)
+    };
+    (heading.get(lang), none.get(lang))
 }
 
 /// The note a subset adds to the header: "3 parties prenantes sur 5, 2 piliers sur 4".
@@ -374,9 +419,9 @@ mod tests {
 
     #[test]
     fn french_counts_follow_french_plural_rules() {
-        assert_eq!(gap_counts(Lang::Fr, 1, 0), "1 écart, 0 partiel");
-        assert_eq!(gap_counts(Lang::Fr, 2, 18), "2 écarts, 18 partiels");
-        assert_eq!(gap_counts(Lang::En, 1, 0), "1 gap, 0 partials");
+        assert_eq!(gap_counts(Lang::Fr, 1, 0), "1 écart, 0 accord partiel");
+        assert_eq!(gap_counts(Lang::Fr, 2, 18), "2 écarts, 18 accords partiels");
+        assert_eq!(gap_counts(Lang::En, 1, 0), "1 gap, 0 partial agreements");
     }
 
     #[test]
