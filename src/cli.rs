@@ -27,7 +27,7 @@ pub struct Cli {
     /// session on the embedded Ségur dossier).
     pub file: Option<PathBuf>,
     /// Diagnostic: open the window, draw N frames, print the time from start to the first frame
-    /// and the CPU time per frame (min / median / max), then exit.
+    /// and the CPU time per frame (min / median / p95 / max), then exit.
     #[arg(long, value_name = "N")]
     pub frames: Option<u32>,
 }
@@ -188,15 +188,16 @@ pub fn summary(loaded: &Loaded) -> String {
     if loaded.origin != Origin::Dossier {
         let counts = stance_counts(s);
         let assessed: usize = counts.iter().sum();
+        let orphans = s.orphans().count();
         let _ = write!(
             line,
-            "; {assessed}/{} cells assessed ({} agreement, {} partial, {} gap, {} silent); {} orphans",
+            "; {assessed}/{} cells assessed ({} agreement, {} partial, {} gap, {} silent); {orphans} orphan{}",
             d.cell_count(),
             counts[0],
             counts[1],
             counts[2],
             counts[3],
-            s.orphans().count()
+            if orphans == 1 { "" } else { "s" }
         );
     }
     line
@@ -290,14 +291,27 @@ fn report(args: &ReportArgs) -> bool {
         }
         return false;
     }
+    let from_name = args.output.as_deref().and_then(report::Format::from_path);
     let format = args
         .format
-        .or_else(|| args.output.as_deref().and_then(report::Format::from_path))
+        .or(from_name)
         .unwrap_or(report::Format::Markdown);
+    if let (Some(asked), Some(named), Some(out)) = (args.format, from_name, &args.output)
+        && asked != named
+    {
+        eprintln!(
+            "{}: warning: writing {} into a file named .{}",
+            out.display(),
+            asked.label(Lang::En),
+            named.extension()
+        );
+    }
     let bytes = format.render(&report::analyse(&loaded.session, &options));
     match &args.output {
         None => match std::io::stdout().lock().write_all(&bytes) {
             Ok(()) => true,
+            // `visavis report … | head`: the reader has what it wanted.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
             Err(e) => {
                 eprintln!("cannot write the report to stdout: {e}");
                 false

@@ -404,6 +404,45 @@ fn report_takes_the_format_from_the_extension_and_honours_the_options() {
 }
 
 #[test]
+fn report_warns_when_the_format_asked_is_not_the_file_s_extension() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("rapport.csv");
+    let out = visavis(&[
+        "report",
+        EXAMPLE,
+        "--format",
+        "md",
+        "-o",
+        path.to_str().expect("a UTF-8 temporary path"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: writing Markdown into a file named .csv"),
+        "{}",
+        stderr(&out)
+    );
+    let written = std::fs::read_to_string(&path).expect("written as asked");
+    assert!(written.starts_with("# Rapport d’écarts"));
+}
+
+#[test]
+fn report_piped_into_a_reader_that_stops_early_ends_quietly() {
+    use std::process::Stdio;
+    // `visavis report … | head`: the report (84 kB) is more than a pipe holds, so the reader
+    // closing its end makes the write fail.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_visavis"))
+        .args(["report", EXAMPLE])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the visavis binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("it ends");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
 fn report_without_detail_leaves_the_detail_out() {
     let out = visavis(&["report", EXAMPLE, "--no-detail", "--lang", "en"]);
     assert!(out.status.success(), "{}", stderr(&out));
