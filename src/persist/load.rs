@@ -217,16 +217,48 @@ pub(super) fn warnings(session: &Session) -> Vec<String> {
 }
 
 fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadError {
-    let at = Location {
-        line: e.span.start.line,
-        col: e.span.start.col,
+    let at = skip_blanks(
+        text,
+        Location {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        },
+    );
+    // The parser's own words for these faults ("invalid identifier", "unexpected char") would
+    // not tell the writer what to change.
+    let (message, message_fr) = match hint(text, at) {
+        Some((en, fr)) => (en.to_owned(), fr.to_owned()),
+        None => (plain_message(&e.code), super::french::syntax(&e.code)),
     };
     LoadError::Syntax {
         path: PathBuf::from(path),
-        at: skip_blanks(text, at),
-        message: plain_message(&e.code),
-        message_fr: super::french::syntax(&e.code),
+        at,
+        message,
+        message_fr,
     }
+}
+
+/// What the writer of a French text most likely meant, when the fault at `at` looks like one of
+/// the habits RON does not share: a decimal comma (`8,2`), typographic quotes around a text.
+fn hint(text: &str, at: Location) -> Option<(&'static str, &'static str)> {
+    let line = text.lines().nth(at.line.checked_sub(1)?)?;
+    let offset = line.char_indices().nth(at.col.checked_sub(1)?)?.0;
+    let (before, here) = line.split_at(offset);
+    let here = here.chars().next()?;
+    let mut back = before.trim_end().chars().rev();
+    if here.is_ascii_digit() && back.next() == Some(',') && back.next()?.is_ascii_digit() {
+        return Some((
+            "a decimal number takes a point: 8.2, not 8,2",
+            "un nombre décimal s’écrit avec un point : 8.2 et non 8,2",
+        ));
+    }
+    if matches!(here, '«' | '»' | '“' | '”' | '„') {
+        return Some((
+            "a text goes between straight quotes \"…\"; « » can be written inside them",
+            "un texte s’écrit entre guillemets droits \"…\" ; les « » peuvent figurer à l’intérieur",
+        ));
+    }
+    None
 }
 
 /// The parser stops on the blank before a faulty value; point at the value itself (or at the

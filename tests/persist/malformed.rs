@@ -339,3 +339,42 @@ fn an_id_with_an_apostrophe_is_located_as_it_is_written() {
     };
     assert_eq!(problems[0].at, Some(at(55, 17)), "{problems:?}");
 }
+
+/// The Ségur dossier with one edit, loaded: its syntax error's place and messages (English,
+/// French).
+fn edited_dossier(from: &str, to: &str) -> (Location, String, String) {
+    let text = persist::DEFAULT_DOSSIER_RON.replacen(from, to, 1);
+    assert_ne!(
+        text,
+        persist::DEFAULT_DOSSIER_RON,
+        "{from} is in the dossier"
+    );
+    match persist::load_bytes(text.as_bytes(), &fixture("d.ron"), "now") {
+        Err(LoadError::Syntax {
+            at,
+            message,
+            message_fr,
+            ..
+        }) => (at, message, message_fr),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_decimal_comma_is_explained_as_such() {
+    let (loc, message, message_fr) = edited_dossier("value: 8.2,", "value: 8,2,");
+    assert_eq!(loc, at(88, 15), "the digit after the comma");
+    assert_eq!(message, "a decimal number takes a point: 8.2, not 8,2");
+    assert!(message_fr.contains("avec un point"), "{message_fr}");
+}
+
+#[test]
+fn french_quotes_around_a_text_are_explained() {
+    let (loc, message, message_fr) = edited_dossier(
+        "title: \"Projet de contribution au Ségur de la santé\"",
+        "title: « Projet de contribution au Ségur de la santé »",
+    );
+    assert_eq!(loc, at(17, 11));
+    assert!(message.contains("straight quotes"), "{message}");
+    assert!(message_fr.contains("guillemets droits"), "{message_fr}");
+}
