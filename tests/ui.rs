@@ -836,3 +836,18 @@ fn both_sides_of_the_grid_move_together_in_every_frame_of_a_scroll() {
         );
     }
 }
+
+#[test]
+fn a_judged_cell_counts_its_quotes_in_words() {
+    let data = tempfile::tempdir().unwrap();
+    let h = window(data.path(), Some(example()));
+    // Uniopss on the Ségur's pay agreements: Partiel, backed by five of its positions.
+    let app = h.state();
+    let cell = first_cell(app);
+    assert_eq!(app.session.assessments[&cell].evidence.len(), 5);
+    assert_eq!(h.query_all_by_label("5 citations").count(), 1);
+    assert!(
+        h.query_all_by_label("1 citation").count() > 1,
+        "the singular"
+    );
+}

@@ -341,8 +341,14 @@ impl Grid<'_> {
                             )
                             .on_hover_text(tr(self.lang, Text::NoQuoteTip));
                         } else if quotes > 0 {
-                            ui.label(RichText::new(format!("“ {quotes}")).size(SMALL_TEXT))
-                                .on_hover_text(format!("{quotes} {}", tr(self.lang, Text::Quotes)));
+                            ui.label(
+                                RichText::new(format!(
+                                    "{quotes} {}",
+                                    plural(self.lang, quotes, Text::Quote, Text::Quotes)
+                                ))
+                                .size(SMALL_TEXT)
+                                .color(theme::weak_text(ui.visuals())),
+                            );
                         }
                     });
                 }

@@ -89,6 +89,7 @@ texts! {
     AnalystHint => ("votre nom", "your name"),
     RowsShown => ("mesures affichées", "measures shown"),
     NoRowMatches => ("Aucune mesure ne correspond aux filtres.", "No measure matches the filters."),
+    Quote => ("citation", "quote"),
     Quotes => ("citations", "quotes"),
     QuotesAvailable => ("citations disponibles", "quotes available"),
     QuoteAvailable => ("citation disponible", "quote available"),
