@@ -137,6 +137,13 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         .collect();
 
     let matrix = matrix(&stakeholders, &pillars);
+    let in_report: foldhash::HashSet<&crate::model::PillarId> =
+        pillars.iter().map(|p| p.id).collect();
+    let inferred_pillars = d
+        .measures
+        .iter()
+        .filter(|m| m.pillar_inferred && in_report.contains(&m.pillar))
+        .count();
     let header = Header {
         dossier_title: &d.title,
         session_name: &options.session_name,
@@ -151,6 +158,8 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
             all_pillars: d.pillars.len(),
         },
         orphans: session.orphans().count(),
+        inferred_pillars,
+        measures: pillars.iter().map(|p| p.measures.len()).sum(),
     };
 
     Report {

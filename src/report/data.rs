@@ -50,6 +50,11 @@ pub struct Header<'a> {
     pub selection: Selection,
     /// Assessments of cells the dossier lacks, left out of the report.
     pub orphans: usize,
+    /// Measures of the report placed in their pillar by the dossier's author, the sources not
+    /// saying which (`pillar_inferred`).
+    pub inferred_pillars: usize,
+    /// Measures in the report.
+    pub measures: usize,
 }
 
 /// How much of the dossier the report covers.

@@ -256,6 +256,8 @@ fn header(r: &Report) -> Markup {
                 dd { (text::completion(l, h.assessed, h.total)) }
             }
             table.completion {
+                // Without it, the grey of "silent" reads as work left to do.
+                caption { (T::BarsCaption.get(l)) }
                 tbody {
                     @for row in &r.matrix {
                         tr {
@@ -268,6 +270,9 @@ fn header(r: &Report) -> Markup {
             }
             @if let Some(subset) = subset { p.note { (subset) } }
             @if h.orphans > 0 { p.warning { (text::orphans(l, h.orphans)) } }
+            @if let Some(note) = text::inferred_pillars(l, h.inferred_pillars, h.measures) {
+                p.note { (note) }
+            }
             p.key {
                 strong { (text::colon(l, T::Key.get(l))) } " "
                 @for s in Stance::ALL { (badge(l, Some(s))) " " }

@@ -128,6 +128,9 @@ fn header(out: &mut String, r: &Report) {
     if h.orphans > 0 {
         let _ = writeln!(out, "\n{}", escape(&text::orphans(l, h.orphans)));
     }
+    if let Some(note) = text::inferred_pillars(l, h.inferred_pillars, h.measures) {
+        let _ = writeln!(out, "\n{}", escape(&note));
+    }
     let key: Vec<String> = Stance::ALL
         .iter()
         .map(|s| Some(*s))

@@ -341,3 +341,26 @@ fn with_stakeholders_left_out_silences_are_said_of_the_selected_ones_only() {
         assert!(!page.contains("aucune partie prenante ne s’est exprimée"));
     }
 }
+
+#[test]
+fn the_header_says_how_many_pillars_the_dossier_s_author_inferred() {
+    let mut s = session();
+    let all = options();
+    let r = analyse(&s, &all);
+    assert_eq!((r.header.inferred_pillars, r.header.measures), (0, 4));
+    assert!(!super::markdown::render(&r).contains("Pilier déduit"));
+
+    s.dossier.measures[2].pillar_inferred = true; // m3, in p2
+    let r = analyse(&s, &all);
+    assert_eq!(r.header.inferred_pillars, 1);
+    let md = super::markdown::render(&r);
+    assert!(md.contains("Pilier déduit pour 1 mesure sur 4"), "{md}");
+
+    let mut o = options();
+    o.pillars = Some(["p1".into()].into());
+    assert_eq!(
+        analyse(&s, &o).header.inferred_pillars,
+        0,
+        "m3 is not in the report"
+    );
+}

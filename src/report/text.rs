@@ -26,6 +26,8 @@ pub enum T {
     CellsAssessed,
     /// Legend heading.
     Key,
+    /// Caption of the HTML header's bars, one per stakeholder.
+    BarsCaption,
     /// The summary matrix section.
     Summary,
     /// "Pillar" (a column).
@@ -152,6 +154,10 @@ impl T {
                 "every linked measure is tagged Gap:",
             ),
             T::Silences => ("Silences", "Silences"),
+            T::BarsCaption => (
+                "Répartition des appréciations de chaque partie prenante (gris\u{a0}: silence\u{a0}; hachures\u{a0}: non évalué)",
+                "How each stakeholder’s cells are tagged (grey: silent; hatched: unassessed)",
+            ),
             T::SilentMeasures => (
                 "Mesures sur lesquelles aucune partie prenante ne s’est exprimée",
                 "Measures no stakeholder spoke to",
@@ -325,6 +331,24 @@ pub fn orphans(lang: Lang, count: usize) -> String {
             are = if count == 1 { "is" } else { "are" }
         ),
     }
+}
+
+/// The header's note on pillars the dossier's author inferred, when there are any: the summary
+/// by pillar rests on them.
+#[must_use]
+pub fn inferred_pillars(lang: Lang, inferred: usize, measures: usize) -> Option<String> {
+    (inferred > 0).then(|| match lang {
+        Lang::Fr => format!(
+            "Pilier déduit pour {inferred} mesure{s} sur {measures}\u{a0}: les sources ne disent pas \
+             de quel pilier relève la mesure, l’auteur du dossier l’a rattachée.",
+            s = plural_fr(inferred)
+        ),
+        Lang::En => format!(
+            "Pillar inferred for {inferred} of {measures} measure{s}: the sources do not say which \
+             pillar the measure belongs to; the dossier’s author placed it.",
+            s = plural_en(measures)
+        ),
+    })
 }
 
 /// The silent measures' heading and the line saying there are none. When the report leaves
