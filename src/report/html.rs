@@ -41,6 +41,7 @@ pub fn render(report: &Report) -> String {
     page.push(&header(report));
     page.push(&contents(report));
     page.tags("<main>");
+    page.push(&glance(report));
     page.push(&matrix(report));
     page.push(&gaps(report, &memo));
     page.push(&unanswered(report, &memo));
@@ -288,6 +289,7 @@ fn contents(r: &Report) -> Markup {
         nav {
             h2 { (T::Contents.get(l)) }
             ol {
+                li { a href="#glance" { (T::Glance.get(l)) } }
                 li { a href="#summary" { (T::Summary.get(l)) } }
                 li { a href="#gaps" { (T::Gaps.get(l)) } }
                 li { a href="#unanswered" { (T::Unanswered.get(l)) } }
@@ -301,6 +303,23 @@ fn contents(r: &Report) -> Markup {
                                 li { a href={ "#pillar-" (p.number) } { (text::pillar(l, p.number)) " — " (p.title) } }
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn glance(r: &Report) -> Markup {
+    let l = r.lang;
+    html! {
+        section #glance {
+            h2 { (T::Glance.get(l)) }
+            ul {
+                @for line in super::glance::lines(r) {
+                    li {
+                        a href=(line.anchor) { (line.label) }
+                        (l.pick("\u{a0}: ", ": ")) (line.body)
                     }
                 }
             }

@@ -15,6 +15,7 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let mut memo = Memo::new(report);
     header(&mut out, report);
+    glance(&mut out, report);
     matrix(&mut out, report);
     gaps(&mut out, report, &mut memo);
     unanswered(&mut out, report, &mut memo);
@@ -373,6 +374,20 @@ fn silences(out: &mut String, r: &Report) {
             let _ = write!(out, " {}", text::provisional(l, s.unassessed));
         }
         out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn glance(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let _ = writeln!(out, "## {}\n", T::Glance.get(l));
+    for line in super::glance::lines(r) {
+        let _ = writeln!(
+            out,
+            "- **{}** {}",
+            text::colon(l, line.label),
+            escape(&line.body)
+        );
     }
     out.push('\n');
 }

@@ -19,6 +19,7 @@
 mod analysis;
 pub mod csv;
 mod data;
+mod glance;
 pub mod html;
 pub mod markdown;
 #[cfg(test)]

@@ -364,3 +364,53 @@ fn the_header_says_how_many_pillars_the_dossier_s_author_inferred() {
         "m3 is not in the report"
     );
 }
+
+#[test]
+fn the_glance_sums_up_each_section_in_a_line() {
+    let mut s = session();
+    let o = options();
+    let r = analyse(&s, &o);
+    let lines: Vec<(&str, String)> = super::glance::lines(&r)
+        .into_iter()
+        .map(|l| (l.anchor, format!("{} : {}", l.label, l.body)))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                "#gaps",
+                "Écarts et accords partiels : B 1 écart, 1 accord partiel\u{a0}; aucun pour A, C."
+                    .to_owned()
+            ),
+            (
+                "#unanswered",
+                "Demandes sans réponse : A 1\u{a0}; B 1\u{a0}; aucune pour C.".to_owned()
+            ),
+            (
+                "#silences",
+                "Silences : 1 mesure sans prise de position\u{a0}; silencieux sur un pilier \
+                 entier\u{a0}: A, C."
+                    .to_owned()
+            ),
+            (
+                "#unassessed",
+                "Cellules non évaluées : 2 sur 12.".to_owned()
+            ),
+        ]
+    );
+
+    // A judgement that cites nothing comes first, as a warning.
+    let judged = s
+        .assessments
+        .values_mut()
+        .find(|a| Stance::is_judgement(a.stance) && !a.evidence.is_empty())
+        .expect("a judged cell with a quote");
+    judged.evidence = crate::model::EvidenceSet::default();
+    let r = analyse(&s, &o);
+    let first = &super::glance::lines(&r)[0];
+    assert_eq!(first.label, "Sans citation");
+    assert_eq!(
+        first.body,
+        "⚠ 1 appréciation ne repose sur aucune citation."
+    );
+}

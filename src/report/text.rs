@@ -26,6 +26,8 @@ pub enum T {
     CellsAssessed,
     /// Legend heading.
     Key,
+    /// The findings in a few lines, first thing in the report.
+    Glance,
     /// Caption of the HTML header's bars, one per stakeholder.
     BarsCaption,
     /// The summary matrix section.
@@ -201,6 +203,7 @@ impl T {
             T::Labels => ("Étiquettes", "Labels"),
             T::Quotes => ("Citations", "Quotes"),
             T::Contents => ("Sommaire", "Contents"),
+            T::Glance => ("En bref", "At a glance"),
             T::MissingPosition => (
                 "position absente du dossier",
                 "position missing from the dossier",
@@ -388,12 +391,12 @@ pub fn subset(lang: Lang, stakeholders: (usize, usize), pillars: (usize, usize))
 }
 
 /// French plural `s`: none for 0 and 1.
-fn plural_fr(n: usize) -> &'static str {
+pub(crate) fn plural_fr(n: usize) -> &'static str {
     if n > 1 { "s" } else { "" }
 }
 
 /// English plural `s`: none for 1 only.
-fn plural_en(n: usize) -> &'static str {
+pub(crate) fn plural_en(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
