@@ -96,10 +96,11 @@ pub struct ReportArgs {
     /// The report's language.
     #[arg(long, value_name = "fr|en", default_value = "fr")]
     pub lang: Lang,
-    /// Only this stakeholder (repeat for several; default: all).
+    /// Only this stakeholder, by id or name, in any case (`fhf`, `FHF`; repeat for several;
+    /// default: all).
     #[arg(long = "stakeholder", value_name = "ID")]
     pub stakeholders: Vec<StakeholderId>,
-    /// Only this pillar (repeat for several; default: all).
+    /// Only this pillar, by id or number (`p1`, `1`; repeat for several; default: all).
     #[arg(long = "pillar", value_name = "ID")]
     pub pillars: Vec<PillarId>,
     /// Leave out the per-measure detail (Markdown and HTML; the CSV always has every cell).
@@ -258,6 +259,42 @@ fn fmt(path: &Path) -> bool {
     }
 }
 
+/// The stakeholder `given` on the command line names: its id, or failing that its id or name
+/// in any case (the report shows names: "FHF"). Unmatched, it is kept as given, to be reported
+/// unknown.
+fn stakeholder_named(d: &crate::model::Dossier, given: &StakeholderId) -> StakeholderId {
+    let same = |a: &str| a.to_lowercase() == given.as_str().to_lowercase();
+    d.stakeholders
+        .iter()
+        .find(|s| s.id == *given)
+        .or_else(|| {
+            d.stakeholders
+                .iter()
+                .find(|s| same(s.id.as_str()) || same(&s.name))
+        })
+        .map_or_else(|| given.clone(), |s| s.id.clone())
+}
+
+/// The pillar `given` on the command line names: its id, or its number as the report prints it
+/// ("Pilier 2": `2`), or its id in any case. Unmatched, it is kept as given.
+fn pillar_named(d: &crate::model::Dossier, given: &PillarId) -> PillarId {
+    let by_number = given
+        .as_str()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| d.pillars.get(n.checked_sub(1)?));
+    d.pillars
+        .iter()
+        .find(|p| p.id == *given)
+        .or(by_number)
+        .or_else(|| {
+            d.pillars
+                .iter()
+                .find(|p| p.id.as_str().to_lowercase() == given.as_str().to_lowercase())
+        })
+        .map_or_else(|| given.clone(), |p| p.id.clone())
+}
+
 /// `visavis report`: load, check the subset, analyse, render, write to stdout or `-o`.
 fn report(args: &ReportArgs) -> bool {
     let path = args.session.as_path();
@@ -278,9 +315,20 @@ fn report(args: &ReportArgs) -> bool {
     );
     let options = ReportOptions {
         lang: args.lang,
-        stakeholders: (!args.stakeholders.is_empty())
-            .then(|| args.stakeholders.iter().cloned().collect()),
-        pillars: (!args.pillars.is_empty()).then(|| args.pillars.iter().cloned().collect()),
+        stakeholders: (!args.stakeholders.is_empty()).then(|| {
+            let d = &loaded.session.dossier;
+            args.stakeholders
+                .iter()
+                .map(|given| stakeholder_named(d, given))
+                .collect()
+        }),
+        pillars: (!args.pillars.is_empty()).then(|| {
+            let d = &loaded.session.dossier;
+            args.pillars
+                .iter()
+                .map(|given| pillar_named(d, given))
+                .collect()
+        }),
         include_detail: !args.no_detail,
         session_name: name,
     };

@@ -443,6 +443,15 @@ fn report_piped_into_a_reader_that_stops_early_ends_quietly() {
 }
 
 #[test]
+fn report_takes_stakeholders_by_name_and_pillars_by_number_as_the_report_prints_them() {
+    let by_id = visavis(&["report", EXAMPLE, "--stakeholder", "fhf", "--pillar", "p2"]);
+    let by_name = visavis(&["report", EXAMPLE, "--stakeholder", "FHF", "--pillar", "2"]);
+    assert!(by_name.status.success(), "{}", stderr(&by_name));
+    assert_eq!(by_name.stdout, by_id.stdout);
+    assert!(String::from_utf8_lossy(&by_name.stdout).contains("1 partie prenante sur 3"));
+}
+
+#[test]
 fn report_without_detail_leaves_the_detail_out() {
     let out = visavis(&["report", EXAMPLE, "--no-detail", "--lang", "en"]);
     assert!(out.status.success(), "{}", stderr(&out));
