@@ -102,7 +102,7 @@ fn header(out: &mut String, r: &Report) {
     let _ = writeln!(out, "# {} — {}\n", T::Title.get(l), escape(h.dossier_title));
     let item = |label: T, value: &str| format!("- **{}** {value}\n", text::colon(l, label.get(l)));
     out.push_str(&item(T::Session, &escape(h.session_name)));
-    out.push_str(&item(T::Analyst, &escape(h.analyst)));
+    out.push_str(&item(T::Analyst, &escape(text::analyst(l, h.analyst))));
     out.push_str(&item(
         T::Modified,
         &escape(&crate::i18n::date(l, h.modified)),

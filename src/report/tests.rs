@@ -414,3 +414,11 @@ fn the_glance_sums_up_each_section_in_a_line() {
         "⚠ 1 appréciation ne repose sur aucune citation."
     );
 }
+
+#[test]
+fn a_session_nobody_signed_says_so_in_the_header() {
+    let s = Session::new(dossier(), "", "2026-01-01T00:00:00Z");
+    let o = options();
+    let md = super::markdown::render(&analyse(&s, &o));
+    assert!(md.contains("- **Analyste\u{a0}:** (non renseigné)"), "{md}");
+}

@@ -336,6 +336,17 @@ pub fn orphans(lang: Lang, count: usize) -> String {
     }
 }
 
+/// The analyst's name for the header; a session nobody signed says so rather than leave a
+/// blank.
+#[must_use]
+pub fn analyst(lang: Lang, name: &str) -> &str {
+    if name.trim().is_empty() {
+        lang.pick("(non renseigné)", "(not given)")
+    } else {
+        name
+    }
+}
+
 /// The header's note on pillars the dossier's author inferred, when there are any: the summary
 /// by pillar rests on them.
 #[must_use]
