@@ -271,7 +271,7 @@ fn saving_twice_keeps_the_previous_version_as_bak() {
     let path = dir.path().join("analyse.ron");
     let first = load_ok(&small_session_path()).session;
     let mut second = first.clone();
-    second.analyst = "Camille et Dominique".to_owned();
+    second.analyst = "Camille et Dominique".into();
 
     persist::save(&first, &path).expect("first save");
     assert!(
@@ -327,7 +327,7 @@ fn a_failed_save_leaves_the_old_file_and_its_backup_intact() {
     let old_bytes = fs::read(&path).expect("saved");
 
     let mut new = old.clone();
-    new.analyst = "Quelqu’un d’autre".to_owned();
+    new.analyst = "Quelqu’un d’autre".into();
     let through_a_file = path.join("analyse.ron"); // parent is a regular file
     let err = persist::save(&new, &through_a_file).expect_err("a file is not a folder");
     assert!(matches!(err, persist::SaveError::Io { .. }), "{err:?}");
@@ -407,7 +407,7 @@ fn a_save_after_one_killed_between_backup_and_rename_leaves_no_temporary() {
     fs::hard_link(&path, persist::backup_path(&path)).expect("link");
 
     let mut second = first.clone();
-    second.analyst = "Après l’interruption".to_owned();
+    second.analyst = "Après l’interruption".into();
     persist::save(&second, &path).expect("save");
     assert_eq!(hidden_files(dir.path()), Vec::<String>::new());
     assert_eq!(load_ok(&path).session, second);
@@ -463,7 +463,7 @@ fn saving_through_a_symlink_replaces_the_file_it_points_to() {
     std::os::unix::fs::symlink(&real, &link).expect("symlink");
 
     let mut second = first.clone();
-    second.analyst = "Par le raccourci".to_owned();
+    second.analyst = "Par le raccourci".into();
     persist::save(&second, &link).expect("save through the link");
     assert!(
         fs::symlink_metadata(&link)
@@ -508,24 +508,72 @@ fn a_note_is_written_as_typed_and_hidden_characters_are_escaped() {
 }
 
 #[test]
-fn cells_by_one_analyst_share_one_copy_of_the_name_once_loaded() {
-    // A 5,000-row session has ~75,000 cells by the same analyst: one copy of a long name per
-    // cell was megabytes of memory.
-    let session = visavis::generate::session(&visavis::generate::Spec::new(40, 5));
-    let text = persist::to_ron(&session).expect("serialises");
-    let back = persist::load_bytes(text.as_bytes(), Path::new("s.ron"), "now").expect("loads");
-    assert_eq!(back.session, session);
-    let authors: Vec<&str> = back
-        .session
-        .assessments
-        .values()
-        .map(|a| a.author.as_str())
+fn cells_share_their_authors_names_and_long_ids_once_loaded() {
+    // A 5,000-row session has ~75,000 cells naming a few analysts and the dossier's ids: one copy
+    // of a long name or id per cell was megabytes of memory.
+    let mut session = visavis::generate::session(&visavis::generate::Spec::new(40, 5));
+    // Two analysts who split the work by stakeholder: their cells alternate in the file.
+    let other = "Dominique Martin-Lefebvre (fédération)";
+    for (cell, a) in &mut session.assessments {
+        if cell.stakeholder == session.dossier.stakeholders[1].id {
+            a.author = other.into();
+        }
+    }
+    // An id too long to sit inline.
+    let long = "une-mesure-au-nom-bien-trop-long-pour-tenir";
+    let old = session.dossier.measures[0].id.clone();
+    session.dossier.measures[0].id = long.into();
+    for p in &mut session.dossier.positions {
+        for m in &mut p.measures {
+            if *m == old {
+                *m = long.into();
+            }
+        }
+    }
+    session.assessments = std::mem::take(&mut session.assessments)
+        .into_iter()
+        .map(|(mut cell, a)| {
+            if cell.measure == old {
+                cell.measure = long.into();
+            }
+            (cell, a)
+        })
         .collect();
-    assert!(authors.len() > 100 && authors[0].len() > 23, "{authors:?}");
-    assert!(
-        authors.iter().all(|a| a.as_ptr() == authors[0].as_ptr()),
-        "every cell points at one copy of {:?}",
-        authors[0]
+
+    let text = persist::to_ron(&session).expect("serialises");
+    let back = persist::load_bytes(text.as_bytes(), Path::new("s.ron"), "now")
+        .expect("loads")
+        .session;
+    assert_eq!(back, session);
+    let copies = |name: &str| -> BTreeSet<usize> {
+        back.assessments
+            .values()
+            .filter(|a| a.author == name)
+            .map(|a| a.author.as_ptr() as usize)
+            .collect()
+    };
+    let analyst = back.analyst.as_str();
+    assert!(analyst.len() > 23, "{analyst}");
+    assert_eq!(
+        copies(analyst),
+        BTreeSet::from([analyst.as_ptr() as usize]),
+        "the session's analyst and their cells share one copy"
+    );
+    assert_eq!(
+        copies(other).len(),
+        1,
+        "one copy of the other analyst's name"
+    );
+    let ids: BTreeSet<usize> = back
+        .assessments
+        .keys()
+        .filter(|c| c.measure.as_str() == long)
+        .map(|c| c.measure.as_str().as_ptr() as usize)
+        .collect();
+    assert_eq!(
+        ids,
+        BTreeSet::from([back.dossier.measures[0].id.as_str().as_ptr() as usize]),
+        "the cells point at the dossier's copy of the long id"
     );
 }
 
@@ -553,7 +601,7 @@ fn a_recovery_copy_is_written_read_back_and_discarded() {
     assert!(slot.read().is_none(), "nothing yet");
 
     let mut session = load_ok(&small_session_path()).session;
-    session.analyst = "Non enregistré".to_owned();
+    session.analyst = "Non enregistré".into();
     let origin = dir.path().join("mes analyses").join("ségur.ron");
     slot.write(&session, Some(&origin)).expect("writes");
     let got = slot.read().expect("a copy is found").expect("it loads");
@@ -563,7 +611,7 @@ fn a_recovery_copy_is_written_read_back_and_discarded() {
     assert!(written.ends_with('Z'), "{written}");
 
     // Autosaving again replaces the copy; a never-saved session has no origin.
-    session.analyst = "Toujours pas enregistré".to_owned();
+    session.analyst = "Toujours pas enregistré".into();
     slot.write(&session, None).expect("writes again");
     let got = slot.read().expect("found").expect("loads");
     assert_eq!(got.session, session);
@@ -586,9 +634,9 @@ fn a_recovery_copy_is_written_read_back_and_discarded() {
 fn two_running_copies_keep_separate_recovery_copies_offered_back_once_they_stop() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut first = load_ok(&small_session_path()).session;
-    first.analyst = "Première fenêtre".to_owned();
+    first.analyst = "Première fenêtre".into();
     let mut second = first.clone();
-    second.analyst = "Seconde fenêtre".to_owned();
+    second.analyst = "Seconde fenêtre".into();
 
     let a = recovery::Slot::claim(dir.path()).expect("claims");
     let b = recovery::Slot::claim(dir.path()).expect("claims another");
@@ -620,7 +668,7 @@ fn two_running_copies_keep_separate_recovery_copies_offered_back_once_they_stop(
     drop(offered);
 
     drop(a);
-    let mut analysts: Vec<String> = recovery::Slot::left_behind(dir.path())
+    let mut analysts: Vec<smol_str::SmolStr> = recovery::Slot::left_behind(dir.path())
         .iter()
         .map(|slot| slot.read().expect("found").expect("loads").session.analyst)
         .collect();

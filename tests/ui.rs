@@ -520,9 +520,8 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
         h.query_by_label_contains(&last).is_none(),
         "the last stakeholder starts out of view"
     );
-    // Nothing names it yet: its column header is out of view, and so is its checkbox in the
-    // filters panel (the list of stakeholders shows ten at a time).
-    assert_eq!(h.query_all_by_label(&name).count(), 0);
+    // Only the filters panel names it: its column header is out of view.
+    assert_eq!(h.query_all_by_label(&name).count(), 1);
     for _ in 0..19 {
         key(&mut h, Key::ArrowRight);
     }
@@ -538,7 +537,7 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
     );
     assert_eq!(
         h.query_all_by_label(&name).count(),
-        1,
+        2,
         "the column's header came into view with it"
     );
 
@@ -726,7 +725,7 @@ fn quitting_never_promises_a_recovery_copy_it_cannot_write() {
 }
 
 #[test]
-fn a_long_pillar_list_scrolls_and_check_all_or_none_toggles_every_pillar() {
+fn a_long_pillar_list_scrolls_to_the_entry_the_keyboard_reaches_and_lists_check_or_uncheck_all() {
     let data = tempfile::tempdir().unwrap();
     let path = data.path().join("several-reforms.ron");
     // One pillar per hundred measures: 12 pillars, more than the list shows at once.
@@ -742,30 +741,50 @@ fn a_long_pillar_list_scrolls_and_check_all_or_none_toggles_every_pillar() {
         .map(|p| p.title.clone())
         .collect();
     assert_eq!(pillars.len(), 12);
-    let checkbox = |h: &Harness<'_, App>, title: &str| {
-        h.query_by_role_and_label(Role::CheckBox, title).is_some()
-    };
-    assert!(checkbox(&h, &pillars[0]));
+    let checkbox =
+        |h: &Harness<'_, App>, title: &str| h.get_by_role_and_label(Role::CheckBox, title).rect();
+    // The last pillar waits below the list's fold, but the keyboard reaches it: focused, it
+    // scrolls into view, and Space unticks it.
+    let first = checkbox(&h, &pillars[0]);
+    let below = checkbox(&h, &pillars[11]);
     assert!(
-        !checkbox(&h, &pillars[11]),
-        "the last pillars wait below the list's fold"
+        below.top() > first.top() + 10.0 * first.height(),
+        "{below:?}"
     );
+    h.get_by_role_and_label(Role::CheckBox, &pillars[11])
+        .focus();
+    settle(&mut h);
+    let shown = checkbox(&h, &pillars[11]);
+    assert!(shown.top() < below.top(), "scrolled into view: {shown:?}");
+    key(&mut h, Key::Space);
+    assert_eq!(measures_shown(h.state()), 1100);
 
-    // "Uncheck all" (the pillars' one comes first), then tick one pillar: only its rows.
-    h.get_all_by_label("Tout décocher").next().unwrap().click();
+    // "Uncheck all", then tick one pillar: only its rows.
+    h.get_by_label("Tout décocher — Piliers").click();
     settle(&mut h);
     assert_eq!(measures_shown(h.state()), 0);
     assert!(
         h.query_by_label("Aucune mesure ne correspond aux filtres.")
             .is_some()
     );
-    h.get_by_role_and_label(Role::CheckBox, &pillars[1]).click();
+    h.get_by_role_and_label(Role::CheckBox, &pillars[10])
+        .click();
     settle(&mut h);
     assert_eq!(measures_shown(h.state()), 100);
-
-    h.get_all_by_label("Tout cocher").next().unwrap().click();
+    h.get_by_label("Tout cocher — Piliers").click();
     settle(&mut h);
     assert_eq!(measures_shown(h.state()), 1200);
+
+    // The same for the stakeholder columns.
+    let column = format!(" × {}:", h.state().session.dossier.stakeholders[0].name);
+    let cells = |h: &Harness<'_, App>| h.query_all_by_label_contains(&column).count();
+    assert!(cells(&h) > 0);
+    h.get_by_label("Tout décocher — Parties prenantes").click();
+    settle(&mut h);
+    assert_eq!(cells(&h), 0, "no stakeholder column left");
+    h.get_by_label("Tout cocher — Parties prenantes").click();
+    settle(&mut h);
+    assert!(cells(&h) > 0);
 }
 
 #[test]
@@ -776,10 +795,12 @@ fn both_sides_of_the_grid_move_together_in_every_frame_of_a_scroll() {
     visavis::persist::save(&session, &path).unwrap();
     let mut h = window(data.path(), Some(path));
     // Every row in view: its cells where its title is.
+    // Every row in view (at least ten of them): its cells where its title is.
     let misaligned = |h: &Harness<'_, App>| -> Vec<(usize, f32, f32)> {
         let app = h.state();
         let d = &app.session.dossier;
-        d.measures
+        let rows: Vec<(usize, f32, f32)> = d
+            .measures
             .iter()
             .enumerate()
             .filter_map(|(mi, m)| {
@@ -789,10 +810,12 @@ fn both_sides_of_the_grid_move_together_in_every_frame_of_a_scroll() {
                 };
                 let label = cell_label(app, &cell, "");
                 let cell = h.query_by_label_contains(&label)?;
-                let title = h.query_all_by_label(&m.title).next()?;
-                let (a, b) = (cell.rect().top(), title.rect().top());
-                ((a - b).abs() > 1.0).then_some((mi, a, b))
+                Some((mi, cell.rect().top(), grid_title(h, &m.title).top()))
             })
+            .collect();
+        assert!(rows.len() >= 10, "rows compared: {rows:?}");
+        rows.into_iter()
+            .filter(|(_, a, b)| (a - b).abs() > 1.0)
             .collect()
     };
     let fifth = h.state().session.dossier.measures[5].title.clone();

@@ -3,6 +3,7 @@
 
 use crate::model::ids::{CellId, PositionId};
 use crate::model::session::{Assessment, Session, Stance};
+use smol_str::SmolStr;
 use thiserror::Error;
 
 /// One edit of a session.
@@ -109,9 +110,9 @@ pub enum Change {
     /// The analyst's name changed.
     Analyst {
         /// Before.
-        before: String,
+        before: SmolStr,
         /// After.
-        after: String,
+        after: SmolStr,
     },
 }
 
@@ -156,7 +157,7 @@ pub fn apply(
 ) -> Result<Option<Change>, ActionError> {
     let cell = match action {
         Action::SetAnalyst { name } => {
-            let name = name.trim().to_owned();
+            let name = SmolStr::new(name.trim());
             if name == session.analyst {
                 return Ok(None);
             }
@@ -213,9 +214,7 @@ pub fn apply(
     let after = if a.is_blank() {
         None
     } else {
-        if a.author != session.analyst {
-            a.author = session.analyst.as_str().into();
-        }
+        a.author = session.analyst.clone();
         a.modified = now.into();
         Some(a)
     };
@@ -272,6 +271,25 @@ mod tests {
                 assert_eq!(a.modified, T);
             },
         );
+    }
+
+    #[test]
+    fn every_cell_an_analyst_edits_shares_one_copy_of_their_name() {
+        let mut s = fixture::session();
+        s.analyst = "Camille Lefèvre, Fédération des établissements".into();
+        for stance in [Stance::Gap, Stance::Partial] {
+            apply(
+                &mut s,
+                Action::SetStance {
+                    cell: cell(),
+                    stance: Some(stance),
+                },
+                T,
+            )
+            .expect("applies");
+            let a = &s.assessments[&cell()];
+            assert_eq!(a.author.as_str().as_ptr(), s.analyst.as_str().as_ptr());
+        }
     }
 
     #[test]

@@ -79,8 +79,8 @@ impl Assessment {
 /// A dossier (embedded copy) with all the assessments made on it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
-    /// Who is doing the analysis.
-    pub analyst: String,
+    /// Who is doing the analysis; the cells they change share this copy of the name.
+    pub analyst: SmolStr,
     /// When the session was created (RFC 3339, UTC).
     pub created: String,
     /// When the session was last saved (RFC 3339, UTC).
@@ -97,7 +97,7 @@ impl Session {
     #[must_use]
     pub fn new(dossier: Dossier, analyst: &str, now: &str) -> Self {
         Self {
-            analyst: analyst.to_owned(),
+            analyst: analyst.into(),
             created: now.to_owned(),
             modified: now.to_owned(),
             dossier,

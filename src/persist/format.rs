@@ -10,6 +10,7 @@
 use crate::model::{
     Assessment, CellId, Dossier, EvidenceSet, MeasureId, Session, StakeholderId, Stance,
 };
+use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use smol_str::SmolStr;
 use std::borrow::Cow;
@@ -72,8 +73,8 @@ pub struct CellV2<'a> {
     pub note: String,
     pub evidence: EvidenceSet,
     pub labels: BTreeSet<String>,
-    /// Borrowed from the file's text where it can be, so that cells by one author end up
-    /// sharing one copy of the name ([`SessionV2::into_session`]).
+    /// Borrowed from the file's text where it can be: each cell's author is looked up among the
+    /// names already met ([`SessionV2::into_session`]), and a copy is made only for a new one.
     #[serde(borrow)]
     pub author: Cow<'a, str>,
     pub modified: SmolStr,
@@ -191,37 +192,46 @@ struct CellOut<'a> {
 impl SessionV2<'_> {
     /// The session, and the cells the file lists more than once (the last one wins).
     pub fn into_session(self) -> (Session, Vec<CellId>) {
-        // Cells by the same author, usually all of them, share one copy of the name.
-        let mut author = SmolStr::default();
-        let mut session = Session::new(self.dossier, &self.analyst, &self.created);
-        session.modified = self.modified;
-        let sorted = self
-            .assessments
+        let SessionV2 {
+            analyst,
+            created,
+            modified,
+            dossier,
+            assessments,
+            ..
+        } = self;
+        let sorted = assessments
             .windows(2)
             .all(|w| (&w[0].measure, &w[0].stakeholder) < (&w[1].measure, &w[1].stakeholder));
-        let entries = self.assessments.into_iter().map(|c| {
-            if author != *c.author {
-                author = SmolStr::new(&c.author);
-            }
-            let cell = CellId {
-                measure: c.measure,
-                stakeholder: c.stakeholder,
-            };
-            let a = Assessment {
-                stance: c.stance,
-                note: c.note,
-                evidence: c.evidence,
-                labels: c.labels,
-                author: author.clone(),
-                modified: c.modified,
-            };
-            (cell, a)
-        });
+        let analyst = SmolStr::new(&analyst);
+        let mut shared = Shared::new(&dossier, &analyst);
+        let entries: Vec<(CellId, Assessment)> = assessments
+            .into_iter()
+            .map(|c| {
+                let cell = CellId {
+                    measure: shared.measure(c.measure),
+                    stakeholder: shared.stakeholder(c.stakeholder),
+                };
+                let a = Assessment {
+                    stance: c.stance,
+                    note: c.note,
+                    evidence: c.evidence,
+                    labels: c.labels,
+                    author: shared.author(&c.author),
+                    modified: c.modified,
+                };
+                (cell, a)
+            })
+            .collect();
+        drop(shared);
+        let mut session = Session::new(dossier, "", &created);
+        session.analyst = analyst;
+        session.modified = modified;
         let mut repeated = Vec::new();
         if sorted {
             // A saved file lists its cells sorted and once each: the map is built in one pass
             // instead of one search per cell.
-            session.assessments = entries.collect();
+            session.assessments = entries.into_iter().collect();
         } else {
             for (cell, a) in entries {
                 if session.assessments.insert(cell.clone(), a).is_some() {
@@ -230,5 +240,53 @@ impl SessionV2<'_> {
             }
         }
         (session, repeated)
+    }
+}
+
+/// The copies a file's cells share instead of each holding its own: the names of their authors
+/// (one per analyst, the session's own included), and ids too long to sit inline in a
+/// [`SmolStr`], taken from the dossier.
+struct Shared<'d> {
+    authors: HashSet<SmolStr>,
+    measures: HashMap<&'d str, &'d MeasureId>,
+    stakeholders: HashMap<&'d str, &'d StakeholderId>,
+}
+
+impl<'d> Shared<'d> {
+    fn new(dossier: &'d Dossier, analyst: &SmolStr) -> Self {
+        Self {
+            authors: HashSet::from_iter([analyst.clone()]),
+            measures: (dossier.measures.iter().map(|m| &m.id))
+                .filter(|id| id.0.is_heap_allocated())
+                .map(|id| (id.as_str(), id))
+                .collect(),
+            stakeholders: (dossier.stakeholders.iter().map(|s| &s.id))
+                .filter(|id| id.0.is_heap_allocated())
+                .map(|id| (id.as_str(), id))
+                .collect(),
+        }
+    }
+
+    fn author(&mut self, name: &str) -> SmolStr {
+        if let Some(known) = self.authors.get(name) {
+            return known.clone();
+        }
+        let new = SmolStr::new(name);
+        self.authors.insert(new.clone());
+        new
+    }
+
+    fn measure(&self, id: MeasureId) -> MeasureId {
+        match self.measures.get(id.as_str()) {
+            Some(&known) => known.clone(),
+            None => id,
+        }
+    }
+
+    fn stakeholder(&self, id: StakeholderId) -> StakeholderId {
+        match self.stakeholders.get(id.as_str()) {
+            Some(&known) => known.clone(),
+            None => id,
+        }
     }
 }

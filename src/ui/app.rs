@@ -255,7 +255,7 @@ impl App {
             };
             let shown = grid.show(ui);
             if let Some(offset) = shown.offset {
-                // The other side of the grid follows on the next frame.
+                // Both sides of the grid show the new position on the next frame.
                 self.grid_offset = offset;
                 ui.ctx().request_repaint();
             }
@@ -672,7 +672,7 @@ impl App {
                 let (session, origin) = (loaded.session, loaded.origin);
                 let mut session = session;
                 if session.analyst.is_empty() {
-                    session.analyst.clone_from(&self.prefs.analyst);
+                    session.analyst = self.prefs.analyst.as_str().into();
                 }
                 if origin == Origin::Dossier {
                     // A bare dossier starts a new session: it has no file of its own yet.

@@ -52,7 +52,9 @@ pub fn show(
             ui.label(RichText::new(&d.title).strong());
             ui.horizontal(|ui| {
                 ui.label(tr(lang, Text::Analyst));
-                let name = state.analyst.get_or_insert_with(|| session.analyst.clone());
+                let name = state
+                    .analyst
+                    .get_or_insert_with(|| session.analyst.to_string());
                 let resp = ui.add(
                     egui::TextEdit::singleline(name)
                         .hint_text(tr(lang, Text::AnalystHint))
@@ -114,6 +116,7 @@ pub fn show(
                 checklist(
                     ui,
                     lang,
+                    tr(lang, Text::Pillars),
                     &mut filters.hidden_pillars,
                     d.pillars.len(),
                     |i| &d.pillars[i].title,
@@ -130,6 +133,7 @@ pub fn show(
                 checklist(
                     ui,
                     lang,
+                    tr(lang, Text::Stakeholders),
                     &mut filters.hidden_stakeholders,
                     d.stakeholders.len(),
                     |i| &d.stakeholders[i].name,
@@ -160,25 +164,35 @@ pub fn show(
     *filters != before
 }
 
-/// A list longer than this scrolls on its own, and only the entries in view are laid out: a
-/// dossier of several reforms can have fifty pillars.
+/// A list longer than this many entries scrolls on its own, so that a dossier of several
+/// reforms (fifty pillars) leaves room for the rest of the panel.
 const LIST_ROWS: usize = 10;
 
 /// The checkboxes of `count` pillars or stakeholders (named by `name`), ticked while shown, under
-/// "check all" and "uncheck all" buttons (to look at one pillar: uncheck all, tick it).
+/// "check all" and "uncheck all" buttons (to look at one pillar: uncheck all, tick it). `list`
+/// names the list for screen readers, which would otherwise hear two identical pairs of buttons.
 fn checklist<'a>(
     ui: &mut egui::Ui,
     lang: Lang,
+    list: &str,
     hidden: &mut std::collections::BTreeSet<usize>,
     count: usize,
     name: impl Fn(usize) -> &'a str,
 ) {
     ui.horizontal(|ui| {
-        if ui.small_button(tr(lang, Text::CheckAll)).clicked() {
-            hidden.clear();
-        }
-        if ui.small_button(tr(lang, Text::CheckNone)).clicked() {
-            *hidden = (0..count).collect();
+        for (text, all) in [(Text::CheckAll, true), (Text::UncheckAll, false)] {
+            let label = tr(lang, text);
+            let button = ui.small_button(label);
+            button.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{label} — {list}"))
+            });
+            if button.clicked() {
+                *hidden = if all {
+                    std::collections::BTreeSet::new()
+                } else {
+                    (0..count).collect()
+                };
+            }
         }
     });
     if count <= LIST_ROWS {
@@ -187,17 +201,19 @@ fn checklist<'a>(
         }
         return;
     }
-    // One line per entry, so that rows out of view can be skipped; the full name on hover.
-    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-    let row = ui.spacing().interact_size.y;
+    // Every entry is laid out, those scrolled away too: the keyboard and screen readers reach
+    // them all (fifty checkboxes cost a small part of a frame).
+    let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
     #[allow(clippy::cast_precision_loss)] // LIST_ROWS is small
-    let height = (row + ui.spacing().item_spacing.y) * LIST_ROWS as f32;
     egui::ScrollArea::vertical()
-        .max_height(height)
+        .max_height(row * LIST_ROWS as f32)
         .auto_shrink([false, true])
-        .show_rows(ui, row, count, |ui, rows| {
-            for i in rows {
-                toggle(ui, hidden, i, name(i)).on_hover_text(name(i));
+        .show(ui, |ui| {
+            for i in 0..count {
+                let entry = toggle(ui, hidden, i, name(i));
+                if entry.gained_focus() {
+                    entry.scroll_to_me(None);
+                }
             }
         });
 }

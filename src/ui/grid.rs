@@ -86,7 +86,9 @@ impl Grid<'_> {
                 offset
             })
             .inner;
-        // Whichever table the user scrolled leads; the other follows on the next frame.
+        // Whichever table the user scrolled leads. egui applies a scroll once the frame is laid
+        // out, so the scrolled side shows its new position on the next frame too: both sides
+        // move together.
         shown.offset = [cells_offset, measures_offset]
             .into_iter()
             .find(|&o| (o - self.offset).abs() > 0.5);

@@ -82,7 +82,7 @@ texts! {
     OnlyGapsTip => ("Ne montrer que les mesures où au moins une partie prenante est en écart", "Show only measures where at least one stakeholder sees a gap"),
     ResetFilters => ("Tout afficher", "Show all"),
     CheckAll => ("Tout cocher", "Check all"),
-    CheckNone => ("Tout décocher", "Uncheck all"),
+    UncheckAll => ("Tout décocher", "Uncheck all"),
     Progress => ("Avancement", "Progress"),
     CellsAssessed => ("cellules évaluées", "cells assessed"),
     Analyst => ("Analyste", "Analyst"),

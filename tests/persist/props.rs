@@ -359,7 +359,7 @@ fn session() -> impl Strategy<Value = Session> {
                 );
             }
             Session {
-                analyst,
+                analyst: analyst.into(),
                 created,
                 modified,
                 dossier,
