@@ -305,6 +305,14 @@ fn plain_message(code: &ron::Error) -> String {
             "this string is never closed with `\"` (was the file cut short?)".to_owned()
         }
         E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".to_owned(),
+        E::ExpectedOption => "expected `Some(…)` or `None` here: the value is optional, written \
+             `url: Some(\"https://…\")` or `url: None`"
+            .to_owned(),
+        E::ExpectedComma => {
+            "expected a comma here (or a `\"` was left open earlier, and the text since is read \
+             as part of it)"
+                .to_owned()
+        }
         other => {
             let message = other.to_string();
             let mut chars = message.chars();

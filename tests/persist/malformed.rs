@@ -378,3 +378,29 @@ fn french_quotes_around_a_text_are_explained() {
     assert!(message.contains("straight quotes"), "{message}");
     assert!(message_fr.contains("guillemets droits"), "{message_fr}");
 }
+
+#[test]
+fn an_optional_value_written_bare_shows_how_to_write_it() {
+    let (loc, message, message_fr) = edited_dossier("url: None,", "url: \"https://example.org\",");
+    assert_eq!(loc, at(13, 9));
+    assert!(message.contains("url: Some(\"https://…\")"), "{message}");
+    assert!(message_fr.contains("facultative"), "{message_fr}");
+}
+
+#[test]
+fn a_quote_left_open_is_suggested_where_a_comma_is_missing() {
+    let (loc, message, message_fr) = edited_dossier(
+        "\"Projet de contribution au Ségur de la santé\",",
+        "\"Projet de contribution au Ségur de la santé,",
+    );
+    assert_eq!(
+        loc,
+        at(18, 19),
+        "where the parser noticed, on the next line"
+    );
+    assert!(message.contains("left open earlier"), "{message}");
+    assert!(
+        message_fr.contains("resté ouvert plus haut"),
+        "{message_fr}"
+    );
+}
