@@ -17,15 +17,15 @@
 use crate::i18n::Lang;
 use crate::model::{
     Assessment, CellId, DossierLookup, Measure, MeasureId, PillarId, PositionId, PositionKind,
-    Session, StakeholderId, Stance,
+    Session, SourceId, StakeholderId, Stance,
 };
 use crate::report::data::{
     CellEntry, CellReport, Demand, Evidence, Header, MatrixRow, MeasureRef, MeasureReport,
-    PillarReport, Quote, Report, Selection, Silences, SilentMeasure, SilentPillar,
+    PillarReport, Quote, Report, Selection, Silences, SilentMeasure, SilentPillar, SourceInfo,
     StakeholderDemands, StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts,
     Unanswered,
 };
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::collections::BTreeSet;
 
 /// What to put in the report and how.
@@ -137,8 +137,7 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         .collect();
 
     let matrix = matrix(&stakeholders, &pillars);
-    let in_report: foldhash::HashSet<&crate::model::PillarId> =
-        pillars.iter().map(|p| p.id).collect();
+    let in_report: HashSet<&PillarId> = pillars.iter().map(|p| p.id).collect();
     let inferred_pillars = d
         .measures
         .iter()
@@ -162,18 +161,54 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         measures: pillars.iter().map(|p| p.measures.len()).sum(),
     };
 
+    let unanswered = unanswered(&ctx, &stakeholders, &pillars);
+    let sources = sources(d, &pillars, &unanswered);
     Report {
         lang: options.lang,
         include_detail: options.include_detail,
         header,
         gaps: gaps(&stakeholders, &pillars),
         silences: silences(&ctx, &stakeholders, &pillars),
-        unanswered: unanswered(&ctx, &stakeholders, &pillars),
+        unanswered,
         unassessed: unassessed(&stakeholders, &pillars),
+        sources,
         matrix,
         stakeholders,
         pillars,
     }
+}
+
+/// The dossier's sources that a quote of the report comes from, in dossier order.
+fn sources<'a>(
+    d: &'a crate::model::Dossier,
+    pillars: &[PillarReport<'a>],
+    unanswered: &[StakeholderDemands<'a>],
+) -> Vec<SourceInfo<'a>> {
+    let cells = pillars
+        .iter()
+        .flat_map(|p| &p.measures)
+        .flat_map(|m| &m.cells)
+        .flat_map(|c| &c.evidence)
+        .filter_map(|e| match e {
+            Evidence::Quote(q) => Some(q.source),
+            Evidence::Missing(_) => None,
+        });
+    let demands = unanswered
+        .iter()
+        .flat_map(|s| &s.demands)
+        .map(|d| d.quote.source);
+    let cited: HashSet<&SourceId> = cells.chain(demands).collect();
+    d.sources
+        .iter()
+        .filter(|s| cited.contains(&s.id))
+        .map(|s| SourceInfo {
+            title: &s.title,
+            organisation: &s.organisation,
+            date: &s.date,
+            url: s.url.as_deref(),
+            file: s.file.as_deref(),
+        })
+        .collect()
 }
 
 /// Lookups shared by the parts of the analysis.
@@ -282,6 +317,7 @@ impl<'a> Context<'a> {
         let source = self.lookup.source(&p.citation.source);
         Some(Quote {
             position: &p.id,
+            source: &p.citation.source,
             title: &p.title,
             excerpt: &p.citation.excerpt,
             source_title: source.map_or(p.citation.source.as_str(), |s| &s.title),

@@ -4,7 +4,9 @@
 //! the session (`'a`): computing it copies no note, title or quote.
 
 use crate::i18n::Lang;
-use crate::model::{MeasureId, PillarId, PositionId, PositionKind, StakeholderId, Stance};
+use crate::model::{
+    MeasureId, PillarId, PositionId, PositionKind, SourceId, StakeholderId, Stance,
+};
 
 /// The whole analysis, ready to render.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +31,8 @@ pub struct Report<'a> {
     pub unanswered: Vec<StakeholderDemands<'a>>,
     /// The unassessed cells of each stakeholder that has any.
     pub unassessed: Vec<StakeholderUnassessed<'a>>,
+    /// The documents the report quotes, in dossier order.
+    pub sources: Vec<SourceInfo<'a>>,
 }
 
 /// The report's header.
@@ -150,11 +154,28 @@ pub enum Evidence<'a> {
     Missing(&'a PositionId),
 }
 
+/// A document the report quotes, listed at its end so that each quote can be looked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceInfo<'a> {
+    /// Its title.
+    pub title: &'a str,
+    /// Who published it.
+    pub organisation: &'a str,
+    /// When, as precise as known.
+    pub date: &'a str,
+    /// Where to read it online.
+    pub url: Option<&'a str>,
+    /// The plain-text copy the quotes were checked against.
+    pub file: Option<&'a str>,
+}
+
 /// A position's verbatim quote and where it comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quote<'a> {
     /// The position's id.
     pub position: &'a PositionId,
+    /// The source it quotes.
+    pub source: &'a SourceId,
     /// The position's short label.
     pub title: &'a str,
     /// The words, verbatim.

@@ -50,6 +50,7 @@ pub fn render(report: &Report) -> String {
     if report.include_detail {
         detail(report, &memo, &mut page);
     }
+    page.push(&sources(report));
     page.tags("</main></body></html>");
     page.text.push('\n');
     page.text
@@ -301,6 +302,35 @@ fn contents(r: &Report) -> Markup {
                         ol {
                             @for p in &r.pillars {
                                 li { a href={ "#pillar-" (p.number) } { (text::pillar(l, p.number)) " — " (p.title) } }
+                            }
+                        }
+                    }
+                }
+                li { a href="#sources" { (T::Sources.get(l)) } }
+            }
+        }
+    }
+}
+
+fn sources(r: &Report) -> Markup {
+    let l = r.lang;
+    html! {
+        section #sources {
+            h2 { (T::Sources.get(l)) }
+            @if r.sources.is_empty() { p { (T::NoSources.get(l)) } }
+            @else {
+                p.intro { (T::SourcesIntro.get(l)) }
+                ul.sources {
+                    @for s in &r.sources {
+                        li {
+                            (text::source_entry(l, s))
+                            @if let Some(url) = s.url {
+                                " "
+                                @if text::is_web_link(url) { a href=(url.trim()) { (url.trim()) } }
+                                @else { (url) }
+                            }
+                            @if let Some(file) = s.file {
+                                " (" (text::colon(l, T::CheckedCopy.get(l))) " " code { (file) } ")"
                             }
                         }
                     }

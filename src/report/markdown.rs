@@ -24,6 +24,7 @@ pub fn render(report: &Report) -> String {
     if report.include_detail {
         detail(&mut out, report, &mut memo);
     }
+    sources(&mut out, report);
     out
 }
 
@@ -376,6 +377,37 @@ fn silences(out: &mut String, r: &Report) {
         out.push('\n');
     }
     out.push('\n');
+}
+
+fn sources(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let _ = writeln!(out, "## {}\n", T::Sources.get(l));
+    if r.sources.is_empty() {
+        let _ = writeln!(out, "{}", T::NoSources.get(l));
+        return;
+    }
+    let _ = writeln!(out, "{}\n", T::SourcesIntro.get(l));
+    for s in &r.sources {
+        let _ = write!(out, "- {}", escape(&text::source_entry(l, s)));
+        match s.url {
+            Some(url) if text::is_web_link(url) => {
+                let _ = write!(out, " <{}>", url.trim());
+            }
+            Some(url) => {
+                let _ = write!(out, " {}", escape(url));
+            }
+            None => {}
+        }
+        if let Some(file) = s.file {
+            let _ = write!(
+                out,
+                " ({} `{}`)",
+                text::colon(l, T::CheckedCopy.get(l)),
+                file.replace('`', "'")
+            );
+        }
+        out.push('\n');
+    }
 }
 
 fn glance(out: &mut String, r: &Report) {

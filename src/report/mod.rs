@@ -29,7 +29,7 @@ pub mod text;
 pub use analysis::{ReportOptions, analyse};
 pub use data::{
     CellEntry, CellReport, Demand, Evidence, Header, MatrixRow, MeasureRef, MeasureReport,
-    PillarReport, Quote, Report, Selection, Silences, SilentMeasure, SilentPillar,
+    PillarReport, Quote, Report, Selection, Silences, SilentMeasure, SilentPillar, SourceInfo,
     StakeholderDemands, StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts,
     Unanswered,
 };

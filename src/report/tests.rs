@@ -422,3 +422,30 @@ fn a_session_nobody_signed_says_so_in_the_header() {
     let md = super::markdown::render(&analyse(&s, &o));
     assert!(md.contains("- **Analyste\u{a0}:** (non renseigné)"), "{md}");
 }
+
+#[test]
+fn the_sources_list_names_each_document_quoted_and_links_only_web_addresses() {
+    let mut s = session();
+    let mut unused = s.dossier.sources[0].clone();
+    unused.id = "unused".into();
+    unused.title = "Jamais citée".into();
+    s.dossier.sources.push(unused);
+    s.dossier.sources[0].url = Some("javascript:alert(1)".into());
+    let o = options();
+    let r = analyse(&s, &o);
+    let titles: Vec<&str> = r.sources.iter().map(|s| s.title).collect();
+    assert_eq!(titles, ["Contribution"], "only what a quote comes from");
+    let html = super::html::render(&r);
+    assert!(html.contains("javascript:alert(1)"), "shown as text");
+    assert!(!html.contains("href=\"javascript"), "never a link");
+
+    s.dossier.sources[0].url = Some("https://example.org/contribution".into());
+    let r = analyse(&s, &o);
+    let html = super::html::render(&r);
+    assert!(html.contains(
+        "<a href=\"https://example.org/contribution\">https://example.org/contribution</a>"
+    ));
+    let md = super::markdown::render(&r);
+    assert!(md.contains("- Contribution — Org, juillet 2020"), "{md}");
+    assert!(md.contains("<https://example.org/contribution>"), "{md}");
+}

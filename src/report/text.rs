@@ -28,6 +28,14 @@ pub enum T {
     Key,
     /// The findings in a few lines, first thing in the report.
     Glance,
+    /// The list of documents quoted, last in the report.
+    Sources,
+    /// What the sources list is.
+    SourcesIntro,
+    /// No quote in the report.
+    NoSources,
+    /// Before the plain-text copy of a source.
+    CheckedCopy,
     /// Caption of the HTML header's bars, one per stakeholder.
     BarsCaption,
     /// The summary matrix section.
@@ -204,6 +212,16 @@ impl T {
             T::Quotes => ("Citations", "Quotes"),
             T::Contents => ("Sommaire", "Contents"),
             T::Glance => ("En bref", "At a glance"),
+            T::Sources => ("Sources", "Sources"),
+            T::SourcesIntro => (
+                "Les documents dont ce rapport cite un extrait.",
+                "The documents this report quotes.",
+            ),
+            T::NoSources => (
+                "Ce rapport ne cite aucun extrait.",
+                "This report quotes nothing.",
+            ),
+            T::CheckedCopy => ("copie vérifiée", "checked copy"),
             T::MissingPosition => (
                 "position absente du dossier",
                 "position missing from the dossier",
@@ -449,6 +467,32 @@ pub fn source(lang: Lang, quote: &Quote) -> String {
         out.push_str(location);
     }
     out
+}
+
+/// "Projet de contribution au Ségur de la santé — Uniopss, juillet 2020": a source as the
+/// sources list names it (its link and copy are added by each rendering).
+#[must_use]
+pub fn source_entry(lang: Lang, s: &crate::report::SourceInfo) -> String {
+    let date = crate::i18n::date(lang, s.date);
+    let about: Vec<&str> = [s.organisation, date.as_str()]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect();
+    if about.is_empty() {
+        s.title.to_owned()
+    } else {
+        format!("{} — {}", s.title, about.join(", "))
+    }
+}
+
+/// Whether `url` may be a link in the HTML report: a web address, nothing a click would run.
+#[must_use]
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>')
 }
 
 #[cfg(test)]
