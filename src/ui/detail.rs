@@ -22,12 +22,13 @@ pub fn figure_text(f: &Figure, lang: Lang) -> String {
     }
 }
 
-/// An RFC 3339 UTC stamp as "2026-11-24 09:00 UTC" (the app has no time-zone data, so it says
-/// the zone rather than pass UTC off as local time).
+/// An RFC 3339 UTC stamp as the report writes dates, with the time: "24 novembre 2026, 09:00
+/// UTC" (the app has no time-zone data, so it says the zone rather than pass UTC off as local
+/// time).
 #[must_use]
-pub fn utc(stamp: &str) -> String {
+pub fn utc(lang: Lang, stamp: &str) -> String {
     match (stamp.get(..10), stamp.get(11..16)) {
-        (Some(day), Some(time)) => format!("{day} {time} UTC"),
+        (Some(day), Some(time)) => format!("{}, {time} UTC", crate::i18n::date(lang, day)),
         _ => stamp.to_owned(),
     }
 }
@@ -198,7 +199,7 @@ pub fn show(
                         "{} : {} {}",
                         tr(lang, Text::LastEdit),
                         a.author,
-                        utc(&a.modified)
+                        utc(lang, &a.modified)
                     ))
                     .small()
                     .color(weak),
@@ -310,12 +311,22 @@ fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation, lang: Lang) {
 
 #[cfg(test)]
 mod tests {
-    use super::number;
+    use super::*;
 
     #[test]
     fn numbers_read_the_french_way() {
         assert_eq!(number(8.2), "8,2");
         assert_eq!(number(15000.0), "15\u{202f}000");
         assert_eq!(number(183.0), "183");
+    }
+
+    #[test]
+    fn a_time_reads_as_the_report_writes_dates_and_says_its_zone() {
+        assert_eq!(
+            utc(Lang::Fr, "2026-11-24T09:05:00Z"),
+            "24 novembre 2026, 09:05 UTC"
+        );
+        assert!(utc(Lang::En, "2026-11-24T09:05:00Z").ends_with(", 09:05 UTC"));
+        assert_eq!(utc(Lang::Fr, "hier"), "hier", "anything else as written");
     }
 }

@@ -143,7 +143,7 @@ impl Dialog {
                                 ui.label(format!(
                                     "{} {}",
                                     tr(lang, Text::RecoveryWritten),
-                                    super::detail::utc(w)
+                                    super::detail::utc(lang, w)
                                 ));
                             }
                         }
