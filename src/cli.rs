@@ -313,22 +313,17 @@ fn report(args: &ReportArgs) -> bool {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
+    let d = &loaded.session.dossier;
     let options = ReportOptions {
         lang: args.lang,
         stakeholders: (!args.stakeholders.is_empty()).then(|| {
-            let d = &loaded.session.dossier;
             args.stakeholders
                 .iter()
-                .map(|given| stakeholder_named(d, given))
+                .map(|s| stakeholder_named(d, s))
                 .collect()
         }),
-        pillars: (!args.pillars.is_empty()).then(|| {
-            let d = &loaded.session.dossier;
-            args.pillars
-                .iter()
-                .map(|given| pillar_named(d, given))
-                .collect()
-        }),
+        pillars: (!args.pillars.is_empty())
+            .then(|| args.pillars.iter().map(|p| pillar_named(d, p)).collect()),
         include_detail: !args.no_detail,
         session_name: name,
     };

@@ -24,6 +24,14 @@ fn window(data: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
     h
 }
 
+/// A window on a generated session of `measures` × `stakeholders`, saved in `data`.
+fn generated_window(data: &Path, measures: usize, stakeholders: usize) -> Harness<'static, App> {
+    let path = data.join("generated.ron");
+    let session = visavis::generate::session(&visavis::generate::Spec::new(measures, stakeholders));
+    visavis::persist::save(&session, &path).unwrap();
+    window(data, Some(path))
+}
+
 /// Let a few frames run: commands run after the frame that collected them.
 fn settle(h: &mut Harness<'_, App>) {
     h.run_steps(4);
@@ -506,10 +514,7 @@ fn a_failed_save_explains_in_french_and_keeps_the_work_unsaved() {
 fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
     let data = tempfile::tempdir().unwrap();
     // 20 stakeholders: far wider than the window.
-    let path = data.path().join("large.ron");
-    let session = visavis::generate::session(&visavis::generate::Spec::new(30, 20));
-    visavis::persist::save(&session, &path).unwrap();
-    let mut h = window(data.path(), Some(path));
+    let mut h = generated_window(data.path(), 30, 20);
     key(&mut h, Key::ArrowDown);
     let (last, name) = {
         let d = &h.state().session.dossier;
@@ -662,10 +667,7 @@ fn dragging_the_edge_of_the_measure_column_widens_it() {
 #[test]
 fn page_keys_home_and_end_move_through_a_long_grid() {
     let data = tempfile::tempdir().unwrap();
-    let path = data.path().join("long.ron");
-    let session = visavis::generate::session(&visavis::generate::Spec::new(60, 3));
-    visavis::persist::save(&session, &path).unwrap();
-    let mut h = window(data.path(), Some(path));
+    let mut h = generated_window(data.path(), 60, 3);
     let measure = |h: &Harness<'_, App>| h.state().selection.expect("selected").measure;
     key(&mut h, Key::ArrowDown); // the first cell
     key(&mut h, Key::PageDown);
@@ -727,11 +729,8 @@ fn quitting_never_promises_a_recovery_copy_it_cannot_write() {
 #[test]
 fn a_long_pillar_list_scrolls_to_the_entry_the_keyboard_reaches_and_lists_check_or_uncheck_all() {
     let data = tempfile::tempdir().unwrap();
-    let path = data.path().join("several-reforms.ron");
     // One pillar per hundred measures: 12 pillars, more than the list shows at once.
-    let session = visavis::generate::session(&visavis::generate::Spec::new(1200, 3));
-    visavis::persist::save(&session, &path).unwrap();
-    let mut h = window(data.path(), Some(path));
+    let mut h = generated_window(data.path(), 1200, 3);
     let pillars: Vec<String> = h
         .state()
         .session
@@ -790,10 +789,7 @@ fn a_long_pillar_list_scrolls_to_the_entry_the_keyboard_reaches_and_lists_check_
 #[test]
 fn both_sides_of_the_grid_move_together_in_every_frame_of_a_scroll() {
     let data = tempfile::tempdir().unwrap();
-    let path = data.path().join("long.ron");
-    let session = visavis::generate::session(&visavis::generate::Spec::new(60, 3));
-    visavis::persist::save(&session, &path).unwrap();
-    let mut h = window(data.path(), Some(path));
+    let mut h = generated_window(data.path(), 60, 3);
     // Every row in view: its cells where its title is.
     // Every row in view (at least ten of them): its cells where its title is.
     let misaligned = |h: &Harness<'_, App>| -> Vec<(usize, f32, f32)> {

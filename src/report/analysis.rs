@@ -161,43 +161,26 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         measures: pillars.iter().map(|p| p.measures.len()).sum(),
     };
 
-    let unanswered = unanswered(&ctx, &stakeholders, &pillars);
-    let sources = sources(d, &pillars, &unanswered);
-    Report {
+    let mut report = Report {
         lang: options.lang,
         include_detail: options.include_detail,
         header,
         gaps: gaps(&stakeholders, &pillars),
         silences: silences(&ctx, &stakeholders, &pillars),
-        unanswered,
+        unanswered: unanswered(&ctx, &stakeholders, &pillars),
         unassessed: unassessed(&stakeholders, &pillars),
-        sources,
+        sources: Vec::new(),
         matrix,
         stakeholders,
         pillars,
-    }
+    };
+    report.sources = sources(d, &report);
+    report
 }
 
 /// The dossier's sources that a quote of the report comes from, in dossier order.
-fn sources<'a>(
-    d: &'a crate::model::Dossier,
-    pillars: &[PillarReport<'a>],
-    unanswered: &[StakeholderDemands<'a>],
-) -> Vec<SourceInfo<'a>> {
-    let cells = pillars
-        .iter()
-        .flat_map(|p| &p.measures)
-        .flat_map(|m| &m.cells)
-        .flat_map(|c| &c.evidence)
-        .filter_map(|e| match e {
-            Evidence::Quote(q) => Some(q.source),
-            Evidence::Missing(_) => None,
-        });
-    let demands = unanswered
-        .iter()
-        .flat_map(|s| &s.demands)
-        .map(|d| d.quote.source);
-    let cited: HashSet<&SourceId> = cells.chain(demands).collect();
+fn sources<'a>(d: &'a crate::model::Dossier, report: &Report<'a>) -> Vec<SourceInfo<'a>> {
+    let cited: HashSet<&SourceId> = report.quotes().map(|q| q.source).collect();
     d.sources
         .iter()
         .filter(|s| cited.contains(&s.id))

@@ -368,6 +368,21 @@ impl<'a> Report<'a> {
         self.pillars.iter().flat_map(|p| p.measures.iter())
     }
 
+    /// Every quote the report shows: the cells' evidence, then the unanswered demands (a
+    /// position backs many cells, so a quote can come more than once).
+    pub fn quotes(&self) -> impl Iterator<Item = &Quote<'a>> {
+        let cells = self
+            .measures()
+            .flat_map(|m| &m.cells)
+            .flat_map(|c| &c.evidence)
+            .filter_map(|e| match e {
+                Evidence::Quote(q) => Some(q),
+                Evidence::Missing(_) => None,
+            });
+        let demands = self.unanswered.iter().flat_map(|s| &s.demands);
+        cells.chain(demands.map(|d| &d.quote))
+    }
+
     /// Unassessed cells in the selection.
     #[must_use]
     pub fn unassessed_count(&self) -> usize {

@@ -106,7 +106,8 @@ fn per_stakeholder(r: &Report, found: impl Iterator<Item = (usize, String)>, non
     format!("{}.", parts.join(l.pick("\u{a0}; ", "; ")))
 }
 
-/// "3 mesures sans prise de position ; silencieux sur un pilier entier : CNOM, FHF."
+/// "3 mesures sans prise de position ; parties prenantes silencieuses sur un pilier entier :
+/// CNOM, FHF."
 fn silences(r: &Report) -> String {
     let l = r.lang;
     let measures = r.silences.measures.len();
@@ -133,8 +134,9 @@ fn silences(r: &Report) -> String {
                 "aucune partie prenante silencieuse sur un pilier entier".to_owned()
             } else {
                 format!(
-                    "silencieux sur un pilier entier\u{a0}: {}",
-                    names.join(", ")
+                    "partie{s} prenante{s} silencieuse{s} sur un pilier entier\u{a0}: {}",
+                    names.join(", "),
+                    s = plural_fr(names.len())
                 )
             }
         ),
@@ -151,7 +153,11 @@ fn silences(r: &Report) -> String {
             if names.is_empty() {
                 "no stakeholder silent on a whole pillar".to_owned()
             } else {
-                format!("silent on a whole pillar: {}", names.join(", "))
+                format!(
+                    "stakeholder{} silent on a whole pillar: {}",
+                    plural_en(names.len()),
+                    names.join(", ")
+                )
             }
         ),
     }

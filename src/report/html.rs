@@ -68,22 +68,8 @@ struct Memo<'a> {
 impl<'a> Memo<'a> {
     fn new(r: &Report<'a>) -> Self {
         let l = r.lang;
-        let cited = r
-            .measures()
-            .flat_map(|m| &m.cells)
-            .flat_map(|c| &c.evidence)
-            .filter_map(|e| match e {
-                Evidence::Quote(q) => Some(q),
-                Evidence::Missing(_) => None,
-            })
-            .chain(
-                r.unanswered
-                    .iter()
-                    .flat_map(|s| &s.demands)
-                    .map(|d| &d.quote),
-            );
         let mut quotes = HashMap::default();
-        for q in cited {
+        for q in r.quotes() {
             quotes.entry(q.position).or_insert_with(|| quote(l, q));
         }
         Self {

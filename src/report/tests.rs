@@ -388,8 +388,8 @@ fn the_glance_sums_up_each_section_in_a_line() {
             ),
             (
                 "#silences",
-                "Silences : 1 mesure sans prise de position\u{a0}; silencieux sur un pilier \
-                 entier\u{a0}: A, C."
+                "Silences : 1 mesure sans prise de position\u{a0}; parties prenantes \
+                 silencieuses sur un pilier entier\u{a0}: A, C."
                     .to_owned()
             ),
             (

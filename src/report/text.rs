@@ -371,13 +371,13 @@ pub fn analyst(lang: Lang, name: &str) -> &str {
 pub fn inferred_pillars(lang: Lang, inferred: usize, measures: usize) -> Option<String> {
     (inferred > 0).then(|| match lang {
         Lang::Fr => format!(
-            "Pilier déduit pour {inferred} mesure{s} sur {measures}\u{a0}: les sources ne disent pas \
-             de quel pilier relève la mesure, l’auteur du dossier l’a rattachée.",
+            "Pilier déduit pour {inferred} mesure{s} sur {measures}\u{a0}: les sources ne le \
+             précisent pas, l’auteur du dossier l’a choisi.",
             s = plural_fr(inferred)
         ),
         Lang::En => format!(
-            "Pillar inferred for {inferred} of {measures} measure{s}: the sources do not say which \
-             pillar the measure belongs to; the dossier’s author placed it.",
+            "Pillar inferred for {inferred} of {measures} measure{s}: the sources do not say it; \
+             the dossier’s author chose it.",
             s = plural_en(measures)
         ),
     })

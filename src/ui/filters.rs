@@ -104,41 +104,22 @@ pub fn show(
                 .on_hover_text(tr(lang, Text::OnlyGapsTip));
             ui.separator();
 
-            // The count tells a long list apart from one that ends where the panel cuts it.
-            egui::CollapsingHeader::new(format!(
-                "{} ({})",
-                tr(lang, Text::Pillars),
-                d.pillars.len()
-            ))
-            .id_salt("pillars")
-            .default_open(true)
-            .show(ui, |ui| {
-                checklist(
-                    ui,
-                    lang,
-                    tr(lang, Text::Pillars),
-                    &mut filters.hidden_pillars,
-                    d.pillars.len(),
-                    |i| &d.pillars[i].title,
-                );
-            });
-            egui::CollapsingHeader::new(format!(
-                "{} ({})",
-                tr(lang, Text::Stakeholders),
-                d.stakeholders.len()
-            ))
-            .id_salt("stakeholders")
-            .default_open(true)
-            .show(ui, |ui| {
-                checklist(
-                    ui,
-                    lang,
-                    tr(lang, Text::Stakeholders),
-                    &mut filters.hidden_stakeholders,
-                    d.stakeholders.len(),
-                    |i| &d.stakeholders[i].name,
-                );
-            });
+            checklist(
+                ui,
+                lang,
+                Text::Pillars,
+                &mut filters.hidden_pillars,
+                d.pillars.len(),
+                |i| &d.pillars[i].title,
+            );
+            checklist(
+                ui,
+                lang,
+                Text::Stakeholders,
+                &mut filters.hidden_stakeholders,
+                d.stakeholders.len(),
+                |i| &d.stakeholders[i].name,
+            );
             egui::CollapsingHeader::new(tr(lang, Text::Stances))
                 .default_open(true)
                 .show(ui, |ui| {
@@ -168,10 +149,30 @@ pub fn show(
 /// reforms (fifty pillars) leaves room for the rest of the panel.
 const LIST_ROWS: usize = 10;
 
-/// The checkboxes of `count` pillars or stakeholders (named by `name`), ticked while shown, under
-/// "check all" and "uncheck all" buttons (to look at one pillar: uncheck all, tick it). `list`
-/// names the list for screen readers, which would otherwise hear two identical pairs of buttons.
+/// The section `list` (pillars or stakeholders): a header with the count, then the checkboxes of
+/// the `count` entries (named by `name`), ticked while shown, under "check all" and "uncheck all"
+/// buttons (to look at one pillar: uncheck all, tick it).
 fn checklist<'a>(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    list: Text,
+    hidden: &mut std::collections::BTreeSet<usize>,
+    count: usize,
+    name: impl Fn(usize) -> &'a str,
+) {
+    // The count tells a long list apart from one that ends where the panel cuts it.
+    egui::CollapsingHeader::new(format!("{} ({count})", tr(lang, list)))
+        // One id whatever the language, so that a folded list stays folded.
+        .id_salt(("filter-list", list as usize))
+        .default_open(true)
+        .show(ui, |ui| {
+            entries(ui, lang, tr(lang, list), hidden, count, name);
+        });
+}
+
+/// The body of [`checklist`]. `list` names the list for screen readers, which would otherwise
+/// hear two identical pairs of buttons.
+fn entries<'a>(
     ui: &mut egui::Ui,
     lang: Lang,
     list: &str,
