@@ -15,7 +15,8 @@ use divan::Bencher;
 use eframe::egui::{self, Event, Key, Modifiers, Pos2, RawInput, Rect, Vec2};
 use std::time::{Duration, Instant};
 use visavis::model::Session;
-use visavis::ui::{App, DossierIndex, Filters, Prefs, Row, Selection};
+use visavis::ui::{App, Prefs};
+use visavis::view::{DossierIndex, Filters, Row, Selection};
 
 fn main() {
     // For a profiler: `VISAVIS_PROFILE_FRAMES=5000x20 valgrind --tool=callgrind <bench binary>`

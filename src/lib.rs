@@ -26,3 +26,4 @@ pub mod persist;
 pub mod report;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod view;

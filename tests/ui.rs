@@ -6,7 +6,8 @@ use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 use visavis::i18n::Lang;
 use visavis::model::{CellId, Stance};
-use visavis::ui::{App, Prefs, Row};
+use visavis::ui::{App, Prefs};
+use visavis::view::Row;
 
 use eframe::egui::{self, Key, Modifiers, Vec2, accesskit::Role};
 

@@ -6,7 +6,7 @@ use super::commands::Command;
 use super::dialogs::{Dialog, ExportChoice, Intent};
 use super::i18n::{Text, tr};
 use super::prefs::Prefs;
-use super::view::{DossierIndex, Filters, Row, Selection};
+use crate::view::{DossierIndex, Filters, Row, Selection};
 use super::{detail, filters, grid};
 use crate::i18n::Lang;
 use crate::model::{Action, CellId, History, Session, Stance, now_rfc3339};

@@ -3,7 +3,7 @@
 //! an action.
 
 use super::i18n::{Text, plural, tr};
-use super::view::{Filters, all_stances};
+use crate::view::{Filters, all_stances};
 use crate::i18n::{Lang, unassessed};
 use crate::model::{Action, Session, Stance};
 use eframe::egui::{self, RichText};

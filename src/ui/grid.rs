@@ -3,7 +3,7 @@
 
 use super::i18n::{Text, plural, tr};
 use super::theme;
-use super::view::{DossierIndex, Row, Selection};
+use crate::view::{DossierIndex, Row, Selection};
 use crate::i18n::{Lang, unassessed};
 use crate::model::{Assessment, Session};
 use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind, UiBuilder};

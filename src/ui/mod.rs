@@ -10,14 +10,12 @@ mod grid;
 pub mod i18n;
 mod prefs;
 mod theme;
-mod view;
 
 pub use app::App;
 pub use commands::Command;
 pub use dialogs::{Dialog, ExportChoice, Intent};
 pub use prefs::Prefs;
 pub use theme::Theme;
-pub use view::{DossierIndex, Filters, Row, Selection, fold};
 
 use eframe::egui;
 use std::path::PathBuf;

@@ -1,63 +1,11 @@
-//! What the grid shows: the filters, the selection, and the rows that pass the filters. The
-//! rows and the folded search text are cached and rebuilt only when the session or the filters
-//! change, never per frame.
+//! The index of a session the grid reads every frame: stances per cell, positions the dossier
+//! links to each cell, folded search text per row; built once per session, kept current cell by
+//! cell as edits come, and asked for the rows that pass the filters.
 
+use super::fold::{fold, fold_into};
+use super::{Filters, Row, all_stances};
 use crate::model::{CellId, Dossier, Session, Stance};
 use foldhash::HashMap;
-use std::collections::BTreeSet;
-
-/// Fold text for search: accents and case ignored ("Ségur" → "segur").
-#[must_use]
-pub fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    fold_into(&mut folded, text);
-    folded
-}
-
-/// Which stance classes the stance filter keeps; `None` in the set stands for unassessed.
-pub type StanceSet = BTreeSet<Option<Stance>>;
-
-/// The user's filters.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Filters {
-    /// Pillars hidden (by index in the dossier).
-    pub hidden_pillars: BTreeSet<usize>,
-    /// Stakeholder columns hidden (by index in the dossier).
-    pub hidden_stakeholders: BTreeSet<usize>,
-    /// A row is shown if one of its visible cells has one of these stances.
-    pub stances: StanceSet,
-    /// Show only rows with at least one visible Gap cell.
-    pub only_gaps: bool,
-    /// Search text as typed.
-    pub search: String,
-}
-
-impl Default for Filters {
-    fn default() -> Self {
-        Self {
-            hidden_pillars: BTreeSet::new(),
-            hidden_stakeholders: BTreeSet::new(),
-            stances: all_stances(),
-            only_gaps: false,
-            search: String::new(),
-        }
-    }
-}
-
-/// Every stance class, unassessed included.
-#[must_use]
-pub fn all_stances() -> StanceSet {
-    std::iter::once(None).chain(Stance::ALL.map(Some)).collect()
-}
-
-/// A row of the grid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Row {
-    /// A pillar heading (index in the dossier).
-    Pillar(usize),
-    /// A measure (index in the dossier).
-    Measure(usize),
-}
 
 /// Facts about the dossier the grid needs every frame, computed once per session and kept up
 /// to date cell by cell as edits come ([`DossierIndex::refresh_note`]).
@@ -328,63 +276,6 @@ fn fold_note(row: &mut String, a: &crate::model::Assessment) {
     }
 }
 
-/// Append `text` folded as [`fold`] does: exactly `deunicode(text).to_lowercase()`, several
-/// times faster on French text, whose accents are few and far between (deunicode takes the
-/// slow path for every character after the first accent).
-fn fold_into(out: &mut String, text: &str) {
-    // Like deunicode: ASCII below DEL passes through unchanged, control characters included,
-    // up to the first other character; after it, control characters are dropped.
-    let mut lowest = 0;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let run = rest
-            .bytes()
-            .take_while(|&b| (lowest..0x7F).contains(&b))
-            .count();
-        if run > 0 {
-            push_lowercase(out, &rest[..run]);
-            rest = &rest[run..];
-            continue;
-        }
-        lowest = 0x20;
-        let mut chars = rest.chars();
-        let Some(c) = chars.next() else { break };
-        rest = chars.as_str();
-        match deunicode::deunicode_char(c) {
-            None => out.push_str("[?]"),
-            Some(ascii) => {
-                // As deunicode does: a transliteration's trailing space is dropped before a
-                // space and at the end.
-                let trim = ascii.len() > 1 && ascii.ends_with(' ') && starts_with_space(rest);
-                push_lowercase(
-                    out,
-                    if trim {
-                        &ascii[..ascii.len() - 1]
-                    } else {
-                        ascii
-                    },
-                );
-            }
-        }
-    }
-}
-
-/// Whether deunicode's transliteration of `rest` starts with a space (true at the end).
-fn starts_with_space(rest: &str) -> bool {
-    match rest.chars().next() {
-        None => true,
-        Some(c) if u32::from(c) < 0x7F => c == ' ',
-        Some(c) => deunicode::deunicode_char(c).is_some_and(|t| t.starts_with(' ')),
-    }
-}
-
-/// Append ASCII `text` lower-cased.
-fn push_lowercase(out: &mut String, text: &str) {
-    let start = out.len();
-    out.push_str(text);
-    out[start..].make_ascii_lowercase();
-}
-
 /// The length of `row`, as the `u32` offsets of [`DossierIndex`] store it (a row's text is far
 /// below 4 GiB: the session file that holds it is capped at 100 MB).
 fn offset(row: &str) -> u32 {
@@ -406,26 +297,6 @@ fn measure_text(d: &Dossier, m: &crate::model::Measure) -> String {
         text.push_str(&p.title);
     }
     text
-}
-
-/// The selected cell, by grid indices.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// Measure index in the dossier.
-    pub measure: usize,
-    /// Stakeholder index in the dossier.
-    pub stakeholder: usize,
-}
-
-impl Selection {
-    /// The selected cell's id.
-    #[must_use]
-    pub fn cell(self, d: &Dossier) -> Option<CellId> {
-        Some(CellId {
-            measure: d.measures.get(self.measure)?.id.clone(),
-            stakeholder: d.stakeholders.get(self.stakeholder)?.id.clone(),
-        })
-    }
 }
 
 #[cfg(test)]

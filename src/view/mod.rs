@@ -1,0 +1,79 @@
+//! The window's view model, free of egui: the filters, the selection, the rows that pass the
+//! filters and the index they are computed from. The rows and the folded search text are cached
+//! and rebuilt only when the session or the filters change, never per frame. It builds without
+//! the `gui` feature, so the command line and the analyses can use it too.
+
+use crate::model::{CellId, Dossier, Stance};
+use std::collections::BTreeSet;
+
+mod fold;
+mod index;
+
+pub use fold::fold;
+pub use index::DossierIndex;
+
+/// Which stance classes the stance filter keeps; `None` in the set stands for unassessed.
+pub type StanceSet = BTreeSet<Option<Stance>>;
+
+/// The user's filters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Filters {
+    /// Pillars hidden (by index in the dossier).
+    pub hidden_pillars: BTreeSet<usize>,
+    /// Stakeholder columns hidden (by index in the dossier).
+    pub hidden_stakeholders: BTreeSet<usize>,
+    /// A row is shown if one of its visible cells has one of these stances.
+    pub stances: StanceSet,
+    /// Show only rows with at least one visible Gap cell.
+    pub only_gaps: bool,
+    /// Search text as typed.
+    pub search: String,
+}
+
+impl Default for Filters {
+    fn default() -> Self {
+        Self {
+            hidden_pillars: BTreeSet::new(),
+            hidden_stakeholders: BTreeSet::new(),
+            stances: all_stances(),
+            only_gaps: false,
+            search: String::new(),
+        }
+    }
+}
+
+/// Every stance class, unassessed included.
+#[must_use]
+pub fn all_stances() -> StanceSet {
+    std::iter::once(None).chain(Stance::ALL.map(Some)).collect()
+}
+
+/// A row of the grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// A pillar heading (index in the dossier).
+    Pillar(usize),
+    /// A measure (index in the dossier).
+    Measure(usize),
+}
+
+/// The selected cell, by grid indices.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Measure index in the dossier.
+    pub measure: usize,
+    /// Stakeholder index in the dossier.
+    pub stakeholder: usize,
+}
+
+impl Selection {
+    /// The selected cell's id.
+    #[must_use]
+    pub fn cell(self, d: &Dossier) -> Option<CellId> {
+        Some(CellId {
+            measure: d.measures.get(self.measure)?.id.clone(),
+            stakeholder: d.stakeholders.get(self.stakeholder)?.id.clone(),
+        })
+    }
+}
+
