@@ -130,7 +130,7 @@ impl Window {
                 Row::Pillar(_) => None,
             })
             .expect("a measure row");
-        w.app.selection = Some(Selection {
+        w.app.set_selection(Selection {
             measure,
             stakeholder: 0,
         });
@@ -169,8 +169,8 @@ impl Window {
 
     /// Panics unless the selected row is on screen: the benchmark must measure the middle.
     fn check_scrolled(&mut self) {
-        let sel = self.app.selection.expect("a selection");
-        let d = &self.app.session.dossier;
+        let sel = self.app.selection().expect("a selection");
+        let d = &self.app.session().dossier;
         let title = format!(
             "{} × {}",
             d.measures[sel.measure].title, d.stakeholders[sel.stakeholder].name

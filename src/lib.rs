@@ -23,6 +23,7 @@ pub mod generate;
 pub mod i18n;
 pub mod model;
 pub mod persist;
+pub mod progress;
 pub mod report;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -4,7 +4,6 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
-use visavis::i18n::Lang;
 use visavis::model::{CellId, Stance};
 use visavis::ui::{App, Prefs};
 use visavis::view::Row;
@@ -33,9 +32,20 @@ fn generated_window(data: &Path, measures: usize, stakeholders: usize) -> Harnes
     window(data, Some(path))
 }
 
-/// Let a few frames run: commands run after the frame that collected them.
+/// Let a few frames run (commands run after the frame that collected them), and wait for the
+/// work they started in the background (open, save, export) to end.
 fn settle(h: &mut Harness<'_, App>) {
     h.run_steps(4);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
+    while h.state().is_busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "background work never ended"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.run_steps(1);
+    }
+    h.run_steps(2);
 }
 
 fn key(h: &mut Harness<'_, App>, k: Key) {
@@ -49,7 +59,7 @@ fn ctrl(h: &mut Harness<'_, App>, k: Key) {
 }
 
 fn first_cell(app: &App) -> CellId {
-    let d = &app.session.dossier;
+    let d = &app.session().dossier;
     CellId {
         measure: d.measures[0].id.clone(),
         stakeholder: d.stakeholders[0].id.clone(),
@@ -58,7 +68,7 @@ fn first_cell(app: &App) -> CellId {
 
 /// The accessible name the grid gives a cell.
 fn cell_label(app: &App, cell: &CellId, stance: &str) -> String {
-    let d = &app.session.dossier;
+    let d = &app.session().dossier;
     let m = d.measure(&cell.measure).expect("measure");
     let s = d.stakeholder(&cell.stakeholder).expect("stakeholder");
     format!("{} × {}: {stance}", m.title, s.name)
@@ -75,7 +85,7 @@ fn pressing_3_tags_the_selected_cell_as_gap_and_the_grid_shows_it() {
     );
     key(&mut h, Key::ArrowDown); // selects the first cell
     key(&mut h, Key::Num3);
-    assert_eq!(h.state().session.stance(&cell), Some(Stance::Gap));
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Gap));
     assert!(
         h.query_by_label(&cell_label(h.state(), &cell, "Écart"))
             .is_some(),
@@ -86,7 +96,11 @@ fn pressing_3_tags_the_selected_cell_as_gap_and_the_grid_shows_it() {
         "the title shows unsaved changes"
     );
     key(&mut h, Key::Num0);
-    assert_eq!(h.state().session.stance(&cell), None, "0 clears the stance");
+    assert_eq!(
+        h.state().session().stance(&cell),
+        None,
+        "0 clears the stance"
+    );
 }
 
 #[test]
@@ -100,7 +114,7 @@ fn clicking_a_stance_button_in_the_detail_panel_tags_the_cell() {
         .expect("the detail panel's stance button")
         .click();
     settle(&mut h);
-    assert_eq!(h.state().session.stance(&cell), Some(Stance::Partial));
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Partial));
 }
 
 #[test]
@@ -108,7 +122,7 @@ fn clicking_a_cell_selects_it_and_shows_its_measure_in_the_detail_panel() {
     let data = tempfile::tempdir().unwrap();
     let mut h = window(data.path(), None);
     let app = h.state();
-    let d = &app.session.dossier;
+    let d = &app.session().dossier;
     let cell = CellId {
         measure: d.measures[1].id.clone(),
         stakeholder: d.stakeholders[2].id.clone(),
@@ -122,7 +136,7 @@ fn clicking_a_cell_selects_it_and_shows_its_measure_in_the_detail_panel() {
         "the measure's title is in the grid and the detail heading"
     );
     key(&mut h, Key::Num1);
-    assert_eq!(h.state().session.stance(&cell), Some(Stance::Agreement));
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Agreement));
 }
 
 #[test]
@@ -134,14 +148,14 @@ fn undo_and_redo_from_the_keyboard_walk_through_every_edit() {
     key(&mut h, Key::Num2);
     key(&mut h, Key::Num3);
     ctrl(&mut h, Key::Z);
-    assert_eq!(h.state().session.stance(&cell), Some(Stance::Partial));
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Partial));
     ctrl(&mut h, Key::Z);
-    assert_eq!(h.state().session.stance(&cell), None);
+    assert_eq!(h.state().session().stance(&cell), None);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     settle(&mut h);
-    assert_eq!(h.state().session.stance(&cell), Some(Stance::Partial));
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Partial));
     ctrl(&mut h, Key::Y);
-    assert_eq!(h.state().session.stance(&cell), Some(Stance::Gap));
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Gap));
 }
 
 #[test]
@@ -150,7 +164,7 @@ fn n_and_shift_n_visit_only_unassessed_or_gap_cells() {
     let mut h = window(data.path(), Some(example()));
     let gaps: Vec<CellId> = h
         .state()
-        .session
+        .session()
         .assessments
         .iter()
         .filter(|(_, a)| a.stance == Some(Stance::Gap))
@@ -162,11 +176,11 @@ fn n_and_shift_n_visit_only_unassessed_or_gap_cells() {
         key(&mut h, Key::N);
         let app = h.state();
         let cell = app
-            .selection
-            .and_then(|s| s.cell(&app.session.dossier))
+            .selection()
+            .and_then(|s| s.cell(&app.session().dossier))
             .expect("a cell is selected");
         assert_eq!(
-            app.session.stance(&cell),
+            app.session().stance(&cell),
             Some(Stance::Gap),
             "N stopped on {cell}"
         );
@@ -181,10 +195,10 @@ fn n_and_shift_n_visit_only_unassessed_or_gap_cells() {
     settle(&mut h);
     let app = h.state();
     let cell = app
-        .selection
-        .and_then(|s| s.cell(&app.session.dossier))
+        .selection()
+        .and_then(|s| s.cell(&app.session().dossier))
         .unwrap();
-    assert_eq!(app.session.stance(&cell), Some(Stance::Gap));
+    assert_eq!(app.session().stance(&cell), Some(Stance::Gap));
 }
 
 fn measures_shown(app: &App) -> usize {
@@ -239,10 +253,15 @@ fn filters_hide_columns_and_keep_only_gaps() {
     assert!(after < before && after > 0, "{after} of {before}");
     for r in app.rows() {
         if let Row::Measure(m) = r {
-            let id = &app.session.dossier.measures[*m].id;
-            assert!(app.session.assessments.iter().any(|(c, a)| &c.measure == id
-                && a.stance == Some(Stance::Gap)
-                && c.stakeholder.as_str() != "fhf"));
+            let id = &app.session().dossier.measures[*m].id;
+            assert!(
+                app.session()
+                    .assessments
+                    .iter()
+                    .any(|(c, a)| &c.measure == id
+                        && a.stance == Some(Stance::Gap)
+                        && c.stakeholder.as_str() != "fhf")
+            );
         }
     }
 }
@@ -262,7 +281,7 @@ fn new_with_unsaved_changes_asks_save_discard_or_cancel() {
     h.get_by_label("Annuler").click();
     settle(&mut h);
     assert_eq!(
-        h.state().session.stance(&cell),
+        h.state().session().stance(&cell),
         Some(Stance::Gap),
         "cancel keeps the work"
     );
@@ -270,7 +289,7 @@ fn new_with_unsaved_changes_asks_save_discard_or_cancel() {
     h.get_by_label("Ne pas enregistrer").click();
     settle(&mut h);
     assert_eq!(
-        h.state().session.stance(&cell),
+        h.state().session().stance(&cell),
         None,
         "discard starts afresh"
     );
@@ -328,7 +347,7 @@ fn unsaved_work_is_offered_back_on_the_next_start() {
     );
     h.get_by_label("Restaurer").click();
     settle(&mut h);
-    assert_eq!(h.state().session.stance(&cell), Some(Stance::Gap));
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Gap));
     assert!(
         h.state().window_title().contains('●'),
         "restored work is unsaved"
@@ -343,7 +362,7 @@ fn a_malformed_file_shows_where_and_leaves_the_session_untouched() {
         .and_then(|mut f| std::io::Write::write_all(&mut f, b"(format: 2, analyst: 3)"))
         .unwrap();
     let mut h = window(data.path(), Some(example()));
-    let before = h.state().session.clone();
+    let before = h.state().session().clone();
     h.state_mut().open_path(&bad, true);
     settle(&mut h);
     assert!(
@@ -351,7 +370,7 @@ fn a_malformed_file_shows_where_and_leaves_the_session_untouched() {
             .is_some(),
         "the message names file, line and column, in French"
     );
-    assert_eq!(h.state().session, before);
+    assert_eq!(h.state().session(), &before);
 }
 
 #[test]
@@ -366,14 +385,18 @@ fn ctrl_e_offers_the_export_and_the_report_is_written_where_asked() {
     assert!(h.query_by_label("Markdown").is_some() && h.query_by_label_contains("CSV").is_some());
     h.get_by_label("Annuler").click();
     settle(&mut h);
-    let out = data.path().join("rapport.html");
-    h.state_mut().export_to(
-        &out,
-        visavis::ui::ExportChoice {
-            lang: Lang::En,
-            ..visavis::ui::ExportChoice::new(Lang::Fr)
-        },
+    assert!(
+        h.query_by_label("Exporter le rapport d’écarts").is_none(),
+        "Cancel closes the dialog"
     );
+    // The file the user would pick in the file dialog.
+    let out = data.path().join("rapport.html");
+    h.state_mut()
+        .set_file_picker(visavis::ui::FilePicker::Fixed(out.clone()));
+    ctrl(&mut h, Key::E);
+    h.get_by_label("English").click();
+    settle(&mut h);
+    h.get_by_label("Exporter…").click();
     settle(&mut h);
     assert!(
         h.query_by_label("Rapport exporté").is_some(),
@@ -402,12 +425,12 @@ fn the_example_analysis_opens_from_the_menu_as_an_untitled_copy() {
     settle(&mut h);
     let app = h.state();
     assert_eq!(
-        app.session.assessed_count(),
-        app.session.dossier.cell_count(),
+        app.session().assessed_count(),
+        app.session().dossier.cell_count(),
         "every cell of the example is tagged"
     );
     assert!(
-        app.path.is_none(),
+        app.path().is_none(),
         "saving asks for a new file, the example stays intact"
     );
     assert!(
@@ -441,7 +464,11 @@ fn orphan_cells_are_reported_in_french_and_kept() {
         h.query_by_label_contains("orpheline").is_some(),
         "the remark is in French"
     );
-    assert_eq!(h.state().session.orphans().count(), 1, "the orphan is kept");
+    assert_eq!(
+        h.state().session().orphans().count(),
+        1,
+        "the orphan is kept"
+    );
 }
 
 /// Where the grid shows a measure's title: the leftmost of the labels that read it (the detail
@@ -463,7 +490,7 @@ fn a_judgement_left_without_a_quote_is_flagged_in_the_grid() {
     );
     key(&mut h, Key::ArrowDown); // the first cell: Uniopss, partial, with quotes
     let cell = first_cell(h.state());
-    let linked = h.state().session.assessments[&cell].evidence.len();
+    let linked = h.state().session().assessments[&cell].evidence.len();
     assert!(linked > 0);
     for _ in 0..linked {
         // Linked evidence comes first in the detail panel: untick the first box each time.
@@ -474,7 +501,7 @@ fn a_judgement_left_without_a_quote_is_flagged_in_the_grid() {
         settle(&mut h);
     }
     assert!(
-        h.state().session.assessments[&cell].evidence.is_empty(),
+        h.state().session().assessments[&cell].evidence.is_empty(),
         "every quote unlinked"
     );
     assert!(
@@ -495,7 +522,7 @@ fn a_failed_save_explains_in_french_and_keeps_the_work_unsaved() {
     key(&mut h, Key::ArrowDown);
     key(&mut h, Key::Num3);
     let target = data.path().join("dossier-disparu").join("analyse.ron");
-    assert!(!h.state_mut().save_to(&target));
+    h.state_mut().save_to(&target);
     settle(&mut h);
     assert!(
         h.query_by_label_contains(
@@ -505,7 +532,7 @@ fn a_failed_save_explains_in_french_and_keeps_the_work_unsaved() {
     );
     assert!(h.state().window_title().contains('●'), "still unsaved");
     assert_eq!(
-        h.state().session.stance(&first_cell(h.state())),
+        h.state().session().stance(&first_cell(h.state())),
         Some(Stance::Gap),
         "the work is still there"
     );
@@ -518,7 +545,7 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
     let mut h = generated_window(data.path(), 30, 20);
     key(&mut h, Key::ArrowDown);
     let (last, name) = {
-        let d = &h.state().session.dossier;
+        let d = &h.state().session().dossier;
         let name = d.stakeholders[19].name.clone();
         (format!("{} × {name}:", d.measures[0].title), name)
     };
@@ -531,7 +558,7 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
     for _ in 0..19 {
         key(&mut h, Key::ArrowRight);
     }
-    let selected = h.state().selection.expect("a cell is selected");
+    let selected = h.state().selection().expect("a cell is selected");
     assert_eq!(
         selected.stakeholder, 19,
         "the selection reached the last column"
@@ -552,9 +579,9 @@ fn moving_the_selection_sideways_scrolls_the_stakeholders_into_view() {
     for _ in 0..25 {
         key(&mut h, Key::ArrowDown);
     }
-    let selected = h.state().selection.expect("selected");
+    let selected = h.state().selection().expect("selected");
     let (title, label) = {
-        let d = &h.state().session.dossier;
+        let d = &h.state().session().dossier;
         let m = &d.measures[selected.measure];
         (m.title.clone(), format!("{} × {name}:", m.title))
     };
@@ -601,7 +628,7 @@ fn two_windows_open_at_once_never_overwrite_each_other_s_unsaved_work() {
         assert!(h.query_by_label(recovery).is_some());
         h.get_by_label("Restaurer").click();
         settle(&mut h);
-        stances.push(h.state().session.stance(&cell));
+        stances.push(h.state().session().stance(&cell));
         h.state_mut().discard_recovery(); // as a save would
     }
     assert_eq!(stances, [Some(Stance::Agreement), Some(Stance::Gap)]);
@@ -618,7 +645,7 @@ fn each_row_of_cells_lines_up_with_its_measure() {
     let mut h = window(data.path(), Some(example()));
     key(&mut h, Key::ArrowDown);
     let app = h.state();
-    let d = &app.session.dossier;
+    let d = &app.session().dossier;
     for (mi, measure) in d.measures.iter().enumerate().take(9) {
         let cell = CellId {
             measure: measure.id.clone(),
@@ -669,14 +696,14 @@ fn dragging_the_edge_of_the_measure_column_widens_it() {
 fn page_keys_home_and_end_move_through_a_long_grid() {
     let data = tempfile::tempdir().unwrap();
     let mut h = generated_window(data.path(), 60, 3);
-    let measure = |h: &Harness<'_, App>| h.state().selection.expect("selected").measure;
+    let measure = |h: &Harness<'_, App>| h.state().selection().expect("selected").measure;
     key(&mut h, Key::ArrowDown); // the first cell
     key(&mut h, Key::PageDown);
     assert_eq!(measure(&h), 10);
     key(&mut h, Key::End);
     assert_eq!(measure(&h), 59);
     // The detail panel names the selected measure too: the grid's row makes it two.
-    let last = h.state().session.dossier.measures[59].title.clone();
+    let last = h.state().session().dossier.measures[59].title.clone();
     assert_eq!(
         h.query_all_by_label(&last).count(),
         2,
@@ -695,7 +722,7 @@ fn quitting_never_promises_a_recovery_copy_it_cannot_write() {
     let data = tempfile::tempdir().unwrap();
     std::fs::File::create(data.path().join("recovery")).unwrap();
     let mut h = window(data.path(), None);
-    let notice = &h.state().notice;
+    let notice = h.state().notice();
     assert!(notice.contains("Copie de secours non écrite"), "{notice}");
     assert!(
         notice.contains("un fichier porte déjà le nom du dossier"),
@@ -720,7 +747,7 @@ fn quitting_never_promises_a_recovery_copy_it_cannot_write() {
     h.get_by_label(keep).click();
     settle(&mut h);
     assert!(h.query_by_label("Erreur").is_some(), "the failure is shown");
-    assert!(!h.state().quit_requested, "the window stays open");
+    assert!(!h.state().quit_requested(), "the window stays open");
     assert!(
         h.state().window_title().contains('●'),
         "the work is still unsaved"
@@ -734,7 +761,7 @@ fn a_long_pillar_list_scrolls_to_the_entry_the_keyboard_reaches_and_lists_check_
     let mut h = generated_window(data.path(), 1200, 3);
     let pillars: Vec<String> = h
         .state()
-        .session
+        .session()
         .dossier
         .pillars
         .iter()
@@ -776,7 +803,7 @@ fn a_long_pillar_list_scrolls_to_the_entry_the_keyboard_reaches_and_lists_check_
     assert_eq!(measures_shown(h.state()), 1200);
 
     // The same for the stakeholder columns.
-    let column = format!(" × {}:", h.state().session.dossier.stakeholders[0].name);
+    let column = format!(" × {}:", h.state().session().dossier.stakeholders[0].name);
     let cells = |h: &Harness<'_, App>| h.query_all_by_label_contains(&column).count();
     assert!(cells(&h) > 0);
     h.get_by_label("Tout décocher — Parties prenantes").click();
@@ -795,7 +822,7 @@ fn both_sides_of_the_grid_move_together_in_every_frame_of_a_scroll() {
     // Every row in view (at least ten of them): its cells where its title is.
     let misaligned = |h: &Harness<'_, App>| -> Vec<(usize, f32, f32)> {
         let app = h.state();
-        let d = &app.session.dossier;
+        let d = &app.session().dossier;
         let rows: Vec<(usize, f32, f32)> = d
             .measures
             .iter()
@@ -815,7 +842,7 @@ fn both_sides_of_the_grid_move_together_in_every_frame_of_a_scroll() {
             .filter(|(_, a, b)| (a - b).abs() > 1.0)
             .collect()
     };
-    let fifth = h.state().session.dossier.measures[5].title.clone();
+    let fifth = h.state().session().dossier.measures[5].title.clone();
     let fifth_top = |h: &Harness<'_, App>| grid_title(h, &fifth).top();
     let over_cells = {
         let app = h.state();
@@ -824,7 +851,7 @@ fn both_sides_of_the_grid_move_together_in_every_frame_of_a_scroll() {
             .rect()
             .center()
     };
-    let over_measures = grid_title(&h, &h.state().session.dossier.measures[0].title).center();
+    let over_measures = grid_title(&h, &h.state().session().dossier.measures[0].title).center();
     // A trackpad fling, down over the cells then back up over the measures: a small step every
     // frame, which egui applies at once.
     for (side, pointer, step) in [
@@ -864,10 +891,72 @@ fn a_judged_cell_counts_its_quotes_in_words() {
     // Uniopss on the Ségur's pay agreements: Partiel, backed by five of its positions.
     let app = h.state();
     let cell = first_cell(app);
-    assert_eq!(app.session.assessments[&cell].evidence.len(), 5);
+    assert_eq!(app.session().assessments[&cell].evidence.len(), 5);
     assert_eq!(h.query_all_by_label("5 citations").count(), 1);
     assert!(
         h.query_all_by_label("1 citation").count() > 1,
         "the singular"
+    );
+}
+
+#[test]
+fn cancelling_an_open_leaves_the_session_on_screen_untouched() {
+    let data = tempfile::tempdir().unwrap();
+    let big = data.path().join("grand.ron");
+    let generated = visavis::generate::session(&visavis::generate::Spec::new(600, 12));
+    visavis::persist::save(&generated, &big).unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let before = h.state().session().clone();
+    h.state_mut().open_path(&big, true);
+    h.run_steps(1);
+    assert!(
+        h.query_by_label_contains("Ouverture de grand.ron")
+            .is_some(),
+        "the status bar says what is being opened"
+    );
+    h.get_by_label("Interrompre").click();
+    settle(&mut h);
+    assert_eq!(h.state().session(), &before, "the session on screen stays");
+    assert!(
+        h.state().notice().contains("rien n’a changé"),
+        "{}",
+        h.state().notice()
+    );
+    assert_eq!(
+        h.state().window_title(),
+        "segur-analyse-exemple.ron — Vis-à-vis"
+    );
+    assert!(h.query_by_label("Interrompre").is_none(), "the bar is gone");
+
+    // Not cancelled, the same file opens.
+    h.state_mut().open_path(&big, true);
+    settle(&mut h);
+    assert_eq!(h.state().session().dossier, generated.dossier);
+    assert_eq!(h.state().window_title(), "grand.ron — Vis-à-vis");
+}
+
+#[test]
+fn edits_made_while_a_save_runs_stay_unsaved_after_it() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("analyse.ron");
+    let mut h = window(data.path(), None);
+    key(&mut h, Key::ArrowDown);
+    key(&mut h, Key::Num3);
+    let cell = first_cell(h.state());
+    h.state_mut().save_to(&file);
+    // Before the save has reported back, the user tags the cell again.
+    h.state_mut()
+        .command(visavis::ui::Command::SetStance(Stance::Agreement));
+    settle(&mut h);
+    let saved = visavis::persist::load(&file).unwrap().session;
+    assert_eq!(
+        saved.stance(&cell),
+        Some(Stance::Gap),
+        "the file has what was saved"
+    );
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Agreement));
+    assert!(
+        h.state().window_title().contains('●'),
+        "the later edit is not in the file: still unsaved"
     );
 }

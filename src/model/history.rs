@@ -148,6 +148,12 @@ impl History {
         self.saved_revision = Some(self.revision());
     }
 
+    /// Record that the state at `revision` is what is on disk: a save of that revision
+    /// finished, perhaps after later edits (which stay unsaved).
+    pub fn mark_saved_at(&mut self, revision: u64) {
+        self.saved_revision = Some(revision);
+    }
+
     /// True when the session differs from what was last saved (or was never saved).
     #[must_use]
     pub fn is_dirty(&self) -> bool {

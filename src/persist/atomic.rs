@@ -2,9 +2,17 @@
 //! folder, is synced, the old file is kept as `NAME.bak`, and the temporary is renamed over the
 //! target. A crash or kill at any moment leaves either the old or the new file, complete.
 
+use crate::progress::Progress;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+/// The share of a save's progress bar that writing the bytes takes; what comes before it
+/// (turning the session into text) takes the rest.
+pub const WRITE_SHARE_FROM: f64 = 0.5;
+
+/// Bytes written between two progress reports (and cancellation checks).
+const CHUNK: usize = 1 << 20;
 
 /// Marks our temporary files, so leftovers from a crash can be recognised and removed.
 const TMP_MARK: &str = ".visavis-tmp";
@@ -28,9 +36,14 @@ fn short_name(name: &str) -> &str {
 /// new file keeps the old one's permissions; a file saved for the first time gets the usual
 /// permissions of a new file (the umask's), not owner-only ones.
 ///
+/// Writing reports into `progress` (from [`WRITE_SHARE_FROM`] to the end) and stops, leaving
+/// `target` untouched, when the user cancels before the new file takes the old one's place;
+/// after that a save can no longer be cancelled.
+///
 /// # Errors
-/// The I/O error that stopped the save; `target` is then unchanged.
-pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+/// The I/O error that stopped the save (`Interrupted` when cancelled); `target` is then
+/// unchanged.
+pub fn write_atomic(target: &Path, bytes: &[u8], progress: &Progress) -> io::Result<()> {
     let target = &resolve_links(target)?;
     let dir = parent_dir(target);
     let full_name = target
@@ -71,17 +84,35 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
         builder.permissions(fs::Permissions::from_mode(mode));
     }
     let mut tmp = builder.tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
+    let mut written = 0;
+    for chunk in bytes.chunks(CHUNK) {
+        check_cancelled(progress)?;
+        tmp.write_all(chunk)?;
+        written += chunk.len();
+        // Sizes far below 2^52 bytes are exact in an f64.
+        #[allow(clippy::cast_precision_loss)]
+        progress.set_within(WRITE_SHARE_FROM, 1.0, written as f64 / bytes.len() as f64);
+    }
     if let Some(meta) = &old {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
     tmp.as_file().sync_all()?;
+    // The last moment a cancel can be honoured: the temporary is removed as it is dropped.
+    check_cancelled(progress)?;
 
     if old.is_some() {
         keep_backup(target, &dir, name)?;
     }
     tmp.persist(target).map_err(|e| e.error)?;
     sync_dir(&dir);
+    Ok(())
+}
+
+/// An `Interrupted` error once the user has cancelled.
+fn check_cancelled(progress: &Progress) -> io::Result<()> {
+    if progress.is_cancelled() {
+        return Err(io::Error::new(io::ErrorKind::Interrupted, "cancelled"));
+    }
     Ok(())
 }
 

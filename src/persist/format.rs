@@ -75,9 +75,96 @@ pub struct CellV2<'a> {
     pub labels: BTreeSet<String>,
     /// Borrowed from the file's text where it can be: each cell's author is looked up among the
     /// names already met ([`SessionV2::into_session`]), and a copy is made only for a new one.
-    #[serde(borrow)]
+    /// Where it lies in the text tells how far the parse has come ([`ParseWatch`]).
+    #[serde(borrow, deserialize_with = "author_watched")]
     pub author: Cow<'a, str>,
     pub modified: SmolStr,
+}
+
+/// A cell's author, borrowed from the text where it can be, reporting to the [`ParseWatch`] of
+/// this thread how far into the text the parse has come, and stopping it when the user cancels.
+fn author_watched<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'de, str>, D::Error> {
+    struct Author;
+    impl<'de> serde::de::Visitor<'de> for Author {
+        type Value = Cow<'de, str>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Cow::Borrowed(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v))
+        }
+    }
+    let author = d.deserialize_str(Author)?;
+    if let Cow::Borrowed(text) = &author
+        && !ParseWatch::reached(text.as_ptr() as usize)
+    {
+        return Err(serde::de::Error::custom("cancelled"));
+    }
+    Ok(author)
+}
+
+/// While alive, lets the parse of `bytes` on this thread report its progress: where each cell's
+/// author lies in the text says how far the parse has come. Without a watch (the command line,
+/// the tests) nothing is reported and nothing can cancel.
+pub struct ParseWatch;
+
+/// The text being parsed (start address and length), the progress to report into and the share
+/// of the bar the parse takes.
+struct Watched {
+    start: usize,
+    len: usize,
+    progress: std::sync::Arc<crate::progress::Progress>,
+    from: f64,
+    to: f64,
+}
+
+thread_local! {
+    static WATCHED: std::cell::RefCell<Option<Watched>> = const { std::cell::RefCell::new(None) };
+}
+
+impl ParseWatch {
+    /// Watch the parse of `bytes` on this thread, reporting from `from` to `to` of `progress`.
+    pub fn start(
+        bytes: &[u8],
+        progress: std::sync::Arc<crate::progress::Progress>,
+        from: f64,
+        to: f64,
+    ) -> Self {
+        WATCHED.with_borrow_mut(|w| {
+            *w = Some(Watched {
+                start: bytes.as_ptr() as usize,
+                len: bytes.len().max(1),
+                progress,
+                from,
+                to,
+            });
+        });
+        ParseWatch
+    }
+
+    /// The parse reached address `at` in the text; false when the user cancelled.
+    fn reached(at: usize) -> bool {
+        WATCHED.with_borrow(|w| {
+            let Some(w) = w else { return true };
+            // Offsets within a 100 MB text are exact in an f64.
+            #[allow(clippy::cast_precision_loss)]
+            let part = at.saturating_sub(w.start) as f64 / w.len as f64;
+            w.progress.set_within(w.from, w.to, part);
+            !w.progress.is_cancelled()
+        })
+    }
+}
+
+impl Drop for ParseWatch {
+    fn drop(&mut self) {
+        WATCHED.with_borrow_mut(|w| *w = None);
+    }
 }
 
 /// Format 1: the first session file.

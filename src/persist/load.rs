@@ -2,11 +2,13 @@
 //! consistency checks, and errors located at `FILE:LINE:COL`. Never panics, whatever the bytes.
 
 use super::error::{FileProblem, LoadError, Location};
-use super::format::{CURRENT_FORMAT, PROBE_NAME, Probe, SessionV1, SessionV2};
+use super::format::{CURRENT_FORMAT, PROBE_NAME, ParseWatch, Probe, SessionV1, SessionV2};
 use crate::model::{CellId, Dossier, Problem, Session};
+use crate::progress::Progress;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Files larger than this are refused before being read: a generated session of 5,000 measures
 /// × 20 stakeholders (`visavis generate`) is 37 MB.
@@ -43,6 +45,24 @@ pub struct Loaded {
 /// When the file cannot be read, is too large, is not valid UTF-8 or RON, has the wrong shape,
 /// is of a newer format, or its dossier is inconsistent.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_with(path, &Arc::new(Progress::none()))
+}
+
+/// Share of the progress bar reading the bytes takes; parsing takes the rest up to
+/// [`PARSED`], the checks after it the remainder.
+const READ_SHARE: f64 = 0.1;
+const PARSED: f64 = 0.9;
+
+/// Bytes read between two progress reports (and cancellation checks).
+const CHUNK: usize = 1 << 20;
+
+/// [`load`], reporting into `progress` as the file is read and parsed. When the user cancels,
+/// reading and parsing stop at the next check and an error is returned that the caller should
+/// drop (`progress.is_cancelled()` tells it apart).
+///
+/// # Errors
+/// As [`load`].
+pub fn load_with(path: &Path, progress: &Arc<Progress>) -> Result<Loaded, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -55,10 +75,33 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     // The size a pipe or a device reports says nothing of what it holds: read one byte past
     // the limit at most, whatever the file turns out to be.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    load_bytes(&bytes, path, &crate::model::now_rfc3339())
+    let mut reader = file.take(MAX_FILE_SIZE + 1);
+    loop {
+        if progress.is_cancelled() {
+            return Err(io(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "cancelled",
+            )));
+        }
+        let read = (&mut reader)
+            .take(CHUNK as u64)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if read == 0 {
+            break;
+        }
+        if size > 0 {
+            // Sizes below the 100 MB limit are exact in an f64.
+            #[allow(clippy::cast_precision_loss)]
+            progress.set_within(0.0, READ_SHARE, bytes.len() as f64 / size as f64);
+        }
+    }
+    let loaded = {
+        let _watch = ParseWatch::start(&bytes, Arc::clone(progress), READ_SHARE, PARSED);
+        load_bytes(&bytes, path, &crate::model::now_rfc3339())
+    };
+    progress.set(1.0);
+    loaded
 }
 
 fn too_large(path: &Path, size: u64) -> LoadError {

@@ -10,12 +10,13 @@ pub use french::warnings_in;
 mod load;
 pub mod recovery;
 
-pub use atomic::backup_path;
+pub use atomic::{WRITE_SHARE_FROM, backup_path};
 pub use error::{FileProblem, LoadError, Location, SaveError};
 pub use format::CURRENT_FORMAT;
-pub use load::{Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes};
+pub use load::{Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes, load_with};
 
 use crate::model::{Dossier, Session};
+use crate::progress::Progress;
 use std::path::Path;
 
 /// The default dossier (Ségur de la santé, 2020), embedded in the binary.
@@ -136,7 +137,7 @@ fn is_hidden(c: char) -> bool {
 /// # Errors
 /// As [`save`].
 pub fn save_dossier(dossier: &Dossier, path: &Path) -> Result<(), SaveError> {
-    write_text(path, dossier_to_ron(dossier))
+    write_text(path, dossier_to_ron(dossier), &Progress::none())
 }
 
 /// Save `session` to `path` atomically, keeping the previous file as `path.bak`.
@@ -144,15 +145,29 @@ pub fn save_dossier(dossier: &Dossier, path: &Path) -> Result<(), SaveError> {
 /// # Errors
 /// When the folder is read-only or gone, the disk is full, etc.; the old file is intact.
 pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
-    write_text(path, to_ron(session))
+    save_with(session, path, &Progress::none())
 }
 
-fn write_text(path: &Path, text: Result<String, ron::Error>) -> Result<(), SaveError> {
+/// [`save`], reporting into `progress`; a cancel before the new file replaces the old one
+/// leaves the old one untouched (the error then says `Interrupted`).
+///
+/// # Errors
+/// As [`save`].
+pub fn save_with(session: &Session, path: &Path, progress: &Progress) -> Result<(), SaveError> {
+    write_text(path, to_ron(session), progress)
+}
+
+fn write_text(
+    path: &Path,
+    text: Result<String, ron::Error>,
+    progress: &Progress,
+) -> Result<(), SaveError> {
     let text = text.map_err(|e| SaveError::Encode {
         path: path.to_owned(),
         message: e.to_string(),
     })?;
-    atomic::write_atomic(path, text.as_bytes()).map_err(|source| SaveError::Io {
+    progress.set(atomic::WRITE_SHARE_FROM);
+    atomic::write_atomic(path, text.as_bytes(), progress).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
     })
@@ -164,7 +179,16 @@ fn write_text(path: &Path, text: Result<String, ron::Error>) -> Result<(), SaveE
 /// # Errors
 /// When the folder is read-only or gone, the disk is full, etc.; a previous file is intact.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    atomic::write_atomic(path, bytes).map_err(|source| SaveError::Io {
+    write_export_with(path, bytes, &Progress::none())
+}
+
+/// [`write_export`], reporting into `progress` and stopping, with the previous file intact, when
+/// cancelled before the rename.
+///
+/// # Errors
+/// As [`write_export`].
+pub fn write_export_with(path: &Path, bytes: &[u8], progress: &Progress) -> Result<(), SaveError> {
+    atomic::write_atomic(path, bytes, progress).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
     })

@@ -182,7 +182,7 @@ fn write_to(path: &Path, session: &Session, origin: Option<&Path>) -> Result<(),
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
-    atomic::write_atomic(&path, text.as_bytes()).map_err(io)
+    atomic::write_atomic(&path, text.as_bytes(), &crate::progress::Progress::none()).map_err(io)
 }
 
 fn read_from(path: &Path) -> Option<Result<Recovered, LoadError>> {

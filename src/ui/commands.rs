@@ -54,6 +54,8 @@ pub enum Command {
     FirstRow,
     /// Select the last row, in the same column.
     LastRow,
+    /// Stop the work running in the background (open, save, export).
+    CancelTask,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -63,26 +65,26 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 };
 
 impl Command {
-    /// Every command that has a keyboard shortcut or a menu entry, in the order they are tried
-    /// (longer modifier combinations first, so Ctrl+Shift+S is not taken for Ctrl+S).
-    pub const ALL: [Command; 25] = [
-        Command::SaveAs,
-        Command::Redo,
+    /// Every command, in the order menus and documentation list them. Keyboard handling does
+    /// not depend on this order ([`Command::by_specificity`]).
+    pub const ALL: [Command; 26] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
         Command::Save,
+        Command::SaveAs,
         Command::Export,
         Command::Quit,
         Command::Undo,
+        Command::Redo,
         Command::Find,
         Command::SetStance(Stance::Agreement),
         Command::SetStance(Stance::Partial),
         Command::SetStance(Stance::Gap),
         Command::SetStance(Stance::Silent),
         Command::ClearStance,
-        Command::PrevToReview,
         Command::NextToReview,
+        Command::PrevToReview,
         Command::Up,
         Command::Down,
         Command::Left,
@@ -91,7 +93,31 @@ impl Command {
         Command::PageDown,
         Command::FirstRow,
         Command::LastRow,
+        Command::CancelTask,
     ];
+
+    /// Every command, those whose shortcut holds more modifier keys first: Ctrl+Shift+S must
+    /// be tried before Ctrl+S, which would otherwise take it (egui matches a shortcut whose
+    /// modifiers are a subset of those held).
+    #[must_use]
+    pub fn by_specificity() -> Vec<Command> {
+        let mut all = Self::ALL.to_vec();
+        all.sort_by_key(|c| {
+            let m = c.shortcut().map_or(Modifiers::NONE, |k| k.modifiers);
+            std::cmp::Reverse(u8::from(m.command) + u8::from(m.shift) + u8::from(m.alt))
+        });
+        all
+    }
+
+    /// True for the commands that change the open session (not allowed while another one is
+    /// being opened in its place).
+    #[must_use]
+    pub fn edits_session(self) -> bool {
+        matches!(
+            self,
+            Command::Undo | Command::Redo | Command::SetStance(_) | Command::ClearStance
+        )
+    }
 
     /// The main keyboard shortcut.
     #[must_use]
@@ -100,7 +126,6 @@ impl Command {
         match self {
             Command::New => k(CTRL, Key::N),
             Command::Open => k(CTRL, Key::O),
-            Command::OpenExample => None,
             Command::Save => k(CTRL, Key::S),
             Command::SaveAs => k(CTRL_SHIFT, Key::S),
             Command::Export => k(CTRL, Key::E),
@@ -128,6 +153,7 @@ impl Command {
             Command::PageDown => k(Modifiers::NONE, Key::PageDown),
             Command::FirstRow => k(Modifiers::NONE, Key::Home),
             Command::LastRow => k(Modifiers::NONE, Key::End),
+            Command::OpenExample | Command::CancelTask => None,
         }
     }
 
@@ -172,6 +198,7 @@ impl Command {
             Command::PageDown => Text::CmdPageDown,
             Command::FirstRow => Text::CmdFirstRow,
             Command::LastRow => Text::CmdLastRow,
+            Command::CancelTask => Text::CmdCancelTask,
         };
         tr(lang, t)
     }
@@ -202,7 +229,91 @@ impl Command {
             | Command::PageDown
             | Command::FirstRow
             | Command::LastRow => Text::CmdMoveTip,
+            Command::CancelTask => Text::CmdCancelTaskTip,
         };
         tr(lang, t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A number for each command, by an exhaustive match: a new command does not compile until
+    /// it has one, and the test below then fails until it is in [`Command::ALL`].
+    fn ordinal(c: Command) -> usize {
+        match c {
+            Command::New => 0,
+            Command::Open => 1,
+            Command::OpenExample => 2,
+            Command::Save => 3,
+            Command::SaveAs => 4,
+            Command::Export => 5,
+            Command::Quit => 6,
+            Command::Undo => 7,
+            Command::Redo => 8,
+            Command::Find => 9,
+            Command::SetStance(Stance::Agreement) => 10,
+            Command::SetStance(Stance::Partial) => 11,
+            Command::SetStance(Stance::Gap) => 12,
+            Command::SetStance(Stance::Silent) => 13,
+            Command::ClearStance => 14,
+            Command::NextToReview => 15,
+            Command::PrevToReview => 16,
+            Command::Up => 17,
+            Command::Down => 18,
+            Command::Left => 19,
+            Command::Right => 20,
+            Command::PageUp => 21,
+            Command::PageDown => 22,
+            Command::FirstRow => 23,
+            Command::LastRow => 24,
+            Command::CancelTask => 25,
+        }
+    }
+
+    #[test]
+    fn the_table_lists_every_command_once() {
+        let mut seen: Vec<usize> = Command::ALL.iter().map(|&c| ordinal(c)).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..Command::ALL.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut keys: Vec<(KeyboardShortcut, Command)> = Command::ALL
+            .iter()
+            .flat_map(|&c| {
+                [c.shortcut(), c.alt_shortcut()]
+                    .into_iter()
+                    .flatten()
+                    .map(move |k| (k, c))
+            })
+            .collect();
+        for (i, (k, c)) in keys.iter().enumerate() {
+            if let Some((_, other)) = keys[..i].iter().find(|(o, _)| o == k) {
+                panic!("{c:?} and {other:?} share the shortcut {k:?}");
+            }
+        }
+        keys.clear();
+    }
+
+    #[test]
+    fn a_shortcut_with_more_modifiers_is_tried_before_its_subset() {
+        let order = Command::by_specificity();
+        let at = |c| order.iter().position(|&o| o == c).expect("listed");
+        assert!(at(Command::SaveAs) < at(Command::Save));
+        assert!(at(Command::Redo) < at(Command::Undo));
+        assert!(at(Command::PrevToReview) < at(Command::NextToReview));
+    }
+
+    #[test]
+    fn every_command_has_a_label_and_a_tooltip_in_both_languages() {
+        for c in Command::ALL {
+            for lang in Lang::ALL {
+                assert!(!c.label(lang).is_empty(), "{c:?}");
+                assert!(!c.tooltip(lang).is_empty(), "{c:?}");
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::commands::Command;
 use super::i18n::{Text, tr};
+use super::message::Inbox;
 use super::theme;
 use crate::i18n::Lang;
 use crate::model::{
@@ -61,15 +62,14 @@ pub struct DetailState {
     pub new_label: String,
 }
 
-/// Draw the detail of `cell`; user edits go to `actions`, commands to `commands`.
+/// Draw the detail of `cell`; user edits and commands go to `inbox`.
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
     cell: &CellId,
     state: &mut DetailState,
     lang: Lang,
-    actions: &mut Vec<Action>,
-    commands: &mut Vec<Command>,
+    inbox: &mut Inbox,
 ) {
     let d = &session.dossier;
     let (Some(m), Some(st)) = (d.measure(&cell.measure), d.stakeholder(&cell.stakeholder)) else {
@@ -133,7 +133,7 @@ pub fn show(
                             Command::SetStance(s).tooltip(lang)
                         ));
                     if resp.clicked() {
-                        commands.push(Command::SetStance(s));
+                        inbox.command(Command::SetStance(s));
                     }
                 }
                 if ui
@@ -144,7 +144,7 @@ pub fn show(
                     .on_hover_text(format!("{} (0)", Command::ClearStance.tooltip(lang)))
                     .clicked()
                 {
-                    commands.push(Command::ClearStance);
+                    inbox.command(Command::ClearStance);
                 }
             });
 
@@ -158,7 +158,7 @@ pub fn show(
                     .desired_width(f32::INFINITY),
             );
             if resp.changed() {
-                actions.push(Action::EditNote {
+                inbox.action(Action::EditNote {
                     cell: cell.clone(),
                     note,
                 });
@@ -172,7 +172,7 @@ pub fn show(
                         .on_hover_text(tr(lang, Text::RemoveLabelTip))
                         .clicked()
                     {
-                        actions.push(Action::RemoveLabel {
+                        inbox.action(Action::RemoveLabel {
                             cell: cell.clone(),
                             label: label.clone(),
                         });
@@ -187,7 +187,7 @@ pub fn show(
                 if (ui.button(tr(lang, Text::AddLabel)).clicked() || enter)
                     && !state.new_label.trim().is_empty()
                 {
-                    actions.push(Action::AddLabel {
+                    inbox.action(Action::AddLabel {
                         cell: cell.clone(),
                         label: std::mem::take(&mut state.new_label),
                     });
@@ -223,7 +223,7 @@ pub fn show(
                 .into_iter()
                 .partition(|p| a.evidence.contains(&p.id) || p.measures.contains(&cell.measure));
             for p in relevant {
-                position(ui, d, p, cell, a, lang, actions);
+                position(ui, d, p, cell, a, lang, inbox);
             }
             if !others.is_empty() {
                 egui::CollapsingHeader::new(format!(
@@ -234,7 +234,7 @@ pub fn show(
                 .id_salt(("others", &cell.stakeholder))
                 .show(ui, |ui| {
                     for p in others {
-                        position(ui, d, p, cell, a, lang, actions);
+                        position(ui, d, p, cell, a, lang, inbox);
                     }
                 });
             }
@@ -248,7 +248,7 @@ fn position(
     cell: &CellId,
     a: &Assessment,
     lang: Lang,
-    actions: &mut Vec<Action>,
+    inbox: &mut Inbox,
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -268,7 +268,7 @@ fn position(
             .changed()
         {
             let position = p.id.clone();
-            actions.push(if linked {
+            inbox.action(if linked {
                 Action::LinkEvidence {
                     cell: cell.clone(),
                     position,

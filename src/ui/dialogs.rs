@@ -1,7 +1,6 @@
-//! Modal dialogs: unsaved changes, errors, load remarks, recovery, export. Each returns whether
-//! it stays open; the choices call back into the app.
+//! Modal dialogs: unsaved changes, errors, load remarks, recovery, export. A dialog answers
+//! with what the user chose ([`Answer`]); the App decides what that does.
 
-use super::app::App;
 use super::i18n::{Text, tr};
 use crate::i18n::Lang;
 use crate::persist::recovery::Recovered;
@@ -70,6 +69,27 @@ impl ExportChoice {
     }
 }
 
+/// What the user chose in a dialog.
+#[derive(Debug)]
+pub enum Answer {
+    /// Closed with OK, Cancel, Escape or a click outside: nothing to do.
+    Dismissed,
+    /// Save the unsaved changes, then do what was asked.
+    SaveThen(Intent),
+    /// Drop the unsaved changes and do what was asked.
+    DiscardThen(Intent),
+    /// Quit, keeping the unsaved work in the recovery copy for the next start.
+    QuitKeepingRecovery,
+    /// Take the recovered session as the open one.
+    Restore(Box<Recovered>),
+    /// Remove the recovery copy.
+    DiscardRecovery,
+    /// Export the report so.
+    Export(ExportChoice),
+    /// Open the exported file in the system's viewer.
+    OpenFile(PathBuf),
+}
+
 /// The button the user pressed.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Choice {
@@ -84,10 +104,15 @@ enum Choice {
 }
 
 impl Dialog {
-    /// Draw the dialog. Returns the dialog to keep showing, `None` once it is answered.
+    /// Draw the dialog; once the user has chosen, what they chose. `can_keep_recovery` offers
+    /// to keep a recovery copy when quitting with unsaved work.
     #[must_use]
-    pub fn show(mut self, ctx: &egui::Context, app: &mut App) -> Option<Dialog> {
-        let lang = app.prefs.lang;
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        lang: Lang,
+        can_keep_recovery: bool,
+    ) -> Option<Answer> {
         let mut choice = None;
         let mut pick = |ui: &mut egui::Ui, text: Text, c: Choice| {
             if ui.button(tr(lang, text)).clicked() {
@@ -96,7 +121,7 @@ impl Dialog {
         };
         let response = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
-            match &mut self {
+            match self {
                 Dialog::Unsaved(intent) => {
                     ui.heading(tr(lang, Text::UnsavedTitle));
                     ui.label(tr(lang, Text::UnsavedBody));
@@ -104,7 +129,7 @@ impl Dialog {
                     ui.horizontal(|ui| {
                         pick(ui, Text::SaveButton, Choice::Save);
                         pick(ui, Text::DiscardButton, Choice::Discard);
-                        if *intent == Intent::Quit && app.can_keep_recovery() {
+                        if *intent == Intent::Quit && can_keep_recovery {
                             pick(ui, Text::KeepRecoveryButton, Choice::KeepRecovery);
                         }
                         pick(ui, Text::CancelButton, Choice::Close);
@@ -199,41 +224,21 @@ impl Dialog {
         if choice.is_none() && response.should_close() && !matches!(self, Dialog::Recovery(_)) {
             choice = Some(Choice::Close);
         }
-        let Some(choice) = choice else {
-            return Some(self);
-        };
-        match (self, choice) {
-            (Dialog::Unsaved(intent), Choice::Save) if app.save() => app.perform(intent),
-            (Dialog::Unsaved(intent), Choice::Discard) => {
-                if intent == Intent::Quit {
-                    app.discard_recovery();
-                }
-                app.perform(intent);
-            }
-            (Dialog::Unsaved(_), Choice::KeepRecovery) => match app.write_recovery() {
-                Ok(()) => app.perform(Intent::Quit),
-                // No copy, no quitting: the work is still on screen, to be saved.
-                Err(message) => {
-                    app.dialog = Some(Dialog::Error {
-                        intro: Text::RecoveryWriteFailed,
-                        message,
-                    });
-                }
-            },
+        let choice = choice?;
+        Some(match (self, choice) {
+            (Dialog::Unsaved(intent), Choice::Save) => Answer::SaveThen(intent.clone()),
+            (Dialog::Unsaved(intent), Choice::Discard) => Answer::DiscardThen(intent.clone()),
+            (Dialog::Unsaved(_), Choice::KeepRecovery) => Answer::QuitKeepingRecovery,
             (Dialog::Recovery(found), Choice::Restore) => {
-                if let Ok(recovered) = *found {
-                    app.restore(recovered);
+                match std::mem::replace(found.as_mut(), Err(String::new())) {
+                    Ok(recovered) => Answer::Restore(Box::new(recovered)),
+                    Err(_) => Answer::Dismissed,
                 }
             }
-            (Dialog::Recovery(_), Choice::DiscardRecovery) => app.discard_left_behind(),
-            (Dialog::Export(choice), Choice::Export) => app.export(choice),
-            (Dialog::Exported(path), Choice::OpenFile) => {
-                if let Err(e) = open::that_detached(&path) {
-                    app.notice = format!("{} {e}", tr(lang, Text::OpenFileFailed));
-                }
-            }
-            _ => {}
-        }
-        None
+            (Dialog::Recovery(_), Choice::DiscardRecovery) => Answer::DiscardRecovery,
+            (Dialog::Export(choice), Choice::Export) => Answer::Export(*choice),
+            (Dialog::Exported(path), Choice::OpenFile) => Answer::OpenFile(path.clone()),
+            _ => Answer::Dismissed,
+        })
     }
 }

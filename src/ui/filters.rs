@@ -3,9 +3,10 @@
 //! an action.
 
 use super::i18n::{Text, plural, tr};
-use crate::view::{Filters, all_stances};
+use super::message::Inbox;
 use crate::i18n::{Lang, unassessed};
 use crate::model::{Action, Session, Stance};
+use crate::view::{Filters, all_stances};
 use eframe::egui::{self, RichText};
 
 /// The id of the search field, so Ctrl+F can focus it.
@@ -38,7 +39,7 @@ pub fn show(
     state: &mut FilterState,
     counts: &Counts,
     lang: Lang,
-    actions: &mut Vec<Action>,
+    inbox: &mut Inbox,
 ) -> bool {
     let Counts {
         shown_rows,
@@ -62,7 +63,7 @@ pub fn show(
                 );
                 if resp.lost_focus() {
                     if let Some(name) = state.analyst.take() {
-                        actions.push(Action::SetAnalyst { name });
+                        inbox.action(Action::SetAnalyst { name });
                     }
                 } else if !resp.has_focus() {
                     state.analyst = None;

@@ -1,11 +1,13 @@
 //! The grid: a row per measure under its pillar's heading, a column per visible stakeholder,
-//! sticky header, virtualised rows. Reads the session; reports clicks as a new selection.
+//! sticky header, virtualised rows. Reads the session; a click on a cell is
+//! sent as a selection message.
 
 use super::i18n::{Text, plural, tr};
+use super::message::{Inbox, Message};
 use super::theme;
-use crate::view::{DossierIndex, Row, Selection};
 use crate::i18n::{Lang, unassessed};
 use crate::model::{Assessment, Session};
+use crate::view::{DossierIndex, Row, Selection};
 use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind, UiBuilder};
 use egui_extras::{Column, TableBuilder};
 
@@ -43,8 +45,6 @@ pub struct Grid<'a> {
 /// What a frame of the grid reports back.
 #[derive(Default)]
 pub struct Shown {
-    /// The cell the user clicked, if any.
-    pub clicked: Option<Selection>,
     /// The new scroll position, when one of the two sides was scrolled this frame.
     pub offset: Option<f32>,
     /// The measure column's new width, while the user drags its edge.
@@ -52,10 +52,10 @@ pub struct Shown {
 }
 
 impl Grid<'_> {
-    /// Draw the grid; returns the cell the user clicked, and the new scroll position when the
-    /// user scrolled. The measure column stays put while the stakeholder columns scroll
+    /// Draw the grid; a click on a cell goes to `inbox` as a selection; returns the new scroll
+    /// position when the user scrolled. The measure column stays put while the stakeholder columns scroll
     /// sideways: two tables side by side, scrolled up and down together.
-    pub fn show(&self, ui: &mut egui::Ui) -> Shown {
+    pub fn show(&self, ui: &mut egui::Ui, inbox: &mut Inbox) -> Shown {
         let mut shown = Shown::default();
         if self.rows.is_empty() {
             ui.label(tr(self.lang, Text::NoRowMatches));
@@ -76,7 +76,7 @@ impl Grid<'_> {
             .id_salt("grid-horizontal")
             .auto_shrink(false)
             .show(&mut cells_ui, |ui| {
-                let (offset, selected_cell) = self.stakeholder_columns(ui, &mut shown);
+                let (offset, selected_cell) = self.stakeholder_columns(ui, inbox);
                 if let Some(cell) = selected_cell {
                     // The table's own scroll area takes every scroll request made inside it,
                     // sideways ones included, though it only scrolls up and down: ask the
@@ -211,11 +211,11 @@ impl Grid<'_> {
     }
 
     /// The stakeholder columns; returns their scroll position and, when the selection should
-    /// come into view, where the selected cell is. Clicks go into `shown`.
+    /// come into view, where the selected cell is. Clicks go into `inbox`.
     fn stakeholder_columns(
         &self,
         ui: &mut egui::Ui,
-        shown: &mut Shown,
+        inbox: &mut Inbox,
     ) -> (f32, Option<egui::Rect>) {
         let d = &self.session.dossier;
         let dark = ui.visuals().dark_mode;
@@ -281,7 +281,7 @@ impl Grid<'_> {
                                     .cell(ui, mi, s, assessments[s], selected, dark)
                                     .clicked()
                             {
-                                shown.clicked = Some(sel);
+                                inbox.push(Message::Select(sel));
                             }
                         });
                         if past_right_edge && !self.scroll_to_selection {

@@ -8,12 +8,14 @@ mod dialogs;
 mod filters;
 mod grid;
 pub mod i18n;
+mod message;
 mod prefs;
 mod theme;
 
-pub use app::App;
+pub use app::{App, FilePicker};
 pub use commands::Command;
-pub use dialogs::{Dialog, ExportChoice, Intent};
+pub use dialogs::{Answer, Dialog, ExportChoice, Intent};
+pub use message::{Inbox, Message};
 pub use prefs::Prefs;
 pub use theme::Theme;
 
@@ -32,7 +34,7 @@ impl eframe::App for Shell {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.app.prefs);
+        eframe::set_value(storage, eframe::APP_KEY, self.app.prefs());
     }
 }
 
@@ -91,10 +93,11 @@ fn exit_code(result: eframe::Result) -> ExitCode {
     }
 }
 
-/// `visavis --frames N`: open the real window on `file` (or the last session), draw the first
-/// frame and `frames` more, print the time from `started` to the first frame and the CPU time
-/// of each later frame (min / median / p95 / max, as eframe measures it: swap and vsync
-/// excluded), then close. Preferences are read but not written; no autosave, no recovery.
+/// `visavis --frames N`: open the real window on `file` (or the last session), print the time
+/// from `started` to the first frame and to the first frame where the session is loaded and
+/// usable, draw `frames` more and print the CPU time of each (min / median / p95 / max, as
+/// eframe measures it: swap and vsync excluded), then close. Preferences are read but not
+/// written; no autosave, no recovery.
 #[must_use]
 pub fn run_frames(file: Option<PathBuf>, frames: u32, started: std::time::Instant) -> ExitCode {
     let report = std::rc::Rc::new(std::cell::RefCell::new(None));
@@ -109,6 +112,8 @@ pub fn run_frames(file: Option<PathBuf>, frames: u32, started: std::time::Instan
                 started,
                 frames: frames as usize,
                 first: None,
+                first_cpu: None,
+                usable: None,
                 times: Vec::new(),
                 show_times: Vec::new(),
                 out,
@@ -128,24 +133,39 @@ struct FrameProbe {
     frames: usize,
     /// When the first frame's UI began, since `started`.
     first: Option<std::time::Duration>,
-    /// Seconds of CPU per frame, the first frame's included.
+    /// The first frame's CPU time, in seconds (eframe reports it during the second).
+    first_cpu: Option<f32>,
+    /// When the first frame with the session loaded began, since `started`.
+    usable: Option<std::time::Duration>,
+    /// Seconds of CPU per frame, from the usable frame on.
     times: Vec<f32>,
-    /// Seconds spent in [`App::show`] per frame: the window's layout, before egui tessellates
-    /// and the renderer paints.
+    /// Seconds spent in [`App::show`] per frame from the usable frame on: the window's layout,
+    /// before egui tessellates and the renderer paints.
     show_times: Vec<f32>,
     out: std::rc::Rc<std::cell::RefCell<Option<String>>>,
 }
 
 impl eframe::App for FrameProbe {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        match self.first {
-            None => self.first = Some(self.started.elapsed()),
-            // eframe reports the previous frame's time.
-            Some(_) => self.times.extend(frame.info().cpu_usage),
+        let now = self.started.elapsed();
+        // eframe reports the previous frame's time.
+        let previous = frame.info().cpu_usage;
+        if self.first.is_none() {
+            self.first = Some(now);
+        } else if self.first_cpu.is_none() {
+            self.first_cpu = previous;
+        }
+        let counting = self.usable.is_some();
+        if counting {
+            self.times.extend(previous);
+        } else if !self.app.is_busy() {
+            self.usable = Some(now);
         }
         let start = std::time::Instant::now();
         self.app.show(ui);
-        self.show_times.push(start.elapsed().as_secs_f32());
+        if self.usable.is_some() {
+            self.show_times.push(start.elapsed().as_secs_f32());
+        }
         if self.times.len() > self.frames {
             if self.out.borrow().is_none() {
                 *self.out.borrow_mut() = Some(self.summary());
@@ -160,8 +180,10 @@ impl eframe::App for FrameProbe {
 impl FrameProbe {
     fn summary(&self) -> String {
         let ms = |s: f32| f64::from(s) * 1000.0;
-        let first_frame = self.times.first().copied().unwrap_or_default();
-        let first_ui = self.first.unwrap_or_default().as_secs_f64() * 1000.0;
+        let since_start =
+            |d: Option<std::time::Duration>| d.unwrap_or_default().as_secs_f64() * 1000.0;
+        let first_cpu = ms(self.first_cpu.unwrap_or_default());
+        let first_ui = since_start(self.first);
         let stats = |times: &[f32]| {
             let mut sorted = times.to_vec();
             sorted.sort_by(f32::total_cmp);
@@ -179,15 +201,16 @@ impl FrameProbe {
                 at(100)
             )
         };
-        // The first frame (fonts, shaders, textures) is reported on its own.
+        // The usable frame (the new session's first layout) is reported in the total only.
         let later = self.times.get(1..).unwrap_or_default();
         let shows = self.show_times.get(1..=later.len()).unwrap_or_default();
         format!(
             "first frame: {:.0} ms after start (UI began at {first_ui:.0} ms; the frame took \
-             {:.1} ms)\n{} frames, CPU per frame: {}\n  of which the window's layout (App::show): \
-             {}\n",
-            first_ui + ms(first_frame),
-            ms(first_frame),
+             {first_cpu:.1} ms)\nusable: {:.0} ms after start (the session opened in the \
+             background)\n{} frames, CPU per frame: {}\n  of which the window's layout \
+             (App::show): {}\n",
+            first_ui + first_cpu,
+            since_start(self.usable),
             later.len(),
             stats(later),
             stats(shows),

@@ -65,4 +65,3 @@ fn push_lowercase(out: &mut String, text: &str) {
     out.push_str(text);
     out[start..].make_ascii_lowercase();
 }
-

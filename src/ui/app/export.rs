@@ -1,0 +1,96 @@
+//! Exporting the gap report: the export dialog's answer, the file to write, the analysis and its
+//! rendering in the background on a snapshot of the session, then the confirmation.
+
+use super::App;
+use super::tasks::{Job, Outcome, is_cancel};
+use crate::persist::{self, SaveError};
+use crate::report::{self, ReportOptions};
+use crate::ui::ExportChoice;
+use crate::ui::dialogs::Dialog;
+use crate::ui::i18n::Text;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Share of the export's progress bar the analysis and rendering take; writing takes the rest.
+const RENDERED: f64 = persist::WRITE_SHARE_FROM;
+
+impl App {
+    /// Ask where to write the report, then write it.
+    pub(super) fn export(&mut self, choice: ExportChoice) {
+        let format = choice.format;
+        let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+            || "analyse".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let name = format!("{stem}-rapport.{}", format.extension());
+        let filter = format.label(self.lang());
+        if let Some(path) = self
+            .picker
+            .save(filter, format.extension(), &name, self.folder())
+        {
+            self.export_to(&path, choice);
+        }
+    }
+
+    /// The report's options for `choice`: its language, the detail, and the pillars and
+    /// stakeholders the filters show when the user asked for those only.
+    fn report_options(&self, choice: ExportChoice) -> ReportOptions {
+        let d = &self.session.dossier;
+        let mut options = ReportOptions::new(choice.lang, &self.file_name());
+        options.include_detail = choice.detail;
+        if choice.visible_only {
+            options.pillars = Some(
+                d.pillars
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !self.filters.hidden_pillars.contains(i))
+                    .map(|(_, p)| p.id.clone())
+                    .collect(),
+            );
+            options.stakeholders = Some(
+                d.stakeholders
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !self.filters.hidden_stakeholders.contains(i))
+                    .map(|(_, s)| s.id.clone())
+                    .collect(),
+            );
+        }
+        options
+    }
+
+    /// Write the report to `path` in the background, then confirm with the path (or show the
+    /// error).
+    fn export_to(&mut self, path: &Path, choice: ExportChoice) {
+        let options = self.report_options(choice);
+        let snapshot = Arc::clone(&self.session);
+        let file = path.to_owned();
+        let job = Job::Export {
+            path: path.to_owned(),
+        };
+        self.start_task(job, move |progress| {
+            let bytes = choice.format.render(&report::analyse(&snapshot, &options));
+            progress.set(RENDERED);
+            Outcome::Exported(persist::write_export_with(&file, &bytes, progress))
+        });
+    }
+
+    /// An export finished (or was cancelled in time, or failed).
+    pub(super) fn exported(
+        &mut self,
+        path: PathBuf,
+        result: Result<(), SaveError>,
+        cancelled: bool,
+    ) {
+        match result {
+            Ok(()) => self.show_dialog(Dialog::Exported(path)),
+            Err(e) if cancelled && is_cancel(&e) => {
+                self.say(Text::TaskCancelled);
+            }
+            Err(e) => {
+                let message = e.in_lang(self.lang());
+                self.show_error(Text::ExportErrorIntro, message);
+            }
+        }
+    }
+}

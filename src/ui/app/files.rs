@@ -1,0 +1,447 @@
+//! Files: asking before unsaved work is lost, opening (in the background), saving a snapshot of
+//! a revision (in the background), the recovery copy and its offer at start-up, the embedded
+//! example. Every read and write goes through `persist`.
+
+use super::App;
+use super::tasks::{Job, Outcome, is_cancel};
+use crate::model::{Session, now_rfc3339};
+use crate::persist::{self, LoadError, Loaded, Origin, SaveError, recovery};
+use crate::progress::Progress;
+use crate::ui::Intent;
+use crate::ui::dialogs::Dialog;
+use crate::ui::i18n::{Text, tr};
+use crate::view::{DossierIndex, Filters};
+use eframe::egui;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The example analysis, embedded so "Open the example analysis" works wherever the binary is.
+const EXAMPLE_SESSION: &str = include_str!("../../../saves/segur-analyse-exemple.ron");
+
+/// Where the app asks the user for a file to open or to write.
+#[derive(Clone, Debug)]
+pub enum FilePicker {
+    /// The system's file dialog.
+    Native,
+    /// Always this file, without asking (tests, scripted runs).
+    Fixed(PathBuf),
+}
+
+impl FilePicker {
+    /// The system's file dialog.
+    #[must_use]
+    pub fn native() -> Self {
+        FilePicker::Native
+    }
+
+    /// A file to open, of the kind `filter` names (`.ron`), starting in `folder`.
+    pub(super) fn open(&self, filter: &str, folder: Option<&Path>) -> Option<PathBuf> {
+        match self {
+            FilePicker::Native => {
+                let mut dialog = rfd::FileDialog::new().add_filter(filter, &["ron"]);
+                if let Some(dir) = folder {
+                    dialog = dialog.set_directory(dir);
+                }
+                dialog.pick_file()
+            }
+            FilePicker::Fixed(path) => Some(path.clone()),
+        }
+    }
+
+    /// A file to write, with the extension `ext`, proposed as `name` in `folder`.
+    pub(super) fn save(
+        &self,
+        filter: &str,
+        ext: &str,
+        name: &str,
+        folder: Option<&Path>,
+    ) -> Option<PathBuf> {
+        match self {
+            FilePicker::Native => {
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter(filter, &[ext])
+                    .set_file_name(name);
+                if let Some(dir) = folder {
+                    dialog = dialog.set_directory(dir);
+                }
+                dialog.save_file()
+            }
+            FilePicker::Fixed(path) => Some(path.clone()),
+        }
+    }
+}
+
+/// The recovery copy of this window, and the one an app that stopped left behind.
+pub(super) struct RecoveryState {
+    /// Where autosave writes, reserved for this window; `None` disables autosave.
+    slot: Option<recovery::Slot>,
+    /// Why there is no slot when one was asked for, in the user's language.
+    error: Option<String>,
+    /// The copy of an app that stopped with unsaved work, while it is offered back.
+    left_behind: Option<recovery::Slot>,
+    /// The revision the copy holds.
+    written: Option<u64>,
+    /// When the next autosave is due (egui time, seconds).
+    due: Option<f64>,
+}
+
+impl RecoveryState {
+    /// Reserve a slot in `dir`. Copies left by apps that stopped are reserved first, so this
+    /// window's own slot is always an empty one; only the most recent copy is offered now, the
+    /// others next time.
+    pub(super) fn claim(dir: Option<PathBuf>, lang: crate::i18n::Lang) -> Self {
+        let left_behind = dir
+            .as_deref()
+            .and_then(|dir| recovery::Slot::left_behind(dir).into_iter().next());
+        let mut error = None;
+        let slot = dir.and_then(|dir| match recovery::Slot::claim(&dir) {
+            Ok(slot) => Some(slot),
+            Err(source) => {
+                error = Some(SaveError::Io { path: dir, source }.in_lang(lang));
+                None
+            }
+        });
+        Self {
+            slot,
+            error,
+            left_behind,
+            written: None,
+            due: None,
+        }
+    }
+
+    /// Why no copy can be kept, if so.
+    pub(super) fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// Whether a recovery copy can be kept at all (offered when quitting with unsaved work).
+    pub(super) fn can_keep(&self) -> bool {
+        self.slot.is_some()
+    }
+}
+
+impl App {
+    /// The folder file dialogs start in: the session's.
+    pub(super) fn folder(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+
+    /// Do `intent` now, or ask first if there are unsaved changes.
+    pub fn request(&mut self, intent: Intent) {
+        if self.is_busy() {
+            self.say(Text::WaitForTask);
+        } else if self.history.is_dirty() {
+            self.show_dialog(Dialog::Unsaved(intent));
+        } else {
+            self.perform(intent);
+        }
+    }
+
+    /// Do `intent` without asking.
+    pub fn perform(&mut self, intent: Intent) {
+        match intent {
+            Intent::New => {
+                let session = Self::blank_session(&self.prefs);
+                self.replace(session, None);
+                self.prefs.last_session = None;
+            }
+            Intent::Open(path) => self.open_path(&path, true),
+            Intent::OpenExample => self.open_example(),
+            Intent::Quit => {
+                self.allow_close = true;
+                self.inbox.clear();
+                self.quit_requested = true;
+            }
+        }
+    }
+
+    /// Open `path` in place of the current session, in the background. On error the current
+    /// session stays and the error is shown; `remember` adds the file to the recent list.
+    pub fn open_path(&mut self, path: &Path, remember: bool) {
+        self.open_job(path, remember, false);
+    }
+
+    /// Open the file given at start-up (or the last session).
+    pub(super) fn open_at_start(&mut self, path: &Path, remember: bool) {
+        self.open_job(path, remember, true);
+    }
+
+    fn open_job(&mut self, path: &Path, remember: bool, at_start: bool) {
+        let progress = Arc::new(Progress::none());
+        let (file, shared) = (path.to_owned(), Arc::clone(&progress));
+        let job = Job::Open {
+            path: path.to_owned(),
+            remember,
+            at_start,
+        };
+        self.start_task_with(job, progress, move |_| {
+            Outcome::Opened(Box::new(persist::load_with(&file, &shared)))
+        });
+    }
+
+    /// An open finished: show the session, or say why not.
+    pub(super) fn opened(
+        &mut self,
+        path: &Path,
+        remember: bool,
+        at_start: bool,
+        result: Result<Loaded, LoadError>,
+    ) {
+        let lang = self.lang();
+        let loaded = match result {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                // At start-up nothing was open before: say what the user is looking at instead.
+                let intro = if at_start {
+                    Text::OpenErrorAtStart
+                } else {
+                    Text::OpenErrorIntro
+                };
+                self.show_error(intro, e.lines_in(lang).join("\n"));
+                return;
+            }
+        };
+        let (mut session, origin) = (loaded.session, loaded.origin);
+        if session.analyst.is_empty() {
+            session.analyst = self.prefs.analyst.as_str().into();
+        }
+        if origin == Origin::Dossier {
+            // A bare dossier starts a new session: it has no file of its own yet.
+            self.replace(session, None);
+        } else {
+            self.replace(session, Some(path.to_owned()));
+            if remember {
+                self.prefs.opened(path);
+            }
+        }
+        let opened = format!("{} : {}", tr(lang, Text::Opened), path.display());
+        self.notice = match origin {
+            Origin::Session => opened,
+            Origin::Migrated { from } => {
+                format!("{opened} ({} {from})", tr(lang, Text::MigratedFrom))
+            }
+            Origin::Dossier => format!("{opened} ({})", tr(lang, Text::NewFromDossier)),
+        };
+        if let Origin::Migrated { .. } = origin {
+            self.history.mark_unsaved();
+        }
+        if !loaded.warnings.is_empty() {
+            let warnings = persist::warnings_in(&self.session, lang);
+            self.show_dialog(Dialog::Warnings(warnings));
+        }
+    }
+
+    pub(super) fn replace(&mut self, session: Session, path: Option<PathBuf>) {
+        self.index = DossierIndex::new(&session);
+        self.session = Arc::new(session);
+        self.history = crate::model::History::default();
+        self.path = path;
+        self.selection = None;
+        self.filters = Filters::default();
+        self.filter_state = crate::ui::filters::FilterState::default();
+        self.detail = crate::ui::detail::DetailState::default();
+        self.grid.stale = true;
+        self.recovery.written = None;
+        self.recovery.due = None;
+    }
+
+    /// Save to the current file, or ask for one; then do `then` (quit, open…) once saved.
+    pub(super) fn save_then(&mut self, then: Option<Intent>) {
+        match self.path.clone() {
+            Some(path) => self.save_to_then(&path, then),
+            None => self.save_as_then(then),
+        }
+    }
+
+    /// Ask for a file and save there; then do `then` once saved.
+    pub(super) fn save_as_then(&mut self, then: Option<Intent>) {
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "analyse.ron".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let filter = tr(self.lang(), Text::SessionFiles).to_owned();
+        if let Some(path) = self.picker.save(&filter, "ron", &name, self.folder()) {
+            self.save_to_then(&path, then);
+        }
+    }
+
+    /// Save to `path` in the background. On failure the error is shown, the session stays
+    /// dirty and the old file is intact.
+    pub fn save_to(&mut self, path: &Path) {
+        self.save_to_then(path, None);
+    }
+
+    fn save_to_then(&mut self, path: &Path, then: Option<Intent>) {
+        if self.is_busy() {
+            self.say(Text::WaitForTask);
+            return;
+        }
+        let previous_modified = std::mem::replace(
+            &mut Arc::make_mut(&mut self.session).modified,
+            now_rfc3339(),
+        );
+        // The save writes this revision; edits made meanwhile copy the session first.
+        let snapshot = Arc::clone(&self.session);
+        let file = path.to_owned();
+        let job = Job::Save {
+            path: path.to_owned(),
+            revision: self.history.revision(),
+            previous_modified,
+            then,
+        };
+        self.start_task(job, move |progress| {
+            Outcome::Saved(persist::save_with(&snapshot, &file, progress))
+        });
+    }
+
+    /// A save finished (or was cancelled in time, or failed).
+    pub(super) fn saved(
+        &mut self,
+        path: &Path,
+        revision: u64,
+        previous_modified: String,
+        then: Option<Intent>,
+        result: Result<(), SaveError>,
+        cancelled: bool,
+    ) {
+        let lang = self.lang();
+        match result {
+            Ok(()) => {
+                self.history.mark_saved_at(revision);
+                self.path = Some(path.to_owned());
+                self.prefs.opened(path);
+                if !self.history.is_dirty() {
+                    // The copy holds nothing the file does not; a copy of later edits stays.
+                    self.discard_recovery();
+                }
+                self.notice = if cancelled {
+                    tr(lang, Text::SavedBeforeCancel).to_owned()
+                } else {
+                    format!("{} : {}", tr(lang, Text::Saved), path.display())
+                };
+                if let Some(intent) = then {
+                    self.request(intent);
+                }
+            }
+            Err(e) => {
+                Arc::make_mut(&mut self.session).modified = previous_modified;
+                if cancelled && is_cancel(&e) {
+                    self.say(Text::TaskCancelled);
+                } else {
+                    self.show_error(Text::SaveErrorIntro, e.in_lang(lang));
+                }
+            }
+        }
+    }
+
+    /// Write the recovery copy now if there is unsaved work not yet copied.
+    ///
+    /// # Errors
+    /// Why no copy could be written, in the user's language (also put in the status bar).
+    pub fn write_recovery(&mut self) -> Result<(), String> {
+        let revision = self.history.revision();
+        if !self.history.is_dirty() || self.recovery.written == Some(revision) {
+            return Ok(());
+        }
+        let written = match &self.recovery.slot {
+            Some(slot) => slot
+                .write(&self.session, self.path.as_deref())
+                .map_err(|e| e.in_lang(self.lang())),
+            None => Err(self.recovery.error.clone().unwrap_or_default()),
+        };
+        match written {
+            Ok(()) => {
+                self.recovery.written = Some(revision);
+                Ok(())
+            }
+            Err(e) => {
+                self.notice = format!("{} {e}", tr(self.lang(), Text::RecoveryWriteFailed));
+                Err(e)
+            }
+        }
+    }
+
+    /// Remove the recovery copy (the work is saved, or the user discarded it).
+    pub fn discard_recovery(&mut self) {
+        if let Some(slot) = &self.recovery.slot {
+            slot.discard();
+        }
+        self.recovery.written = None;
+    }
+
+    /// Every [`super::AUTOSAVE_SECONDS`] of unsaved work, a recovery copy. Not while a task
+    /// runs: a save will supersede the copy, an open replace the session.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let revision = self.history.revision();
+        if !self.history.is_dirty() || self.recovery.written == Some(revision) {
+            self.recovery.due = None;
+            return;
+        }
+        if self.is_busy() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let due = *self
+            .recovery
+            .due
+            .get_or_insert(now + super::AUTOSAVE_SECONDS);
+        if now >= due {
+            // A failure is told in the status bar; the next autosave tries again.
+            let _ = self.write_recovery();
+            self.recovery.due = None;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
+        }
+    }
+
+    pub(super) fn offer_recovery(&mut self) {
+        if let Some(found) = self
+            .recovery
+            .left_behind
+            .as_ref()
+            .and_then(recovery::Slot::read)
+        {
+            let found = found.map_err(|e| e.lines_in(self.lang()).join("\n"));
+            self.show_dialog(Dialog::Recovery(Box::new(found)));
+        }
+    }
+
+    /// Take the recovered session as the open one, unsaved. It is copied into this window's
+    /// own recovery slot before the copy it came from is removed.
+    pub fn restore(&mut self, recovered: recovery::Recovered) {
+        self.replace(recovered.session, recovered.origin);
+        self.history.mark_unsaved();
+        // Until the work is in this window's own copy, the old copy stays.
+        if self.write_recovery().is_ok() && self.recovery.written.is_some() {
+            self.discard_left_behind();
+        }
+    }
+
+    /// Remove the recovery copy that was offered back (restored, or discarded by the user).
+    pub fn discard_left_behind(&mut self) {
+        if let Some(slot) = self.recovery.left_behind.take() {
+            slot.discard();
+        }
+    }
+
+    /// Open the embedded example analysis as an untitled session: saving it asks for a file, so
+    /// the example itself is never overwritten.
+    pub fn open_example(&mut self) {
+        let name = Path::new("segur-analyse-exemple.ron");
+        match persist::load_bytes(EXAMPLE_SESSION.as_bytes(), name, &now_rfc3339()) {
+            Ok(loaded) => {
+                self.replace(loaded.session, None);
+                self.notice = format!(
+                    "{} : {}",
+                    tr(self.lang(), Text::Opened),
+                    tr(self.lang(), Text::CmdOpenExample)
+                );
+            }
+            Err(e) => {
+                let message = e.lines_in(self.lang()).join("\n");
+                self.show_error(Text::OpenErrorIntro, message);
+            }
+        }
+    }
+}

@@ -1,0 +1,500 @@
+//! The application: holds the open session, its history and the view state; draws the panels;
+//! after each frame drains the one queue of messages the views filled; runs long work off the
+//! UI thread.
+//!
+//! Split by concern: `chrome` (menus, status bar, title, keys, window events), `navigate`
+//! (selection and moves), `files` (open, save, recovery), `export` (the gap report), `tasks`
+//! (work in the background with a progress bar and Cancel). Views never change the session
+//! and never touch files: they push [`Message`]s, and the App acts on them here.
+
+mod chrome;
+mod export;
+mod files;
+mod navigate;
+mod tasks;
+
+pub use files::FilePicker;
+
+use super::commands::Command;
+use super::dialogs::{Answer, Dialog};
+use super::i18n::{Text, tr};
+use super::message::{Inbox, Message};
+use super::prefs::Prefs;
+use super::{detail, filters, grid};
+use crate::i18n::Lang;
+use crate::model::{Action, CellId, History, Session, now_rfc3339};
+use crate::view::{DossierIndex, Filters, Row, Selection};
+use eframe::egui;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Seconds between autosaves of unsaved work.
+pub const AUTOSAVE_SECONDS: f64 = 30.0;
+
+/// What the grid shows and where it stands, kept between frames.
+struct GridState {
+    /// The rows that pass the filters, rebuilt when the session or the filters change.
+    rows: Vec<Row>,
+    stale: bool,
+    /// Bring the selected cell into view on the next frame.
+    scroll_to_selection: bool,
+    /// How far the grid is scrolled down, shared by its two sides.
+    offset: f32,
+    /// Width of the measure column, as the user dragged it.
+    measure_width: f32,
+}
+
+impl Default for GridState {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            stale: true,
+            scroll_to_selection: false,
+            offset: 0.0,
+            measure_width: 320.0,
+        }
+    }
+}
+
+/// The window's whole state.
+pub struct App {
+    prefs: Prefs,
+    /// The open session. Shared with a save or an export running in the background, which work
+    /// on the revision they were given; an edit meanwhile copies it first.
+    session: Arc<Session>,
+    history: History,
+    /// The file the session was opened from or saved to.
+    path: Option<PathBuf>,
+    recovery: files::RecoveryState,
+    /// The modal dialog on screen, and those waiting for it to close.
+    dialog: Option<Dialog>,
+    waiting_dialogs: VecDeque<Dialog>,
+    /// A line for the status bar (last save, last error…).
+    notice: String,
+    filters: Filters,
+    selection: Option<Selection>,
+    index: DossierIndex,
+    grid: GridState,
+    detail: detail::DetailState,
+    filter_state: filters::FilterState,
+    inbox: Inbox,
+    /// The long work running in the background, if any (one at a time).
+    task: Option<tasks::Task>,
+    picker: FilePicker,
+    /// The user confirmed closing (or there was nothing to lose).
+    allow_close: bool,
+    quit_requested: bool,
+    title: String,
+    fonts_installed: bool,
+}
+
+impl App {
+    /// An app showing `session`, loaded from `path`, with a recovery slot reserved in
+    /// `recovery_dir` (and the most recent copy left there by an app that stopped, to offer).
+    #[must_use]
+    pub fn new(
+        prefs: Prefs,
+        session: Session,
+        path: Option<PathBuf>,
+        recovery_dir: Option<PathBuf>,
+    ) -> Self {
+        let recovery = files::RecoveryState::claim(recovery_dir, prefs.lang);
+        Self {
+            index: DossierIndex::new(&session),
+            prefs,
+            session: Arc::new(session),
+            history: History::default(),
+            path,
+            recovery,
+            dialog: None,
+            waiting_dialogs: VecDeque::new(),
+            notice: String::new(),
+            filters: Filters::default(),
+            selection: None,
+            grid: GridState::default(),
+            detail: detail::DetailState::default(),
+            filter_state: filters::FilterState::default(),
+            inbox: Inbox::default(),
+            task: None,
+            picker: FilePicker::native(),
+            allow_close: false,
+            quit_requested: false,
+            title: String::new(),
+            fonts_installed: false,
+        }
+    }
+
+    /// A new session on the embedded dossier, for the analyst of the preferences.
+    #[must_use]
+    pub fn blank_session(prefs: &Prefs) -> Session {
+        Session::new(
+            crate::persist::default_dossier(),
+            &prefs.analyst,
+            &now_rfc3339(),
+        )
+    }
+
+    /// The app at start-up, on a new session: `file` if given, else the last session, opens in
+    /// the background while the window shows; a recovery copy left by an app that stopped is
+    /// offered first.
+    #[must_use]
+    pub fn start(prefs: Prefs, file: Option<PathBuf>, recovery_dir: Option<PathBuf>) -> Self {
+        let blank = Self::blank_session(&prefs);
+        let mut app = Self::new(prefs, blank, None, recovery_dir);
+        app.offer_recovery();
+        let explicit = file.is_some();
+        if let Some(path) = file.or_else(|| app.prefs.last_session.clone().filter(|p| p.exists())) {
+            app.open_at_start(&path, explicit);
+        }
+        if let Some(e) = app.recovery.error() {
+            let notice = format!("{} {e}", tr(app.lang(), Text::RecoveryWriteFailed));
+            app.notice = notice;
+        }
+        app
+    }
+
+    fn lang(&self) -> Lang {
+        self.prefs.lang
+    }
+
+    /// Queue a command, as a menu or a key would.
+    pub fn command(&mut self, c: Command) {
+        self.inbox.command(c);
+    }
+
+    /// Preferences kept between runs.
+    #[must_use]
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The open session.
+    #[must_use]
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The open session's undo history and saved state.
+    #[must_use]
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The file the session was opened from or saved to.
+    #[must_use]
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The dialog on screen.
+    #[must_use]
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// The status bar's message.
+    #[must_use]
+    pub fn notice(&self) -> &str {
+        &self.notice
+    }
+
+    /// The grid's filters.
+    #[must_use]
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// The selected cell.
+    #[must_use]
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+
+    /// Select a cell, as a click in the grid would, and bring it into view.
+    pub fn set_selection(&mut self, sel: Selection) {
+        self.select(sel, true);
+    }
+
+    /// The rows the grid shows now.
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.grid.rows
+    }
+
+    /// Whether the app is about to close.
+    #[must_use]
+    pub fn quit_requested(&self) -> bool {
+        self.quit_requested
+    }
+
+    /// Whether long work (opening, saving, exporting) is running in the background.
+    #[must_use]
+    pub fn is_busy(&self) -> bool {
+        self.task.is_some()
+    }
+
+    /// Where the app asks the user for a file: the native dialog unless a test or a preference
+    /// chose another.
+    pub fn set_file_picker(&mut self, picker: FilePicker) {
+        self.picker = picker;
+    }
+
+    /// Show `dialog` now, or after the one on screen closes.
+    fn show_dialog(&mut self, dialog: Dialog) {
+        if self.dialog.is_none() {
+            self.dialog = Some(dialog);
+        } else {
+            self.waiting_dialogs.push_back(dialog);
+        }
+    }
+
+    /// Put a fixed message in the status bar.
+    fn say(&mut self, text: Text) {
+        tr(self.lang(), text).clone_into(&mut self.notice);
+    }
+
+    /// Show an error, with what it means for the user's work.
+    fn show_error(&mut self, intro: Text, message: String) {
+        self.show_dialog(Dialog::Error { intro, message });
+    }
+
+    /// Draw one frame, then run what the user asked for, in order.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            super::theme::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        ctx.set_visuals(self.prefs.theme.visuals());
+        self.poll_task(&ctx);
+        self.read_keyboard(&ctx);
+        self.read_dropped_files(&ctx);
+        self.check_close_request(&ctx);
+        if self.grid.stale {
+            self.grid.rows = self.index.rows(&self.session, &self.filters);
+            self.grid.stale = false;
+        }
+
+        self.menu_bar(ui);
+        self.status_bar(ui);
+        // While another session is being opened, the one on screen is about to go: no edits.
+        let editable = !self.is_opening();
+        ui.add_enabled_ui(editable, |ui| self.panels(ui));
+        if let Some(dialog) = &mut self.dialog
+            && let Some(answer) = dialog.show(&ctx, self.prefs.lang, self.recovery.can_keep())
+        {
+            self.dialog = self.waiting_dialogs.pop_front();
+            self.inbox.push(Message::Answer(answer));
+        }
+
+        self.drain(&ctx);
+        if self.grid.stale {
+            ctx.request_repaint();
+        }
+        self.update_title(&ctx);
+        self.autosave(&ctx);
+        if self.quit_requested {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// The filters, the detail and the grid.
+    fn panels(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        egui::Panel::left("filters")
+            .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| {
+                let counts = filters::Counts {
+                    shown_rows: self
+                        .grid
+                        .rows
+                        .iter()
+                        .filter(|r| matches!(r, Row::Measure(_)))
+                        .count(),
+                    assessed: self.index.assessed_count(),
+                };
+                let changed = filters::show(
+                    ui,
+                    &self.session,
+                    &mut self.filters,
+                    &mut self.filter_state,
+                    &counts,
+                    lang,
+                    &mut self.inbox,
+                );
+                self.grid.stale |= changed;
+            });
+        egui::Panel::right("detail")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| {
+                match self.selection.and_then(|s| s.cell(&self.session.dossier)) {
+                    Some(cell) => detail::show(
+                        ui,
+                        &self.session,
+                        &cell,
+                        &mut self.detail,
+                        lang,
+                        &mut self.inbox,
+                    ),
+                    None => {
+                        ui.label(tr(lang, Text::SelectCell));
+                    }
+                }
+            });
+        let columns = self.visible_columns();
+        egui::CentralPanel::default().show(ui, |ui| {
+            let grid = grid::Grid {
+                session: &self.session,
+                index: &self.index,
+                rows: &self.grid.rows,
+                columns: &columns,
+                selection: self.selection,
+                scroll_to_selection: std::mem::take(&mut self.grid.scroll_to_selection),
+                lang,
+                right_edge: ui.max_rect().right(),
+                offset: self.grid.offset,
+                measure_width: self.grid.measure_width,
+            };
+            let shown = grid.show(ui, &mut self.inbox);
+            if let Some(offset) = shown.offset {
+                // Both sides of the grid show the new position on the next frame.
+                self.grid.offset = offset;
+                ui.ctx().request_repaint();
+            }
+            if let Some(width) = shown.measure_width {
+                self.grid.measure_width = width;
+            }
+        });
+    }
+
+    /// Run every queued message, in the order it came; what a message queues runs after it.
+    fn drain(&mut self, ctx: &egui::Context) {
+        while let Some(message) = self.inbox.pop() {
+            match message {
+                Message::Command(c) => self.run(c, ctx),
+                Message::Action(a) => self.apply(a),
+                Message::Select(sel) => self.select(sel, false),
+                Message::Answer(answer) => self.answer(answer),
+            }
+        }
+    }
+
+    /// Apply an edit through the history.
+    fn apply(&mut self, action: Action) {
+        let cell = action.cell().cloned();
+        let now = now_rfc3339();
+        match self
+            .history
+            .apply(Arc::make_mut(&mut self.session), action, &now)
+        {
+            Ok(true) => self.edited(cell.as_ref()),
+            Ok(false) => {}
+            Err(e) => self.notice = format!("{} ({e})", tr(self.lang(), Text::EditRefused)),
+        }
+    }
+
+    fn edited(&mut self, cell: Option<&CellId>) {
+        if let Some(cell) = cell {
+            self.index.refresh_note(&self.session, cell);
+        }
+        self.grid.stale = true;
+    }
+
+    /// Act on what the user chose in a dialog.
+    fn answer(&mut self, answer: Answer) {
+        match answer {
+            Answer::Dismissed => {}
+            Answer::SaveThen(intent) => self.save_then(Some(intent)),
+            Answer::DiscardThen(intent) => {
+                if intent == super::Intent::Quit {
+                    self.discard_recovery();
+                }
+                self.perform(intent);
+            }
+            Answer::QuitKeepingRecovery => match self.write_recovery() {
+                Ok(()) => self.perform(super::Intent::Quit),
+                // No copy, no quitting: the work is still on screen, to be saved.
+                Err(message) => self.show_error(Text::RecoveryWriteFailed, message),
+            },
+            Answer::Restore(recovered) => self.restore(*recovered),
+            Answer::DiscardRecovery => self.discard_left_behind(),
+            Answer::Export(choice) => self.export(choice),
+            Answer::OpenFile(path) => {
+                if let Err(e) = open::that_detached(&path) {
+                    self.notice = format!("{} {e}", tr(self.lang(), Text::OpenFileFailed));
+                }
+            }
+        }
+    }
+
+    fn run(&mut self, c: Command, ctx: &egui::Context) {
+        match c {
+            Command::New => self.request(super::Intent::New),
+            Command::Open => {
+                let filter = tr(self.lang(), Text::SessionFiles).to_owned();
+                if let Some(path) = self.picker.open(&filter, self.folder()) {
+                    self.request(super::Intent::Open(path));
+                }
+            }
+            Command::OpenExample => self.request(super::Intent::OpenExample),
+            Command::Save => self.save_then(None),
+            Command::SaveAs => self.save_as_then(None),
+            Command::Export => {
+                self.show_dialog(Dialog::Export(super::ExportChoice::new(self.lang())));
+            }
+            Command::Quit => self.request(super::Intent::Quit),
+            Command::CancelTask => self.cancel_task(),
+            Command::Undo | Command::Redo => self.undo_redo(c == Command::Undo),
+            Command::Find => ctx.memory_mut(|m| m.request_focus(filters::search_id())),
+            Command::SetStance(s) => self.tag(Some(s)),
+            Command::ClearStance => self.tag(None),
+            Command::NextToReview => self.review(true),
+            Command::PrevToReview => self.review(false),
+            Command::Up
+            | Command::Down
+            | Command::Left
+            | Command::Right
+            | Command::PageUp
+            | Command::PageDown
+            | Command::FirstRow
+            | Command::LastRow => self.move_by(c),
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        if !(if undo {
+            self.history.can_undo()
+        } else {
+            self.history.can_redo()
+        }) {
+            return;
+        }
+        let session = Arc::make_mut(&mut self.session);
+        let touched = if undo {
+            self.history.undo(session)
+        } else {
+            self.history.redo(session)
+        };
+        if let Some(cell) = touched {
+            self.edited(cell.as_ref());
+            if let Some(at) = cell.as_ref().and_then(|c| self.index.position_of(c)) {
+                self.select(
+                    Selection {
+                        measure: at.0,
+                        stakeholder: at.1,
+                    },
+                    true,
+                );
+            }
+        }
+    }
+
+    fn tag(&mut self, stance: Option<crate::model::Stance>) {
+        if let Some(cell) = self.selection.and_then(|s| s.cell(&self.session.dossier)) {
+            self.apply(Action::SetStance { cell, stance });
+        }
+    }
+}
