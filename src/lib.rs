@@ -10,11 +10,13 @@
 //! | --- | --- | --- |
 //! | [`model`] | dossier, session, stance, ids, `Action`, `apply`, `History` | knows nothing of egui or files; every edit of a session is an `Action` through `apply` |
 //! | [`persist`] | RON load/save, format versions and migration, atomic write, recovery | the only module that reads or writes session files; never panics on any input |
+//! | [`view`] | the window's view model: filters, selection, rows, the search index, folding | no egui; rebuilt when the session or the filters change, never per frame |
 //! | [`report`] | gap analysis (pure) and its Markdown, HTML, CSV renderings | computed from the model only; the window and the command line call the same functions |
 //! | [`generate`] | synthetic dossiers and sessions of any size (benches, tests, `visavis generate`) | pure and deterministic: same spec, same session |
+//! | [`progress`] | how far long work has gone, and the user's Cancel | shared by a worker thread and the window; no egui, no I/O |
 //! | [`cli`] | the command line (clap) | prints; touches files only through `persist` |
 //! | [`i18n`] | the two languages and the words for the model's vocabulary (stances…) | no egui; the window's strings live in `ui::i18n`, the report's in `report::text` |
-//! | `ui` (feature `gui`) | the egui window | reads state and emits `Action`s/commands; never mutates the session directly, never touches files itself |
+//! | `ui` (feature `gui`) | the egui window: `ui::app` (state, frame, the message queue; `chrome`, `navigate`, `files`, `export`, `tasks`), the panels (`grid`, `detail`, `filters`), `dialogs`, `commands`, `prefs`, `theme` | views read state and push `Message`s (command, action, selection, a dialog's answer); only the `App` acts on them, after the frame, in arrival order; long work runs on a task thread; never touches files itself |
 //!
 //! `cargo build --no-default-features` builds everything but `ui`, without egui.
 

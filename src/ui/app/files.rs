@@ -176,7 +176,12 @@ impl App {
             at_start,
         };
         self.start_task_with(job, progress, move |_| {
-            Outcome::Opened(Box::new(persist::load_with(&file, &shared)))
+            // The grid's index is built here too: at 5,000 × 20 it takes a fifth of the open.
+            let opened = persist::load_with(&file, &shared).map(|loaded| {
+                let index = DossierIndex::new(&loaded.session);
+                (loaded, index)
+            });
+            Outcome::Opened(Box::new(opened))
         });
     }
 
@@ -186,11 +191,11 @@ impl App {
         path: &Path,
         remember: bool,
         at_start: bool,
-        result: Result<Loaded, LoadError>,
+        result: Result<(Loaded, DossierIndex), LoadError>,
     ) {
         let lang = self.lang();
-        let loaded = match result {
-            Ok(loaded) => loaded,
+        let (loaded, index) = match result {
+            Ok(opened) => opened,
             Err(e) => {
                 // At start-up nothing was open before: say what the user is looking at instead.
                 let intro = if at_start {
@@ -208,9 +213,9 @@ impl App {
         }
         if origin == Origin::Dossier {
             // A bare dossier starts a new session: it has no file of its own yet.
-            self.replace(session, None);
+            self.replace_indexed(session, index, None);
         } else {
-            self.replace(session, Some(path.to_owned()));
+            self.replace_indexed(session, index, Some(path.to_owned()));
             if remember {
                 self.prefs.opened(path);
             }
@@ -232,8 +237,15 @@ impl App {
         }
     }
 
+    /// Show `session` (from `path`) in place of the open one, with a fresh history and view.
     pub(super) fn replace(&mut self, session: Session, path: Option<PathBuf>) {
-        self.index = DossierIndex::new(&session);
+        let index = DossierIndex::new(&session);
+        self.replace_indexed(session, index, path);
+    }
+
+    /// [`App::replace`] with the session's index already built.
+    fn replace_indexed(&mut self, session: Session, index: DossierIndex, path: Option<PathBuf>) {
+        self.index = index;
         self.session = Arc::new(session);
         self.history = crate::model::History::default();
         self.path = path;

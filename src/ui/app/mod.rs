@@ -419,7 +419,13 @@ impl App {
                 // No copy, no quitting: the work is still on screen, to be saved.
                 Err(message) => self.show_error(Text::RecoveryWriteFailed, message),
             },
-            Answer::Restore(recovered) => self.restore(*recovered),
+            Answer::Restore(recovered) => {
+                // The file opening at start-up would replace the work just restored.
+                if self.is_opening() {
+                    self.cancel_task();
+                }
+                self.restore(*recovered);
+            }
             Answer::DiscardRecovery => self.discard_left_behind(),
             Answer::Export(choice) => self.export(choice),
             Answer::OpenFile(path) => {

@@ -10,6 +10,7 @@ use crate::persist::{LoadError, Loaded, SaveError};
 use crate::progress::Progress;
 use crate::ui::Intent;
 use crate::ui::i18n::{Text, tr};
+use crate::view::DossierIndex;
 use eframe::egui;
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -44,7 +45,8 @@ pub(super) enum Job {
 
 /// What a task produced.
 pub(super) enum Outcome {
-    Opened(Box<Result<Loaded, LoadError>>),
+    /// The session read, with the grid's index of it.
+    Opened(Box<Result<(Loaded, DossierIndex), LoadError>>),
     Saved(Result<(), SaveError>),
     Exported(Result<(), SaveError>),
 }
