@@ -3,9 +3,9 @@
 
 use super::i18n::{Text, plural, tr};
 use super::theme;
-use crate::view::{DossierIndex, Row, Selection};
 use crate::i18n::{Lang, unassessed};
 use crate::model::{Assessment, Session};
+use crate::view::{DossierIndex, Row, Selection};
 use eframe::egui::{self, Align, Label, RichText, Sense, Stroke, StrokeKind, UiBuilder};
 use egui_extras::{Column, TableBuilder};
 
@@ -191,10 +191,8 @@ impl Grid<'_> {
                                     if let Some(f) = m.figures.first() {
                                         ui.add(
                                             Label::new(
-                                                RichText::new(super::detail::figure_text(
-                                                    f, self.lang,
-                                                ))
-                                                .size(SMALL_TEXT),
+                                                RichText::new(crate::i18n::figure(self.lang, f))
+                                                    .size(SMALL_TEXT),
                                             )
                                             .truncate(),
                                         );
