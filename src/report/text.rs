@@ -12,8 +12,6 @@ crate::i18n::catalogue! {
     pub enum T {
         /// Document title.
         Title => ("Rapport d’écarts", "Gap report"),
-        /// "Dossier".
-        Dossier => same("Dossier"),
         /// "Session" (the file analysed).
         Session => same("Session"),
         /// "Analyst".

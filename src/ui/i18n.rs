@@ -52,7 +52,6 @@ crate::i18n::catalogue! {
         CmdLastRow => ("Dernière mesure", "Last measure"),
         CmdMoveTip => ("Déplacer la sélection dans la grille", "Move the selection in the grid"),
         Measure => ("Mesure", "Measure"),
-        Filters => ("Filtres", "Filters"),
         Search => ("Rechercher…", "Search…"),
         SearchHint => ("mesures, positions, notes (accents ignorés)", "measures, positions, notes (accents ignored)"),
         Pillars => ("Piliers", "Pillars"),
@@ -134,7 +133,6 @@ crate::i18n::catalogue! {
         ExportErrorIntro => ("L’export a échoué ; la session n’a pas changé.", "The export failed; the session is unchanged."),
         OpenFileFailed => ("Impossible d’ouvrir le fichier :", "Cannot open the file:"),
         SessionFiles => ("Sessions Vis-à-vis", "Vis-à-vis sessions"),
-        Orphans => ("cellules orphelines (mesure ou partie prenante absente du dossier), conservées", "orphan cells (measure or stakeholder missing from the dossier), kept"),
     }
 }
 
