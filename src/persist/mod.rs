@@ -5,15 +5,15 @@
 mod atomic;
 mod error;
 mod format;
-mod french;
-pub use french::warnings_in;
 mod load;
+mod messages;
 pub mod recovery;
 
 pub use atomic::backup_path;
 pub use error::{FileProblem, LoadError, Location, SaveError};
 pub use format::CURRENT_FORMAT;
 pub use load::{Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes};
+pub use messages::{SyntaxFault, Warning, warnings_in};
 
 use crate::model::{Dossier, Session};
 use std::path::Path;
