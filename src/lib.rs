@@ -13,7 +13,7 @@
 //! | [`report`] | gap analysis (pure) and its Markdown, HTML, CSV renderings | computed from the model only; the window and the command line call the same functions |
 //! | [`generate`] | synthetic dossiers and sessions of any size (benches, tests, `visavis generate`) | pure and deterministic: same spec, same session |
 //! | [`cli`] | the command line (clap) | prints; touches files only through `persist` |
-//! | [`i18n`] | the two languages and the words for the model's vocabulary (stances…) | no egui; the window's strings live in `ui::i18n`, the report's in `report::text` |
+//! | [`i18n`] | the two languages, the words for the model's vocabulary (stances…), the `catalogue!` macro, shared formatting (numbers, plurals, dates, times, figures) | no egui; the window's catalogue lives in `ui::i18n`, the report's in `report::text`, both declared with `catalogue!` and checked by `tests/catalogue.rs` |
 //! | `ui` (feature `gui`) | the egui window | reads state and emits `Action`s/commands; never mutates the session directly, never touches files itself |
 //!
 //! `cargo build --no-default-features` builds everything but `ui`, without egui.
