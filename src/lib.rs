@@ -15,7 +15,7 @@
 //! | [`generate`] | synthetic dossiers and sessions of any size (benches, tests, `visavis generate`) | pure and deterministic: same spec, same session |
 //! | [`progress`] | how far long work has gone, and the user's Cancel | shared by a worker thread and the window; no egui, no I/O |
 //! | [`cli`] | the command line (clap) | prints; touches files only through `persist` |
-//! | [`i18n`] | the two languages and the words for the model's vocabulary (stances…) | no egui; the window's strings live in `ui::i18n`, the report's in `report::text` |
+//! | [`i18n`] | the two languages, the words for the model's vocabulary (stances…), the `catalogue!` macro, shared formatting (numbers, plurals, dates, times, figures) | no egui; the window's catalogue lives in `ui::i18n`, the report's in `report::text`, both declared with `catalogue!` and checked by `tests/catalogue.rs` |
 //! | `ui` (feature `gui`) | the egui window: `ui::app` (state, frame, the message queue; `chrome`, `navigate`, `files`, `export`, `tasks`), the panels (`grid`, `detail`, `filters`), `dialogs`, `commands`, `prefs`, `theme` | views read state and push `Message`s (command, action, selection, a dialog's answer); only the `App` acts on them, after the frame, in arrival order; long work runs on a task thread; never touches files itself |
 //!
 //! `cargo build --no-default-features` builds everything but `ui`, without egui.

@@ -1,6 +1,7 @@
 //! What can go wrong reading or writing a session, with the file, line and column where it
 //! comes from a file, in the compiler's `FILE:LINE:COL: message` form.
 
+use super::messages::SyntaxFault;
 use std::fmt;
 use std::path::PathBuf;
 use thiserror::Error;
@@ -42,16 +43,14 @@ pub enum LoadError {
         limit: u64,
     },
     /// The file has a problem at a known place: bad syntax, wrong type, unknown stance, bad bytes.
-    #[error("{}:{at}: {message}", path.display())]
+    #[error("{}:{at}: {fault}", path.display())]
     Syntax {
         /// The file.
         path: PathBuf,
         /// Where.
         at: Location,
-        /// What was expected, in plain words (English, for the command line).
-        message: String,
-        /// The same in French, for the window.
-        message_fr: String,
+        /// What is wrong, rendered in either language ([`SyntaxFault::in_lang`]).
+        fault: SyntaxFault,
     },
     /// The file was written by a newer version of Vis-à-vis.
     #[error("{}:{at}: this session has format {found}, newer than the format {supported} this version of Vis-à-vis reads; update Vis-à-vis to open it", path.display())]

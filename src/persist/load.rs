@@ -2,7 +2,8 @@
 //! consistency checks, and errors located at `FILE:LINE:COL`. Never panics, whatever the bytes.
 
 use super::error::{FileProblem, LoadError, Location};
-use super::format::{CURRENT_FORMAT, PROBE_NAME, ParseWatch, Probe, SessionV1, SessionV2};
+use super::format::{CURRENT_FORMAT, ParseWatch, Probe, SessionV1, SessionV2};
+use super::messages::{SyntaxFault, Warning};
 use crate::model::{CellId, Dossier, Problem, Session};
 use crate::progress::Progress;
 use std::fs::File;
@@ -36,7 +37,7 @@ pub struct Loaded {
     /// What the file was.
     pub origin: Origin,
     /// Things kept but worth telling the user: orphan cells, evidence naming unknown positions.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Read `path` as a session or a bare dossier.
@@ -128,9 +129,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
         LoadError::Syntax {
             path: path.to_owned(),
             at,
-            message: "the file is not UTF-8 text (is it a session file?)".to_owned(),
-            message_fr: "le fichier n’est pas du texte UTF-8 (est-ce bien une session ?)"
-                .to_owned(),
+            fault: SyntaxFault::NotUtf8,
         }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -138,8 +137,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
         return Err(LoadError::Syntax {
             path: path.to_owned(),
             at: Location { line: 1, col: 1 },
-            message: "the file is empty".to_owned(),
-            message_fr: "le fichier est vide".to_owned(),
+            fault: SyntaxFault::Empty,
         });
     }
     let syntax = |e: ron::error::SpannedError| syntax_error(path, text, &e);
@@ -160,8 +158,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
             return Err(LoadError::Syntax {
                 path: path.to_owned(),
                 at: Location { line: 1, col: 1 },
-                message: "this is neither a session (no `format` field) nor a dossier (no `measures` field)".to_owned(),
-                message_fr: "ce n’est ni une session (pas de champ `format`) ni un dossier (pas de champ `measures`)".to_owned(),
+                fault: SyntaxFault::NeitherSessionNorDossier,
             });
         }
         (1, _) => {
@@ -190,7 +187,7 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
 /// Check the session's dossier and gather the warnings.
 fn finish(session: Session, origin: Origin, text: &str, path: &Path) -> Result<Loaded, LoadError> {
     check_dossier(&session.dossier, text, path)?;
-    let warnings = warnings(&session);
+    let warnings = Warning::of(&session);
     Ok(Loaded {
         session,
         origin,
@@ -246,19 +243,6 @@ fn invalid(path: &Path, total: usize, problems: impl Iterator<Item = FileProblem
     LoadError::Invalid { problems }
 }
 
-pub(super) fn warnings(session: &Session) -> Vec<String> {
-    let mut w: Vec<String> = session
-        .orphans()
-        .map(|(cell, _)| {
-            format!("the assessment of {cell} names a measure or stakeholder the dossier lacks; it is kept as an orphan")
-        })
-        .collect();
-    w.extend(session.dangling_evidence().into_iter().map(|(cell, p)| {
-        format!("the assessment of {cell} cites position \"{p}\", which is not a position of that stakeholder; the link is kept")
-    }));
-    w
-}
-
 fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadError {
     let at = skip_blanks(
         text,
@@ -269,37 +253,26 @@ fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadEr
     );
     // The parser's own words for these faults ("invalid identifier", "unexpected char") would
     // not tell the writer what to change.
-    let (message, message_fr) = match hint(text, at) {
-        Some((en, fr)) => (en.to_owned(), fr.to_owned()),
-        None => (plain_message(&e.code), super::french::syntax(&e.code)),
-    };
     LoadError::Syntax {
         path: PathBuf::from(path),
         at,
-        message,
-        message_fr,
+        fault: hint(text, at).unwrap_or_else(|| SyntaxFault::Ron(e.code.clone())),
     }
 }
 
 /// What the writer of a French text most likely meant, when the fault at `at` looks like one of
 /// the habits RON does not share: a decimal comma (`8,2`), typographic quotes around a text.
-fn hint(text: &str, at: Location) -> Option<(&'static str, &'static str)> {
+fn hint(text: &str, at: Location) -> Option<SyntaxFault> {
     let line = text.lines().nth(at.line.checked_sub(1)?)?;
     let offset = line.char_indices().nth(at.col.checked_sub(1)?)?.0;
     let (before, here) = line.split_at(offset);
     let here = here.chars().next()?;
     let mut back = before.trim_end().chars().rev();
     if here.is_ascii_digit() && back.next() == Some(',') && back.next()?.is_ascii_digit() {
-        return Some((
-            "a decimal number takes a point: 8.2, not 8,2",
-            "un nombre décimal s’écrit avec un point : 8.2 et non 8,2",
-        ));
+        return Some(SyntaxFault::DecimalComma);
     }
     if matches!(here, '«' | '»' | '“' | '”' | '„') {
-        return Some((
-            "a text goes between straight quotes \"…\"; « » can be written inside them",
-            "un texte s’écrit entre guillemets droits \"…\" ; les « » peuvent figurer à l’intérieur",
-        ));
+        return Some(SyntaxFault::TypographicQuotes);
     }
     None
 }
@@ -324,48 +297,6 @@ fn skip_blanks(text: &str, at: Location) -> Location {
     let rest = &line[offset..];
     let blanks = rest.len() - rest.trim_start().len();
     location_of(&text.as_bytes()[..line_start + offset + blanks])
-}
-
-/// The RON error in a user's words: what was expected, without the parser's advice to
-/// programmers.
-fn plain_message(code: &ron::Error) -> String {
-    use ron::Error as E;
-    match code {
-        E::Eof => {
-            "the file ends too early: it was cut short, or a bracket or a quote is not closed"
-                .to_owned()
-        }
-        E::ExceededRecursionLimit => {
-            "brackets are nested too deeply here (a session nests only a few levels): is the file \
-             damaged?"
-                .to_owned()
-        }
-        E::ExpectedNamedStructLike(name) if *name == PROBE_NAME => {
-            "expected `(`, which opens a session or a dossier".to_owned()
-        }
-        E::TrailingCharacters => "unexpected text after the closing `)` of the session".to_owned(),
-        E::ExpectedStringEnd => {
-            "this string is never closed with `\"` (was the file cut short?)".to_owned()
-        }
-        E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".to_owned(),
-        E::ExpectedOption => "expected `Some(…)` or `None` here: the value is optional, written \
-             `url: Some(\"https://…\")` or `url: None`"
-            .to_owned(),
-        E::ExpectedComma => {
-            "expected a comma here (or a `\"` was left open earlier, and the text since is read \
-             as part of it)"
-                .to_owned()
-        }
-        other => {
-            let message = other.to_string();
-            let mut chars = message.chars();
-            // Lower-case the first letter, as in the compiler's messages.
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => message,
-            }
-        }
-    }
 }
 
 /// Line and column just after `prefix`.

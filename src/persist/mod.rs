@@ -5,15 +5,15 @@
 mod atomic;
 mod error;
 mod format;
-mod french;
-pub use french::warnings_in;
 mod load;
+mod messages;
 pub mod recovery;
 
 pub use atomic::{WRITE_SHARE_FROM, backup_path};
 pub use error::{FileProblem, LoadError, Location, SaveError};
 pub use format::CURRENT_FORMAT;
 pub use load::{Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes, load_with};
+pub use messages::{SyntaxFault, Warning};
 
 use crate::model::{Dossier, Session};
 use crate::progress::Progress;

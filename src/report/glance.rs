@@ -36,12 +36,12 @@ pub fn lines(r: &Report) -> Vec<Line> {
                 Lang::Fr => format!(
                     "⚠ {unsupported} appréciation{s} ne repose{nt} sur aucune citation.",
                     s = plural_fr(unsupported),
-                    nt = if unsupported > 1 { "nt" } else { "" }
+                    nt = crate::i18n::plural(Lang::Fr, unsupported, "", "nt")
                 ),
                 Lang::En => format!(
                     "⚠ {unsupported} judgement{s} rest{v} on no quote.",
                     s = plural_en(unsupported),
-                    v = if unsupported == 1 { "s" } else { "" }
+                    v = crate::i18n::plural(Lang::En, unsupported, "s", "")
                 ),
             },
         });

@@ -2,242 +2,120 @@
 //! [`crate::i18n`]; everything else the three renderings print is here, so a wording is changed
 //! once for Markdown, HTML and CSV alike.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, percent, plural};
 use crate::model::Stance;
 use crate::report::{Quote, Selection};
 use std::fmt::Write as _;
 
-/// A fixed phrase of the report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum T {
-    /// Document title.
-    Title,
-    /// "Dossier".
-    Dossier,
-    /// "Session" (the file analysed).
-    Session,
-    /// "Analyst".
-    Analyst,
-    /// "Last modified".
-    Modified,
-    /// "Completion".
-    Completion,
-    /// "cells assessed".
-    CellsAssessed,
-    /// Legend heading.
-    Key,
-    /// The findings in a few lines, first thing in the report.
-    Glance,
-    /// The list of documents quoted, last in the report.
-    Sources,
-    /// What the sources list is.
-    SourcesIntro,
-    /// No quote in the report.
-    NoSources,
-    /// Before the plain-text copy of a source.
-    CheckedCopy,
-    /// Caption of the HTML header's bars, one per stakeholder.
-    BarsCaption,
-    /// The summary matrix section.
-    Summary,
-    /// "Pillar" (a column).
-    Pillar,
-    /// "Stakeholder" (a column).
-    Stakeholder,
-    /// "Overall" (the line summing a stakeholder's pillars).
-    Overall,
-    /// "Total".
-    Total,
-    /// The gaps section.
-    Gaps,
-    /// What the gaps section lists.
-    GapsIntro,
-    /// No gap or partial cell at all.
-    NoGaps,
-    /// Unanswered demands section.
-    Unanswered,
-    /// What the unanswered demands section lists.
-    UnansweredIntro,
-    /// No unanswered demand.
-    NoUnanswered,
-    /// Reason: no measure answers the position.
-    NoMeasureAnswers,
-    /// Reason: every linked measure is tagged Gap (followed by the measures).
-    OnlyGapsAnswer,
-    /// Silences section.
-    Silences,
-    /// Before the stakeholders with no gap or partial cell, when others have some.
-    NoGapsFor,
-    /// Before the stakeholders with no unanswered demand, when others have some.
-    NoUnansweredFor,
-    /// Silent measures subsection.
-    SilentMeasures,
-    /// Silent measures subsection, when some stakeholders are left out of the report.
-    SilentMeasuresSelected,
-    /// What "spoke to" means.
-    SilentMeasuresIntro,
-    /// No silent measure.
-    NoSilentMeasures,
-    /// No silent measure, when some stakeholders are left out of the report.
-    NoSilentMeasuresSelected,
-    /// Silent pillars subsection.
-    SilentPillars,
-    /// What a silent pillar is.
-    SilentPillarsIntro,
-    /// No stakeholder silent on a whole pillar.
-    NoSilentPillars,
-    /// Unassessed cells section.
-    Unassessed,
-    /// Every cell assessed.
-    NoUnassessed,
-    /// Detail section.
-    Detail,
-    /// "Measure".
-    Measure,
-    /// "Note".
-    Note,
-    /// "Labels".
-    Labels,
-    /// "Quotes".
-    Quotes,
-    /// "Contents" (HTML table of contents).
-    Contents,
-    /// Evidence naming a position the dossier lacks.
-    MissingPosition,
-    /// A judged cell with no quote.
-    NoQuote,
-    /// Heading of the Gap cells of a stakeholder.
-    GapCells,
-    /// Heading of the Partial cells of a stakeholder.
-    PartialCells,
-    /// CSV column: measure id.
-    ColMeasureId,
-    /// CSV column: pillar id.
-    ColPillarId,
-    /// CSV column: stakeholder id.
-    ColStakeholderId,
-    /// CSV column and table header: the stance.
-    ColStance,
-}
-
-impl T {
-    /// The phrase in `lang`.
-    #[must_use]
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (fr, en) = match self {
-            T::Title => ("Rapport d’écarts", "Gap report"),
-            T::Dossier => ("Dossier", "Dossier"),
-            T::Session => ("Session", "Session"),
-            T::Analyst => ("Analyste", "Analyst"),
-            T::Modified => ("Dernière modification", "Last modified"),
-            T::Completion => ("Avancement", "Completion"),
-            T::CellsAssessed => ("cellules évaluées", "cells assessed"),
-            T::Key => ("Légende", "Key"),
-            T::Summary => ("Synthèse", "Summary"),
-            T::Pillar => ("Pilier", "Pillar"),
-            T::Stakeholder => ("Partie prenante", "Stakeholder"),
-            T::Overall => ("Ensemble", "Overall"),
-            T::Total => ("Total", "Total"),
-            T::Gaps => ("Écarts et accords partiels", "Gaps and partial agreements"),
-            T::GapsIntro => (
-                "Chaque cellule jugée en écart ou en accord partiel, par partie prenante, avec les citations qui la fondent.",
-                "Every cell tagged Gap or Partial, by stakeholder, with the quotes it rests on.",
-            ),
-            T::NoGaps => (
-                "Aucune cellule en écart ni en accord partiel.",
-                "No cell is tagged Gap or Partial.",
-            ),
-            T::Unanswered => ("Demandes sans réponse", "Unanswered demands"),
-            T::UnansweredIntro => (
-                "Positions qu’aucune mesure ne satisfait : reliées à aucune mesure (ni par le dossier ni comme citation d’une cellule), ou seulement à des cellules jugées en écart.",
-                "Positions no measure satisfies: linked to no measure (neither by the dossier nor as a cell’s evidence), or only to cells tagged Gap.",
-            ),
-            T::NoUnanswered => ("Aucune demande sans réponse.", "No unanswered demand."),
-            T::NoGapsFor => (
-                "Sans écart ni accord partiel",
-                "No gap or partial agreement",
-            ),
-            T::NoUnansweredFor => ("Sans demande restée sans réponse", "No unanswered demand"),
-            T::NoMeasureAnswers => ("aucune mesure n’y répond", "no measure answers it"),
-            T::OnlyGapsAnswer => (
-                "toutes les mesures liées sont jugées en écart :",
-                "every linked measure is tagged Gap:",
-            ),
-            T::Silences => ("Silences", "Silences"),
-            T::BarsCaption => (
-                "Répartition des appréciations de chaque partie prenante (gris\u{a0}: silence\u{a0}; hachures\u{a0}: non évalué)",
-                "How each stakeholder’s cells are tagged (grey: silent; hatched: unassessed)",
-            ),
-            T::SilentMeasures => (
-                "Mesures sur lesquelles aucune partie prenante ne s’est exprimée",
-                "Measures no stakeholder spoke to",
-            ),
-            T::SilentMeasuresIntro => (
-                "Une partie prenante s’est exprimée sur une mesure quand sa cellule est en accord, partiel ou écart, quand la cellule cite une de ses positions, ou quand le dossier relie une de ses positions à la mesure.",
-                "A stakeholder spoke to a measure when its cell is tagged Agreement, Partial or Gap, when the cell cites one of its positions, or when the dossier links one of its positions to the measure.",
-            ),
-            T::NoSilentMeasures => (
-                "Aucune : chaque mesure a suscité au moins une prise de position.",
-                "None: every measure drew at least one position.",
-            ),
-            T::SilentMeasuresSelected => (
-                "Mesures sur lesquelles aucune des parties prenantes retenues ne s’est exprimée",
-                "Measures none of the selected stakeholders spoke to",
-            ),
-            T::NoSilentMeasuresSelected => (
-                "Aucune : chaque mesure a suscité au moins une prise de position des parties prenantes retenues.",
-                "None: every measure drew at least one position from the selected stakeholders.",
-            ),
-            T::SilentPillars => (
-                "Parties prenantes silencieuses sur un pilier entier",
-                "Stakeholders silent on a whole pillar",
-            ),
-            T::SilentPillarsIntro => (
-                "La partie prenante ne s’est exprimée sur aucune mesure du pilier.",
-                "The stakeholder spoke to none of the pillar’s measures.",
-            ),
-            T::NoSilentPillars => (
-                "Aucune : chaque partie prenante s’est exprimée sur chaque pilier.",
-                "None: every stakeholder spoke to every pillar.",
-            ),
-            T::Unassessed => ("Cellules non évaluées", "Unassessed cells"),
-            T::NoUnassessed => (
-                "Aucune : toutes les cellules sont évaluées.",
-                "None: every cell is assessed.",
-            ),
-            T::Detail => ("Détail par pilier", "Detail by pillar"),
-            T::Measure => ("Mesure", "Measure"),
-            T::Note => ("Note", "Note"),
-            T::Labels => ("Étiquettes", "Labels"),
-            T::Quotes => ("Citations", "Quotes"),
-            T::Contents => ("Sommaire", "Contents"),
-            T::Glance => ("En bref", "At a glance"),
-            T::Sources => ("Sources", "Sources"),
-            T::SourcesIntro => (
-                "Les documents dont ce rapport cite un extrait.",
-                "The documents this report quotes.",
-            ),
-            T::NoSources => (
-                "Ce rapport ne cite aucun extrait.",
-                "This report quotes nothing.",
-            ),
-            T::CheckedCopy => ("copie vérifiée", "checked copy"),
-            T::MissingPosition => (
-                "position absente du dossier",
-                "position missing from the dossier",
-            ),
-            T::NoQuote => (
-                "⚠ Aucune citation n’appuie cette appréciation.",
-                "⚠ No quote supports this judgement.",
-            ),
-            T::GapCells => ("En écart", "Gap"),
-            T::PartialCells => ("En accord partiel", "Partial"),
-            T::ColMeasureId => ("Mesure (id)", "Measure (id)"),
-            T::ColPillarId => ("Pilier (id)", "Pillar (id)"),
-            T::ColStakeholderId => ("Partie prenante (id)", "Stakeholder (id)"),
-            T::ColStance => ("Appréciation", "Stance"),
-        };
-        lang.pick(fr, en)
+crate::i18n::catalogue! {
+    /// A fixed phrase of the report.
+    pub enum T {
+        /// Document title.
+        Title => ("Rapport d’écarts", "Gap report"),
+        /// "Session" (the file analysed).
+        Session => same("Session"),
+        /// "Analyst".
+        Analyst => ("Analyste", "Analyst"),
+        /// "Last modified".
+        Modified => ("Dernière modification", "Last modified"),
+        /// "Completion".
+        Completion => ("Avancement", "Completion"),
+        /// "cells assessed".
+        CellsAssessed => ("cellules évaluées", "cells assessed"),
+        /// Legend heading.
+        Key => ("Légende", "Key"),
+        /// The findings in a few lines, first thing in the report.
+        Glance => ("En bref", "At a glance"),
+        /// The list of documents quoted, last in the report.
+        Sources => same("Sources"),
+        /// What the sources list is.
+        SourcesIntro => ("Les documents dont ce rapport cite un extrait.", "The documents this report quotes."),
+        /// No quote in the report.
+        NoSources => ("Ce rapport ne cite aucun extrait.", "This report quotes nothing."),
+        /// Before the plain-text copy of a source.
+        CheckedCopy => ("copie vérifiée", "checked copy"),
+        /// Caption of the HTML header's bars, one per stakeholder.
+        BarsCaption => ("Répartition des appréciations de chaque partie prenante (gris\u{a0}: silence\u{a0}; hachures\u{a0}: non évalué)", "How each stakeholder’s cells are tagged (grey: silent; hatched: unassessed)"),
+        /// The summary matrix section.
+        Summary => ("Synthèse", "Summary"),
+        /// "Pillar" (a column).
+        Pillar => ("Pilier", "Pillar"),
+        /// "Stakeholder" (a column).
+        Stakeholder => ("Partie prenante", "Stakeholder"),
+        /// "Overall" (the line summing a stakeholder's pillars).
+        Overall => ("Ensemble", "Overall"),
+        /// "Total".
+        Total => same("Total"),
+        /// The gaps section.
+        Gaps => ("Écarts et accords partiels", "Gaps and partial agreements"),
+        /// What the gaps section lists.
+        GapsIntro => ("Chaque cellule jugée en écart ou en accord partiel, par partie prenante, avec les citations qui la fondent.", "Every cell tagged Gap or Partial, by stakeholder, with the quotes it rests on."),
+        /// No gap or partial cell at all.
+        NoGaps => ("Aucune cellule en écart ni en accord partiel.", "No cell is tagged Gap or Partial."),
+        /// Unanswered demands section.
+        Unanswered => ("Demandes sans réponse", "Unanswered demands"),
+        /// What the unanswered demands section lists.
+        UnansweredIntro => ("Positions qu’aucune mesure ne satisfait : reliées à aucune mesure (ni par le dossier ni comme citation d’une cellule), ou seulement à des cellules jugées en écart.", "Positions no measure satisfies: linked to no measure (neither by the dossier nor as a cell’s evidence), or only to cells tagged Gap."),
+        /// No unanswered demand.
+        NoUnanswered => ("Aucune demande sans réponse.", "No unanswered demand."),
+        /// Reason: no measure answers the position.
+        NoMeasureAnswers => ("aucune mesure n’y répond", "no measure answers it"),
+        /// Reason: every linked measure is tagged Gap (followed by the measures).
+        OnlyGapsAnswer => ("toutes les mesures liées sont jugées en écart :", "every linked measure is tagged Gap:"),
+        /// Silences section.
+        Silences => same("Silences"),
+        /// Before the stakeholders with no gap or partial cell, when others have some.
+        NoGapsFor => ("Sans écart ni accord partiel", "No gap or partial agreement"),
+        /// Before the stakeholders with no unanswered demand, when others have some.
+        NoUnansweredFor => ("Sans demande restée sans réponse", "No unanswered demand"),
+        /// Silent measures subsection.
+        SilentMeasures => ("Mesures sur lesquelles aucune partie prenante ne s’est exprimée", "Measures no stakeholder spoke to"),
+        /// Silent measures subsection, when some stakeholders are left out of the report.
+        SilentMeasuresSelected => ("Mesures sur lesquelles aucune des parties prenantes retenues ne s’est exprimée", "Measures none of the selected stakeholders spoke to"),
+        /// What "spoke to" means.
+        SilentMeasuresIntro => ("Une partie prenante s’est exprimée sur une mesure quand sa cellule est en accord, partiel ou écart, quand la cellule cite une de ses positions, ou quand le dossier relie une de ses positions à la mesure.", "A stakeholder spoke to a measure when its cell is tagged Agreement, Partial or Gap, when the cell cites one of its positions, or when the dossier links one of its positions to the measure."),
+        /// No silent measure.
+        NoSilentMeasures => ("Aucune : chaque mesure a suscité au moins une prise de position.", "None: every measure drew at least one position."),
+        /// No silent measure, when some stakeholders are left out of the report.
+        NoSilentMeasuresSelected => ("Aucune : chaque mesure a suscité au moins une prise de position des parties prenantes retenues.", "None: every measure drew at least one position from the selected stakeholders."),
+        /// Silent pillars subsection.
+        SilentPillars => ("Parties prenantes silencieuses sur un pilier entier", "Stakeholders silent on a whole pillar"),
+        /// What a silent pillar is.
+        SilentPillarsIntro => ("La partie prenante ne s’est exprimée sur aucune mesure du pilier.", "The stakeholder spoke to none of the pillar’s measures."),
+        /// No stakeholder silent on a whole pillar.
+        NoSilentPillars => ("Aucune : chaque partie prenante s’est exprimée sur chaque pilier.", "None: every stakeholder spoke to every pillar."),
+        /// Unassessed cells section.
+        Unassessed => ("Cellules non évaluées", "Unassessed cells"),
+        /// Every cell assessed.
+        NoUnassessed => ("Aucune : toutes les cellules sont évaluées.", "None: every cell is assessed."),
+        /// Detail section.
+        Detail => ("Détail par pilier", "Detail by pillar"),
+        /// "Measure".
+        Measure => ("Mesure", "Measure"),
+        /// "Note".
+        Note => same("Note"),
+        /// "Labels".
+        Labels => ("Étiquettes", "Labels"),
+        /// "Quotes".
+        Quotes => ("Citations", "Quotes"),
+        /// "Contents" (HTML table of contents).
+        Contents => ("Sommaire", "Contents"),
+        /// Evidence naming a position the dossier lacks.
+        MissingPosition => ("position absente du dossier", "position missing from the dossier"),
+        /// A judged cell with no quote.
+        NoQuote => ("⚠ Aucune citation n’appuie cette appréciation.", "⚠ No quote supports this judgement."),
+        /// Heading of the Gap cells of a stakeholder.
+        GapCells => ("En écart", "Gap"),
+        /// Heading of the Partial cells of a stakeholder.
+        PartialCells => ("En accord partiel", "Partial"),
+        /// CSV column: measure id.
+        ColMeasureId => ("Mesure (id)", "Measure (id)"),
+        /// CSV column: pillar id.
+        ColPillarId => ("Pilier (id)", "Pillar (id)"),
+        /// CSV column: stakeholder id.
+        ColStakeholderId => ("Partie prenante (id)", "Stakeholder (id)"),
+        /// CSV column and table header: the stance.
+        ColStance => ("Appréciation", "Stance"),
     }
 }
 
@@ -265,18 +143,16 @@ pub fn quoted(lang: Lang, text: &str) -> String {
 /// `assessed / total` with the percentage, e.g. `105 / 105 (100 %)`.
 #[must_use]
 pub fn fraction(lang: Lang, done: usize, total: usize) -> String {
-    let percent = (done * 100).checked_div(total).unwrap_or(100);
-    format!("{done} / {total} ({percent}{})", lang.pick("\u{a0}%", "%"))
+    format!("{done} / {total} ({})", percent(lang, done, total))
 }
 
 /// "105 / 105 cellules évaluées (100 %)": the completion line of the header.
 #[must_use]
 pub fn completion(lang: Lang, done: usize, total: usize) -> String {
-    let percent = (done * 100).checked_div(total).unwrap_or(100);
     format!(
-        "{done} / {total} {} ({percent}{})",
+        "{done} / {total} {} ({})",
         T::CellsAssessed.get(lang),
-        lang.pick("\u{a0}%", "%")
+        percent(lang, done, total)
     )
 }
 
@@ -342,14 +218,14 @@ pub fn orphans(lang: Lang, count: usize) -> String {
             "{count} évaluation{s} porte{nt} sur une mesure ou une partie prenante absente du dossier ; \
              elle{s} ne figure{nt} pas dans ce rapport (voir `visavis validate`).",
             s = plural_fr(count),
-            nt = if count > 1 { "nt" } else { "" }
+            nt = plural(Lang::Fr, count, "", "nt")
         ),
         Lang::En => format!(
             "{count} assessment{s} concern{v} a measure or stakeholder missing from the dossier and \
              {are} left out of this report (see `visavis validate`).",
             s = plural_en(count),
-            v = if count == 1 { "s" } else { "" },
-            are = if count == 1 { "is" } else { "are" }
+            v = plural(Lang::En, count, "s", ""),
+            are = plural(Lang::En, count, "is", "are")
         ),
     }
 }
@@ -421,12 +297,12 @@ pub fn subset(lang: Lang, stakeholders: (usize, usize), pillars: (usize, usize))
 
 /// French plural `s`: none for 0 and 1.
 pub(crate) fn plural_fr(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
+    plural(Lang::Fr, n, "", "s")
 }
 
 /// English plural `s`: none for 1 only.
 pub(crate) fn plural_en(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    plural(Lang::En, n, "", "s")
 }
 
 /// The mark of an unassessed cell, distinct from every [`crate::model::Stance::icon`].

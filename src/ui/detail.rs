@@ -6,54 +6,9 @@ use super::commands::Command;
 use super::i18n::{Text, tr};
 use super::message::Inbox;
 use super::theme;
-use crate::i18n::Lang;
-use crate::model::{
-    Action, Assessment, CellId, Citation, Dossier, Figure, Position, Session, Stance,
-};
+use crate::i18n::{Lang, utc};
+use crate::model::{Action, Assessment, CellId, Citation, Dossier, Position, Session, Stance};
 use eframe::egui::{self, RichText};
-
-/// One line for a figure: "enveloppe annuelle : 8,2 Md€", "loi : 26 avril 2021".
-#[must_use]
-pub fn figure_text(f: &Figure, lang: Lang) -> String {
-    match f {
-        Figure::Amount { label, value, unit } | Figure::Quantity { label, value, unit } => {
-            format!("{label} : {} {unit}", number(*value))
-        }
-        Figure::Date { label, date } => format!("{label} : {}", crate::i18n::date(lang, date)),
-    }
-}
-
-/// An RFC 3339 UTC stamp as the report writes dates, with the time: "24 novembre 2026, 09:00
-/// UTC" (the app has no time-zone data, so it says the zone rather than pass UTC off as local
-/// time).
-#[must_use]
-pub fn utc(lang: Lang, stamp: &str) -> String {
-    match (stamp.get(..10), stamp.get(11..16)) {
-        (Some(day), Some(time)) => format!("{}, {time} UTC", crate::i18n::date(lang, day)),
-        _ => stamp.to_owned(),
-    }
-}
-
-/// A number the French way: decimal comma, thin-space thousands, no trailing ",0".
-fn number(v: f64) -> String {
-    let s = format!("{v}");
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let neg = int.starts_with('-');
-    let digits = int.trim_start_matches('-');
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
-    let sign = if neg { "-" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{frac}")
-    }
-}
 
 /// The detail panel's editable state: what the user is typing.
 #[derive(Default)]
@@ -103,7 +58,7 @@ pub fn show(
             if !m.figures.is_empty() {
                 ui.label(RichText::new(tr(lang, Text::Figures)).strong());
                 for f in &m.figures {
-                    ui.label(format!("• {}", figure_text(f, lang)));
+                    ui.label(format!("• {}", crate::i18n::figure(lang, f)));
                 }
             }
             egui::CollapsingHeader::new(tr(lang, Text::Citations))
@@ -307,26 +262,4 @@ fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation, lang: Lang) {
             .small()
             .color(theme::weak_text(ui.visuals())),
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_read_the_french_way() {
-        assert_eq!(number(8.2), "8,2");
-        assert_eq!(number(15000.0), "15\u{202f}000");
-        assert_eq!(number(183.0), "183");
-    }
-
-    #[test]
-    fn a_time_reads_as_the_report_writes_dates_and_says_its_zone() {
-        assert_eq!(
-            utc(Lang::Fr, "2026-11-24T09:05:00Z"),
-            "24 novembre 2026, 09:05 UTC"
-        );
-        assert!(utc(Lang::En, "2026-11-24T09:05:00Z").ends_with(", 09:05 UTC"));
-        assert_eq!(utc(Lang::Fr, "hier"), "hier", "anything else as written");
-    }
 }

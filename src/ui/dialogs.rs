@@ -168,7 +168,7 @@ impl Dialog {
                                 ui.label(format!(
                                     "{} {}",
                                     tr(lang, Text::RecoveryWritten),
-                                    super::detail::utc(lang, w)
+                                    crate::i18n::utc(lang, w)
                                 ));
                             }
                         }

@@ -191,10 +191,8 @@ impl Grid<'_> {
                                     if let Some(f) = m.figures.first() {
                                         ui.add(
                                             Label::new(
-                                                RichText::new(super::detail::figure_text(
-                                                    f, self.lang,
-                                                ))
-                                                .size(SMALL_TEXT),
+                                                RichText::new(crate::i18n::figure(self.lang, f))
+                                                    .size(SMALL_TEXT),
                                             )
                                             .truncate(),
                                         );

@@ -3,6 +3,7 @@
 
 use super::repo_file;
 use std::path::PathBuf;
+use visavis::i18n::Lang;
 use visavis::persist::{self, LoadError, Location};
 
 fn fixture(name: &str) -> PathBuf {
@@ -21,11 +22,12 @@ fn syntax(name: &str) -> (Location, String) {
     let err = load_err(name);
     let text = err.to_string();
     let LoadError::Syntax {
-        at, message, path, ..
+        at, fault, path, ..
     } = err
     else {
         panic!("{name}: expected a syntax error, got {err:?}");
     };
+    let message = fault.to_string();
     assert_eq!(path, fixture(name));
     assert!(
         text.starts_with(&format!("{}:{at}: ", path.display())),
@@ -71,12 +73,10 @@ fn a_file_cut_between_two_fields_says_it_ends_too_early() {
     let cut = text.find("\tassessments").expect("has assessments");
     let err =
         persist::load_bytes(&text.as_bytes()[..cut], &fixture("cut.ron"), "now").expect_err("cut");
-    let LoadError::Syntax {
-        at: loc, message, ..
-    } = err
-    else {
+    let LoadError::Syntax { at: loc, fault, .. } = err else {
         panic!("{err:?}");
     };
+    let message = fault.to_string();
     assert_eq!(loc, at(113, 1), "the end of the file");
     assert!(message.contains("ends too early"), "{message}");
 }
@@ -350,12 +350,9 @@ fn edited_dossier(from: &str, to: &str) -> (Location, String, String) {
         "{from} is in the dossier"
     );
     match persist::load_bytes(text.as_bytes(), &fixture("d.ron"), "now") {
-        Err(LoadError::Syntax {
-            at,
-            message,
-            message_fr,
-            ..
-        }) => (at, message, message_fr),
+        Err(LoadError::Syntax { at, fault, .. }) => {
+            (at, fault.in_lang(Lang::En), fault.in_lang(Lang::Fr))
+        }
         other => panic!("{other:?}"),
     }
 }

@@ -232,7 +232,7 @@ impl App {
             self.history.mark_unsaved();
         }
         if !loaded.warnings.is_empty() {
-            let warnings = persist::warnings_in(&self.session, lang);
+            let warnings = loaded.warnings.iter().map(|w| w.in_lang(lang)).collect();
             self.show_dialog(Dialog::Warnings(warnings));
         }
     }

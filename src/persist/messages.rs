@@ -1,9 +1,75 @@
-//! Load errors in French, for the window (the command line speaks English). Says what is wrong
-//! and where in an analyst's words, without the parser's vocabulary.
+//! What persistence tells the user, in one place and in both languages: the warnings of a
+//! load ([`Warning`]) and the load and save errors in French for the window (the command line
+//! speaks English). Says what is wrong and where in an analyst's words, without the parser's
+//! vocabulary.
 
 use super::error::LoadError;
 use crate::i18n::Lang;
+use crate::model::{CellId, PositionId, Session};
+use std::fmt;
 use std::io::ErrorKind;
+
+/// Something a load noticed and kept, worth telling the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    /// An assessment whose measure or stakeholder the dossier lacks, kept as an orphan.
+    Orphan {
+        /// The cell.
+        cell: CellId,
+    },
+    /// An assessment cites, as evidence, a position that is not one of its stakeholder's
+    /// (another stakeholder's, or one the dossier lacks); the link is kept.
+    MisattributedEvidence {
+        /// The cell.
+        cell: CellId,
+        /// The position it cites.
+        position: PositionId,
+    },
+}
+
+impl Warning {
+    /// Every warning `session` deserves: its orphan cells, then its misattributed evidence.
+    #[must_use]
+    pub fn of(session: &Session) -> Vec<Warning> {
+        let mut w: Vec<Warning> = session
+            .orphans()
+            .map(|(cell, _)| Warning::Orphan { cell: cell.clone() })
+            .collect();
+        w.extend(session.dangling_evidence().into_iter().map(|(cell, p)| {
+            Warning::MisattributedEvidence {
+                cell: cell.clone(),
+                position: p.clone(),
+            }
+        }));
+        w
+    }
+
+    /// The warning in `lang`.
+    #[must_use]
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Warning::Orphan { cell }, Lang::En) => format!(
+                "the assessment of {cell} names a measure or stakeholder the dossier lacks; it is kept as an orphan"
+            ),
+            (Warning::Orphan { cell }, Lang::Fr) => format!(
+                "l’appréciation de {cell} porte sur une mesure ou une partie prenante absente du dossier ; elle est conservée (orpheline)"
+            ),
+            (Warning::MisattributedEvidence { cell, position }, Lang::En) => format!(
+                "the assessment of {cell} cites position \"{position}\", which is not a position of that stakeholder; the link is kept"
+            ),
+            (Warning::MisattributedEvidence { cell, position }, Lang::Fr) => format!(
+                "l’appréciation de {cell} cite la position « {position} », qui n’est pas une position de cette partie prenante ; le lien est conservé"
+            ),
+        }
+    }
+}
+
+/// In English, for the command line.
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
 
 impl LoadError {
     /// Each problem on its own line, `FICHIER:LIGNE:COLONNE : message`, in `lang`.
@@ -27,16 +93,12 @@ impl LoadError {
                 size / 1_000_000,
                 limit / 1_000_000
             )],
-            LoadError::Syntax {
-                path,
-                at,
-                message_fr,
-                ..
-            } => vec![format!(
-                "{}, ligne {}, colonne {} : {message_fr}",
+            LoadError::Syntax { path, at, fault } => vec![format!(
+                "{}, ligne {}, colonne {} : {}",
                 path.display(),
                 at.line,
-                at.col
+                at.col,
+                fault.in_lang(lang)
             )],
             LoadError::NewerFormat {
                 path,
@@ -107,27 +169,107 @@ impl super::SaveError {
     }
 }
 
-/// What a loaded session's reader noticed (orphans, evidence naming another stakeholder's or an
-/// unknown position), in `lang`: the same remarks as [`super::Loaded::warnings`].
-#[must_use]
-pub fn warnings_in(session: &crate::model::Session, lang: Lang) -> Vec<String> {
-    if lang == Lang::En {
-        return super::load::warnings(session);
+/// What is wrong at a known place of a file that does not read as a session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyntaxFault {
+    /// The bytes are not UTF-8.
+    NotUtf8,
+    /// Nothing but blanks.
+    Empty,
+    /// RON, but neither a session nor a dossier.
+    NeitherSessionNorDossier,
+    /// A decimal comma (`8,2`) where RON takes a point.
+    DecimalComma,
+    /// Typographic quotes (« », “ ”) around a text.
+    TypographicQuotes,
+    /// Any other fault, in the parser's terms.
+    Ron(ron::Error),
+}
+
+impl SyntaxFault {
+    /// What was expected, in plain words, in `lang`.
+    #[must_use]
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let (fr, en) = match self {
+            SyntaxFault::NotUtf8 => (
+                "le fichier n’est pas du texte UTF-8 (est-ce bien une session ?)",
+                "the file is not UTF-8 text (is it a session file?)",
+            ),
+            SyntaxFault::Empty => ("le fichier est vide", "the file is empty"),
+            SyntaxFault::NeitherSessionNorDossier => (
+                "ce n’est ni une session (pas de champ `format`) ni un dossier (pas de champ `measures`)",
+                "this is neither a session (no `format` field) nor a dossier (no `measures` field)",
+            ),
+            SyntaxFault::DecimalComma => (
+                "un nombre décimal s’écrit avec un point : 8.2 et non 8,2",
+                "a decimal number takes a point: 8.2, not 8,2",
+            ),
+            SyntaxFault::TypographicQuotes => (
+                "un texte s’écrit entre guillemets droits \"…\" ; les « » peuvent figurer à l’intérieur",
+                "a text goes between straight quotes \"…\"; « » can be written inside them",
+            ),
+            SyntaxFault::Ron(code) => {
+                return match lang {
+                    Lang::Fr => french(code),
+                    Lang::En => english(code),
+                };
+            }
+        };
+        lang.pick(fr, en).to_owned()
     }
-    let mut w: Vec<String> = session
-        .orphans()
-        .map(|(cell, _)| {
-            format!("l’appréciation de {cell} porte sur une mesure ou une partie prenante absente du dossier ; elle est conservée (orpheline)")
-        })
-        .collect();
-    w.extend(session.dangling_evidence().into_iter().map(|(cell, p)| {
-        format!("l’appréciation de {cell} cite la position « {p} », qui n’est pas une position de cette partie prenante ; le lien est conservé")
-    }));
-    w
+}
+
+/// In English, for the command line.
+impl fmt::Display for SyntaxFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+/// A RON error in a user's words, in English: what was expected, without the parser's advice to
+/// programmers.
+fn english(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => {
+            "the file ends too early: it was cut short, or a bracket or a quote is not closed"
+                .to_owned()
+        }
+        E::ExceededRecursionLimit => {
+            "brackets are nested too deeply here (a session nests only a few levels): is the file \
+             damaged?"
+                .to_owned()
+        }
+        E::ExpectedNamedStructLike(name) if *name == super::format::PROBE_NAME => {
+            "expected `(`, which opens a session or a dossier".to_owned()
+        }
+        E::TrailingCharacters => "unexpected text after the closing `)` of the session".to_owned(),
+        E::ExpectedStringEnd => {
+            "this string is never closed with `\"` (was the file cut short?)".to_owned()
+        }
+        E::UnclosedBlockComment => "a `/*` comment is never closed with `*/`".to_owned(),
+        E::ExpectedOption => "expected `Some(…)` or `None` here: the value is optional, written \
+             `url: Some(\"https://…\")` or `url: None`"
+            .to_owned(),
+        E::ExpectedComma => {
+            "expected a comma here (or a `\"` was left open earlier, and the text since is read \
+             as part of it)"
+                .to_owned()
+        }
+        other => {
+            let message = other.to_string();
+            let mut chars = message.chars();
+            // Lower-case the first letter, as in the compiler's messages.
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => message,
+            }
+        }
+    }
 }
 
 /// A RON error in French.
-pub(super) fn syntax(code: &ron::Error) -> String {
+fn french(code: &ron::Error) -> String {
     use ron::Error as E;
     match code {
         E::Eof => "le fichier s’arrête trop tôt : il a été tronqué, ou une parenthèse ou un guillemet n’est pas refermé".to_owned(),

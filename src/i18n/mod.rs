@@ -1,6 +1,14 @@
-//! The two languages of the interface and the report, and the words for the model's own
-//! vocabulary (stances, position kinds) in each. The window's strings live in `ui::i18n`, the
-//! report's in `report::text`; both key on [`Lang`].
+//! The two languages of the interface and the report, the words for the model's own
+//! vocabulary (stances, position kinds) in each, the `catalogue!` macro that declares a set
+//! of translated strings, and the formatting both share ([`format`]: numbers, counts, dates,
+//! times, figures). The window's catalogue lives in `ui::i18n`, the report's in `report::text`;
+//! both key on [`Lang`].
+
+mod catalogue;
+pub mod format;
+
+pub(crate) use catalogue::catalogue;
+pub use format::{date, figure, number, percent, plural, utc};
 
 use crate::model::{PositionKind, Stance};
 use serde::{Deserialize, Serialize};
@@ -72,61 +80,6 @@ impl Stance {
     }
 }
 
-/// An ISO date as a reader writes it: `2020-07-13` → "13 juillet 2020" / "13 July 2020",
-/// `2020-07` → "juillet 2020", `2020` → "2020". Anything else (or the date part of an RFC 3339
-/// time) is kept or cut to its date.
-#[must_use]
-pub fn date(lang: Lang, iso: &str) -> String {
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let iso = iso.get(..10).unwrap_or(iso);
-    let mut parts = iso.split('-');
-    let (year, month, day) = (parts.next(), parts.next(), parts.next());
-    let month_name = |m: &str| {
-        let i = m.parse::<usize>().ok().filter(|i| (1..=12).contains(i))?;
-        Some(match lang {
-            Lang::Fr => FR[i - 1],
-            Lang::En => EN[i - 1],
-        })
-    };
-    match (
-        year,
-        month.and_then(month_name),
-        day.and_then(|d| d.parse::<u8>().ok()),
-    ) {
-        (Some(y), Some(m), Some(d)) if lang == Lang::Fr && d == 1 => format!("1er {m} {y}"),
-        (Some(y), Some(m), Some(d)) => format!("{d} {m} {y}"),
-        (Some(y), Some(m), None) => format!("{m} {y}"),
-        _ => iso.to_owned(),
-    }
-}
-
 /// The name of an unassessed cell's state.
 #[must_use]
 pub fn unassessed(lang: Lang) -> &'static str {
@@ -141,21 +94,5 @@ impl PositionKind {
             PositionKind::Proposal => lang.pick("Proposition", "Proposal"),
             PositionKind::Reaction => lang.pick("Réaction", "Reaction"),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_the_way_each_language_writes_them() {
-        assert_eq!(date(Lang::Fr, "2020-07-13"), "13 juillet 2020");
-        assert_eq!(date(Lang::Fr, "2021-04-01"), "1er avril 2021");
-        assert_eq!(date(Lang::En, "2020-07-13"), "13 July 2020");
-        assert_eq!(date(Lang::Fr, "2020-07"), "juillet 2020");
-        assert_eq!(date(Lang::Fr, "2020"), "2020");
-        assert_eq!(date(Lang::Fr, "2026-11-24T09:00:00Z"), "24 novembre 2026");
-        assert_eq!(date(Lang::Fr, "bientôt"), "bientôt");
     }
 }

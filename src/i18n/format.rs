@@ -1,0 +1,189 @@
+//! Numbers, counts, dates and times as each language writes them, written once for the window
+//! and the report.
+
+use super::Lang;
+use crate::model::Figure;
+
+/// `one` or `many` for a count `n`, by the language's rule: French puts 0 and 1 in the
+/// singular, English only 1. For an ending, `plural(Lang::Fr, n, "", "s")`.
+#[must_use]
+pub fn plural<'a>(lang: Lang, n: usize, one: &'a str, many: &'a str) -> &'a str {
+    let singular = match lang {
+        Lang::Fr => n < 2,
+        Lang::En => n == 1,
+    };
+    if singular { one } else { many }
+}
+
+/// How much of `total` `done` is, in whole percent rounded down: "33 %" (French, with a
+/// no-break space) or "33%". Nothing to do is all done: "100 %".
+#[must_use]
+pub fn percent(lang: Lang, done: usize, total: usize) -> String {
+    let percent = (done * 100).checked_div(total).unwrap_or(100);
+    format!("{percent}{}", lang.pick("\u{a0}%", "%"))
+}
+
+/// A number as the language writes it, without a trailing ",0": French "15 000" and "8,2"
+/// (narrow no-break space between thousands, decimal comma), English "15,000" and "8.2".
+#[must_use]
+pub fn number(lang: Lang, v: f64) -> String {
+    let s = format!("{v}");
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let (sign, digits) = int.split_at(usize::from(int.starts_with('-')));
+    let (thousands, decimal) = match lang {
+        Lang::Fr => ('\u{202f}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = sign.to_owned();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// One line for a figure: "enveloppe annuelle : 8,2 Md€", "loi : 26 avril 2021".
+#[must_use]
+pub fn figure(lang: Lang, f: &Figure) -> String {
+    let colon = lang.pick(" :", ":");
+    match f {
+        Figure::Amount { label, value, unit } | Figure::Quantity { label, value, unit } => {
+            format!("{label}{colon} {} {unit}", number(lang, *value))
+        }
+        Figure::Date { label, date: d } => format!("{label}{colon} {}", date(lang, d)),
+    }
+}
+
+/// An ISO date as a reader writes it: `2020-07-13` → "13 juillet 2020" / "13 July 2020",
+/// `2020-07` → "juillet 2020", `2020` → "2020". Anything else (or the date part of an RFC 3339
+/// time) is kept or cut to its date.
+#[must_use]
+pub fn date(lang: Lang, iso: &str) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let iso = iso.get(..10).unwrap_or(iso);
+    let mut parts = iso.split('-');
+    let (year, month, day) = (parts.next(), parts.next(), parts.next());
+    let month_name = |m: &str| {
+        let i = m.parse::<usize>().ok().filter(|i| (1..=12).contains(i))?;
+        Some(match lang {
+            Lang::Fr => FR[i - 1],
+            Lang::En => EN[i - 1],
+        })
+    };
+    match (
+        year,
+        month.and_then(month_name),
+        day.and_then(|d| d.parse::<u8>().ok()),
+    ) {
+        (Some(y), Some(m), Some(d)) if lang == Lang::Fr && d == 1 => format!("1er {m} {y}"),
+        (Some(y), Some(m), Some(d)) => format!("{d} {m} {y}"),
+        (Some(y), Some(m), None) => format!("{m} {y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+/// An RFC 3339 UTC stamp as dates are written, with the time: "24 novembre 2026, 09:05 UTC".
+/// The zone is said rather than UTC passed off as local time; anything else is kept as written.
+#[must_use]
+pub fn utc(lang: Lang, stamp: &str) -> String {
+    match (stamp.get(..10), stamp.get(11..16)) {
+        (Some(day), Some(time)) => format!("{}, {time} UTC", date(lang, day)),
+        _ => stamp.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_the_way_each_language_writes_them() {
+        assert_eq!(date(Lang::Fr, "2020-07-13"), "13 juillet 2020");
+        assert_eq!(date(Lang::Fr, "2021-04-01"), "1er avril 2021");
+        assert_eq!(date(Lang::En, "2020-07-13"), "13 July 2020");
+        assert_eq!(date(Lang::Fr, "2020-07"), "juillet 2020");
+        assert_eq!(date(Lang::Fr, "2020"), "2020");
+        assert_eq!(date(Lang::Fr, "2026-11-24T09:00:00Z"), "24 novembre 2026");
+        assert_eq!(date(Lang::Fr, "bientôt"), "bientôt");
+    }
+
+    #[test]
+    fn a_time_reads_as_dates_are_written_and_says_its_zone() {
+        assert_eq!(
+            utc(Lang::Fr, "2026-11-24T09:05:00Z"),
+            "24 novembre 2026, 09:05 UTC"
+        );
+        assert!(utc(Lang::En, "2026-11-24T09:05:00Z").ends_with(", 09:05 UTC"));
+        assert_eq!(utc(Lang::Fr, "hier"), "hier", "anything else as written");
+    }
+
+    #[test]
+    fn numbers_read_the_way_each_language_writes_them() {
+        assert_eq!(number(Lang::Fr, 8.2), "8,2");
+        assert_eq!(number(Lang::Fr, 15000.0), "15\u{202f}000");
+        assert_eq!(number(Lang::Fr, 183.0), "183");
+        assert_eq!(number(Lang::Fr, -1_234_567.5), "-1\u{202f}234\u{202f}567,5");
+        assert_eq!(number(Lang::En, 15000.0), "15,000");
+        assert_eq!(number(Lang::En, 8.2), "8.2");
+    }
+
+    #[test]
+    fn counts_follow_each_languages_plural_rule() {
+        assert_eq!(plural(Lang::Fr, 0, "", "s"), "");
+        assert_eq!(plural(Lang::Fr, 1, "", "s"), "");
+        assert_eq!(plural(Lang::Fr, 2, "", "s"), "s");
+        assert_eq!(plural(Lang::En, 0, "", "s"), "s");
+        assert_eq!(plural(Lang::En, 1, "", "s"), "");
+    }
+
+    #[test]
+    fn an_empty_share_is_complete() {
+        assert_eq!(percent(Lang::Fr, 0, 0), "100\u{a0}%");
+        assert_eq!(percent(Lang::Fr, 1, 3), "33\u{a0}%");
+        assert_eq!(percent(Lang::En, 2, 3), "66%");
+    }
+
+    #[test]
+    fn figures_read_with_their_label() {
+        let amount = Figure::Amount {
+            label: "enveloppe annuelle".into(),
+            value: 8.2,
+            unit: "Md€".into(),
+        };
+        assert_eq!(figure(Lang::Fr, &amount), "enveloppe annuelle : 8,2 Md€");
+        assert_eq!(figure(Lang::En, &amount), "enveloppe annuelle: 8.2 Md€");
+    }
+}
