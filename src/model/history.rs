@@ -316,7 +316,17 @@ mod tests {
             "typing on after a save is unsaved even though it merges into one step"
         );
         h.undo(&mut s);
-        assert!(!h.is_dirty() || s.assessments.is_empty());
+        // "ab" merged into the step that typed "a", so undo goes back past the saved "a" to the
+        // note never typed: not what is on disk, hence dirty.
+        assert_eq!(
+            s.assessments.get(&cell()),
+            None,
+            "undo removes the whole run of typing, the saved \"a\" with it"
+        );
+        assert!(
+            h.is_dirty(),
+            "the session (no note) differs from the saved file (note \"a\")"
+        );
         h.redo(&mut s);
         assert!(h.is_dirty());
         h.mark_unsaved();

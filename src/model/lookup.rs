@@ -96,11 +96,20 @@ impl<'a> DossierLookup<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::generate::{Spec, dossier};
+    use crate::model::fixture;
 
     #[test]
     fn lookups_answer_as_the_dossier_scans_do() {
-        let mut d = dossier(&Spec::new(120, 4));
+        let mut d = fixture::grid(120, 4);
+        let crowded = d.measures.iter().any(|m| {
+            d.stakeholders
+                .iter()
+                .any(|s| d.positions_on(&m.id, &s.id).count() > 1)
+        });
+        assert!(
+            crowded,
+            "some cell has several positions, whose order counts"
+        );
         // A duplicate id and a position naming a measure twice: the first wins, once.
         let mut twin = d.measures[5].clone();
         twin.title = "Doublon".to_owned();

@@ -1,7 +1,8 @@
 //! Synthetic dossiers and sessions of any size, for benchmarks, tests and `visavis generate`:
 //! measures grouped in pillars, fictional stakeholders with positions quoting their own
 //! contributions, and assessments with notes of realistic length in accented French. Pure and
-//! deterministic: the same [`Spec`] always gives the same session, on every platform.
+//! deterministic: the same [`Spec`] always gives the same session, on every platform. The
+//! French words it draws from are listed apart, in `generate/words.rs`.
 //!
 //! ```
 //! use visavis::generate::{Spec, session};
@@ -17,6 +18,8 @@ use crate::model::{
     Stakeholder, StakeholderId, Stance,
 };
 use std::collections::BTreeSet;
+
+mod words;
 
 /// The size and shape of a generated session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,8 +78,8 @@ pub fn dossier(spec: &Spec) -> Dossier {
             title: format!(
                 "Pilier {} : {} {}",
                 i + 1,
-                rng.pick(VERBS).to_lowercase(),
-                rng.pick(OBJECTS)
+                rng.pick(words::VERBS).to_lowercase(),
+                rng.pick(words::OBJECTS)
             ),
             description: sentence(&mut rng, "Ce pilier regroupe les mesures visant à"),
         })
@@ -221,7 +224,7 @@ pub fn session(spec: &Spec) -> Session {
             }
             let mut labels = BTreeSet::new();
             if rng.below(100) < 8 {
-                labels.insert(rng.pick(LABELS).to_owned());
+                labels.insert(rng.pick(words::LABELS).to_owned());
             }
             let a = Assessment {
                 stance,
@@ -261,30 +264,30 @@ fn stakeholder_sources(id: &StakeholderId) -> (SourceId, SourceId) {
 }
 
 fn measure(rng: &mut Rng, i: usize, width: usize, pillar: &Pillar) -> Measure {
-    let object = rng.pick(OBJECTS);
-    let title = format!("{} {object}{}", rng.pick(VERBS), rng.pick(PLACES));
+    let object = rng.pick(words::OBJECTS);
+    let title = format!(
+        "{} {object}{}",
+        rng.pick(words::VERBS),
+        rng.pick(words::PLACES)
+    );
     let summary = format!(
         "{} {} {object}, {}.",
-        rng.pick(SUMMARY_OPENERS),
-        rng.pick(VERBS).to_lowercase(),
-        rng.pick(MEANS)
+        rng.pick(words::SUMMARY_OPENERS),
+        rng.pick(words::VERBS).to_lowercase(),
+        rng.pick(words::MEANS)
     );
     let mut figures = Vec::new();
     for _ in 0..rng.below(3) {
         figures.push(match rng.below(3) {
             0 => Figure::Amount {
-                label: rng
-                    .pick(&["enveloppe annuelle", "crédits d’investissement", "dotation"])
-                    .to_owned(),
+                label: rng.pick(words::AMOUNT_LABELS).to_owned(),
                 value: f64::from(rng.below_u32(200) + 1) / 10.0,
-                unit: rng.pick(&["Md€", "M€"]).to_owned(),
+                unit: rng.pick(words::AMOUNT_UNITS).to_owned(),
             },
             1 => Figure::Quantity {
-                label: rng
-                    .pick(&["postes créés", "lits ouverts", "places en formation"])
-                    .to_owned(),
+                label: rng.pick(words::QUANTITY_LABELS).to_owned(),
                 value: f64::from(100 * (rng.below_u32(200) + 1)),
-                unit: rng.pick(&["postes", "lits", "places"]).to_owned(),
+                unit: rng.pick(words::QUANTITY_UNITS).to_owned(),
             },
             _ => Figure::Date {
                 label: "entrée en vigueur".to_owned(),
@@ -316,9 +319,9 @@ fn measure(rng: &mut Rng, i: usize, width: usize, pillar: &Pillar) -> Measure {
 }
 
 fn stakeholder(rng: &mut Rng, i: usize) -> Stakeholder {
-    let combos = KINDS.len() * DOMAINS.len();
-    let (kind, kind_abbr) = KINDS[(i / DOMAINS.len()) % KINDS.len()];
-    let (domain, domain_abbr) = DOMAINS[i % DOMAINS.len()];
+    let combos = words::KINDS.len() * words::DOMAINS.len();
+    let (kind, kind_abbr) = words::KINDS[(i / words::DOMAINS.len()) % words::KINDS.len()];
+    let (domain, domain_abbr) = words::DOMAINS[i % words::DOMAINS.len()];
     let round = i / combos;
     let suffix = if round == 0 {
         String::new()
@@ -357,16 +360,16 @@ fn position(
     for _ in 0..spoken_to {
         linked.insert(rng.below(measures.len()));
     }
-    let object = rng.pick(OBJECTS);
+    let object = rng.pick(words::OBJECTS);
     let (title, source, excerpt) = match kind {
         PositionKind::Proposal => (
-            format!("{} {object}", rng.pick(VERBS)),
+            format!("{} {object}", rng.pick(words::VERBS)),
             contribution,
             format!(
                 "{} {} {object}{}. {}",
-                rng.pick(DEMANDS),
-                rng.pick(VERBS).to_lowercase(),
-                rng.pick(PLACES),
+                rng.pick(words::DEMANDS),
+                rng.pick(words::VERBS).to_lowercase(),
+                rng.pick(words::PLACES),
                 sentence(rng, "Il est indispensable de")
             ),
         ),
@@ -375,8 +378,8 @@ fn position(
             reaction,
             format!(
                 "{} {object}, {} {}",
-                rng.pick(REACTIONS),
-                rng.pick(BUTS),
+                rng.pick(words::REACTIONS),
+                rng.pick(words::BUTS),
                 sentence(rng, "et appelle le Gouvernement à")
             ),
         ),
@@ -398,23 +401,20 @@ fn position(
 /// An analyst's note of one to three sentences, the first naming the stakeholder.
 fn note(rng: &mut Rng, name: &str, stance: Option<Stance>) -> String {
     let opener = match stance {
-        Some(Stance::Agreement) => rng.pick(&["salue", "accueille favorablement", "approuve"]),
-        Some(Stance::Partial) => rng.pick(&["prend acte de", "approuve en partie", "nuance"]),
-        Some(Stance::Gap) => rng.pick(&["regrette", "juge insuffisante", "conteste"]),
-        Some(Stance::Silent) => rng.pick(&["ne se prononce pas sur", "reste muette sur"]),
-        None => rng.pick(&[
-            "doit encore être relue sur",
-            "à croiser avec sa position sur",
-        ]),
+        Some(Stance::Agreement) => rng.pick(words::AGREEMENT_OPENERS),
+        Some(Stance::Partial) => rng.pick(words::PARTIAL_OPENERS),
+        Some(Stance::Gap) => rng.pick(words::GAP_OPENERS),
+        Some(Stance::Silent) => rng.pick(words::SILENT_OPENERS),
+        None => rng.pick(words::UNASSESSED_OPENERS),
     };
     let mut note = format!(
         "{name} {opener} {}{}",
-        rng.pick(NOTE_OBJECTS),
-        rng.pick(NOTE_ENDINGS)
+        rng.pick(words::NOTE_OBJECTS),
+        rng.pick(words::NOTE_ENDINGS)
     );
     for _ in 0..rng.below(3) {
         note.push(if rng.below(4) == 0 { '\n' } else { ' ' });
-        note.push_str(rng.pick(NOTE_EXTRAS));
+        note.push_str(rng.pick(words::NOTE_EXTRAS));
     }
     note
 }
@@ -423,10 +423,10 @@ fn note(rng: &mut Rng, name: &str, stance: Option<Stance>) -> String {
 fn sentence(rng: &mut Rng, start: &str) -> String {
     format!(
         "{start} {} {}{}, {}.",
-        rng.pick(VERBS).to_lowercase(),
-        rng.pick(OBJECTS),
-        rng.pick(PLACES),
-        rng.pick(MEANS)
+        rng.pick(words::VERBS).to_lowercase(),
+        rng.pick(words::OBJECTS),
+        rng.pick(words::PLACES),
+        rng.pick(words::MEANS)
     )
 }
 
@@ -493,157 +493,6 @@ const STANCES: [(Stance, usize); 4] = [
     (Stance::Partial, 30),
     (Stance::Gap, 25),
     (Stance::Silent, 15),
-];
-
-const VERBS: &[&str] = &[
-    "Revaloriser",
-    "Créer",
-    "Renforcer",
-    "Simplifier",
-    "Financer",
-    "Développer",
-    "Pérenniser",
-    "Réformer",
-    "Étendre",
-    "Accélérer",
-    "Généraliser",
-    "Soutenir",
-    "Moderniser",
-    "Ouvrir",
-    "Encadrer",
-    "Déployer",
-];
-
-const OBJECTS: &[&str] = &[
-    "les métiers du grand âge",
-    "l’accès aux soins non programmés",
-    "la télésanté",
-    "les équipes mobiles de gériatrie",
-    "l’investissement hospitalier",
-    "les centres de santé",
-    "la formation des aides-soignants",
-    "les EHPAD publics et privés non lucratifs",
-    "la psychiatrie de secteur",
-    "les urgences pédiatriques",
-    "le numérique en santé",
-    "la gouvernance des établissements",
-    "l’exercice coordonné",
-    "les maisons de santé pluriprofessionnelles",
-    "la permanence des soins",
-    "les infirmiers en pratique avancée",
-    "la prévention en santé publique",
-    "l’hospitalisation à domicile",
-    "les services d’aide et de soins à domicile",
-    "la démocratie sanitaire",
-];
-
-const PLACES: &[&str] = &[
-    "",
-    " dans les territoires",
-    " en zone sous-dotée",
-    " d’ici à 2027",
-    " à l’échelle départementale",
-    " dans le secteur médico-social",
-    " en outre-mer",
-    " avec les collectivités",
-];
-
-const MEANS: &[&str] = &[
-    "avec une enveloppe dédiée et pluriannuelle",
-    "par un décret en Conseil d’État",
-    "en s’appuyant sur les agences régionales de santé",
-    "grâce à un fonds de modernisation",
-    "après une expérimentation dans trois régions",
-    "en associant les représentants des usagers",
-    "dans le cadre de la loi de financement de la sécurité sociale",
-];
-
-const SUMMARY_OPENERS: &[&str] = &[
-    "La mesure vise à",
-    "Le Gouvernement propose de",
-    "Il s’agit de",
-    "L’accord prévoit de",
-];
-
-const KINDS: &[(&str, &str)] = &[
-    ("Fédération", "F"),
-    ("Union", "U"),
-    ("Syndicat national", "SN"),
-    ("Collectif", "C"),
-    ("Conférence", "CF"),
-    ("Association", "A"),
-    ("Coordination", "CO"),
-];
-
-const DOMAINS: &[(&str, &str)] = &[
-    ("des établissements médico-sociaux", "ÉMS"),
-    ("des infirmiers libéraux", "IL"),
-    ("des usagers de la santé", "US"),
-    ("des médecins généralistes", "MG"),
-    ("des hôpitaux de proximité", "HP"),
-    ("des aides à domicile", "AD"),
-    ("des directeurs d’hôpital", "DH"),
-    ("de la psychiatrie publique", "PP"),
-    ("des sages-femmes", "SF"),
-    ("des pharmaciens d’officine", "PO"),
-    ("des familles et des aidants", "FA"),
-    ("des élus de santé", "ÉS"),
-];
-
-const DEMANDS: &[&str] = &[
-    "Nous demandons de",
-    "Notre fédération propose de",
-    "Il convient de",
-    "Nous appelons à",
-];
-
-const REACTIONS: &[&str] = &[
-    "Nous saluons l’annonce concernant",
-    "Nous prenons acte des mesures sur",
-    "Nous regrettons le manque d’ambition pour",
-];
-
-const BUTS: &[&str] = &[
-    "mais les crédits annoncés restent en deçà des besoins",
-    "sans garantie sur la pérennité du financement",
-    "même si le calendrier demeure flou",
-];
-
-const NOTE_OBJECTS: &[&str] = &[
-    "la mesure",
-    "l’enveloppe annoncée",
-    "le calendrier retenu",
-    "la méthode de concertation",
-    "le périmètre des établissements concernés",
-    "la place faite au secteur médico-social",
-    "la répartition des crédits entre régions",
-    "le rôle confié aux ARS",
-];
-
-const NOTE_ENDINGS: &[&str] = &[
-    ", mais rappelle que les besoins réels sont bien supérieurs.",
-    " ; elle attend des garanties sur la pérennité des crédits.",
-    ", tout en soulignant l’oubli des professionnels du domicile.",
-    " et propose d’y associer les usagers.",
-    ", sans répondre à sa demande de rattrapage salarial.",
-    " : à vérifier dans le décret d’application.",
-    " ; l’écart persiste sur la gouvernance.",
-];
-
-const NOTE_EXTRAS: &[&str] = &[
-    "Voir aussi sa contribution écrite, proposition n° 12.",
-    "Position réaffirmée lors de l’audition à l’Assemblée nationale.",
-    "À rapprocher des revendications exprimées en 2019 sur l’hôpital.",
-    "Les chiffres cités ne sont pas sourcés ; à recouper avec la DREES.",
-    "Le communiqué évoque « un premier pas » sans plus de précision.",
-    "Nuance : l’accord ne vaut que pour les établissements publics.",
-];
-
-const LABELS: &[&str] = &[
-    "à vérifier",
-    "prioritaire",
-    "à discuter en réunion",
-    "chiffrage à confirmer",
 ];
 
 #[cfg(test)]
