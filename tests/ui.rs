@@ -960,3 +960,36 @@ fn edits_made_while_a_save_runs_stay_unsaved_after_it() {
         "the later edit is not in the file: still unsaved"
     );
 }
+
+#[test]
+fn undo_after_a_save_comes_back_to_the_saved_note() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("analyse.ron");
+    let mut h = window(data.path(), None);
+    let cell = first_cell(h.state());
+    key(&mut h, Key::ArrowDown);
+    let note = |h: &Harness<'_, App>| {
+        h.state()
+            .session()
+            .assessments
+            .get(&cell)
+            .map(|a| a.note.clone())
+    };
+    h.get_by_role(Role::MultilineTextInput).click();
+    settle(&mut h);
+    h.get_by_role(Role::MultilineTextInput).type_text("Lu");
+    settle(&mut h);
+    assert_eq!(note(&h).as_deref(), Some("Lu"));
+    h.state_mut().save_to(&file);
+    settle(&mut h);
+    // The note editor still has the focus: the user types on, then undoes.
+    h.get_by_role(Role::MultilineTextInput).type_text(" et relu");
+    settle(&mut h);
+    assert_eq!(note(&h).as_deref(), Some("Lu et relu"));
+    ctrl(&mut h, Key::Z);
+    assert_eq!(note(&h).as_deref(), Some("Lu"), "back to what was saved");
+    assert!(
+        !h.state().window_title().contains('●'),
+        "which is what the file holds"
+    );
+}

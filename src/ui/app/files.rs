@@ -289,6 +289,9 @@ impl App {
             self.say(Text::WaitForTask);
             return;
         }
+        // Typing after the save starts a new undo step, so that undo can come back to the saved
+        // text (a step merged across the save would jump past it).
+        self.history.seal();
         let previous_modified = std::mem::replace(
             &mut Arc::make_mut(&mut self.session).modified,
             now_rfc3339(),
