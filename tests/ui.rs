@@ -983,7 +983,8 @@ fn undo_after_a_save_comes_back_to_the_saved_note() {
     h.state_mut().save_to(&file);
     settle(&mut h);
     // The note editor still has the focus: the user types on, then undoes.
-    h.get_by_role(Role::MultilineTextInput).type_text(" et relu");
+    h.get_by_role(Role::MultilineTextInput)
+        .type_text(" et relu");
     settle(&mut h);
     assert_eq!(note(&h).as_deref(), Some("Lu et relu"));
     ctrl(&mut h, Key::Z);

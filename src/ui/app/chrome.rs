@@ -167,11 +167,7 @@ impl App {
                 ui.separator();
                 if let Some(task) = &self.task {
                     ui.label(task.label(lang));
-                    ui.add(
-                        egui::ProgressBar::new(task.fraction())
-                            .desired_width(200.0)
-                            .show_percentage(),
-                    );
+                    ui.add(task.bar(lang, 200.0));
                     let cancel = egui::Button::new(Command::CancelTask.label(lang));
                     if ui
                         .add_enabled(!task.is_cancelled(), cancel)

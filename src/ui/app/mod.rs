@@ -278,9 +278,15 @@ impl App {
 
         self.menu_bar(ui);
         self.status_bar(ui);
-        // While another session is being opened, the one on screen is about to go: no edits.
-        let editable = !self.is_opening();
-        ui.add_enabled_ui(editable, |ui| self.panels(ui));
+        if self.is_opening() && self.path.is_none() && !self.history.is_dirty() {
+            // Nothing worth showing yet (the blank session the window started on): say what is
+            // coming instead.
+            self.opening_placeholder(ui);
+        } else {
+            // While another session is being opened, the one on screen is about to go: no edits.
+            let editable = !self.is_opening();
+            ui.add_enabled_ui(editable, |ui| self.panels(ui));
+        }
         if let Some(dialog) = &mut self.dialog
             && let Some(answer) = dialog.show(&ctx, self.prefs.lang, self.recovery.can_keep())
         {
@@ -297,6 +303,20 @@ impl App {
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+    }
+
+    /// The window's centre while the first file opens: what is opening and how far it has come.
+    fn opening_placeholder(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(ui.available_height() / 3.0);
+                if let Some(task) = &self.task {
+                    ui.heading(task.label(lang));
+                    ui.add(task.bar(lang, 360.0));
+                }
+            });
+        });
     }
 
     /// The filters, the detail and the grid.

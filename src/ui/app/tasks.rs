@@ -87,6 +87,17 @@ impl Task {
         self.progress.fraction()
     }
 
+    /// A progress bar of the task, its share done written as the language writes it ("34 %").
+    pub(super) fn bar(&self, lang: Lang, width: f32) -> egui::ProgressBar {
+        let fraction = self.fraction();
+        // The fraction is within 0..=1: the share is a whole number of percent.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let percent = (fraction * 100.0).round() as usize;
+        egui::ProgressBar::new(fraction)
+            .desired_width(width)
+            .text(crate::i18n::percent(lang, percent, 100))
+    }
+
     /// Whether the user asked to cancel.
     pub(super) fn is_cancelled(&self) -> bool {
         self.progress.is_cancelled()
