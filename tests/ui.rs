@@ -170,7 +170,8 @@ fn n_and_shift_n_visit_only_unassessed_or_gap_cells() {
         .filter(|(_, a)| a.stance == Some(Stance::Gap))
         .map(|(c, _)| c.clone())
         .collect();
-    assert!(gaps.len() >= 2, "the example has gaps");
+    // One gap since the issue-13 re-read of the example (the CNOM on the profession médicale intermédiaire).
+    assert!(!gaps.is_empty(), "the example has a gap");
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..gaps.len() {
         key(&mut h, Key::N);
@@ -434,7 +435,7 @@ fn the_example_analysis_opens_from_the_menu_as_an_untitled_copy() {
         "saving asks for a new file, the example stays intact"
     );
     assert!(
-        h.query_by_label_contains("105 / 105").is_some(),
+        h.query_by_label_contains("102 / 102").is_some(),
         "the progress bar is full"
     );
 }
