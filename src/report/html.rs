@@ -42,6 +42,7 @@ pub fn render(report: &Report) -> String {
     page.push(&contents(report));
     page.tags("<main>");
     page.push(&glance(report));
+    page.push(&method(report));
     page.push(&matrix(report));
     page.push(&gaps(report, &memo));
     page.push(&unanswered(report, &memo));
@@ -277,6 +278,7 @@ fn contents(r: &Report) -> Markup {
             h2 { (T::Contents.get(l)) }
             ol {
                 li { a href="#glance" { (T::Glance.get(l)) } }
+                li { a href="#method" { (T::Method.get(l)) } }
                 li { a href="#summary" { (T::Summary.get(l)) } }
                 li { a href="#gaps" { (T::Gaps.get(l)) } }
                 li { a href="#unanswered" { (T::Unanswered.get(l)) } }
@@ -320,6 +322,21 @@ fn sources(r: &Report) -> Markup {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+fn method(r: &Report) -> Markup {
+    let l = r.lang;
+    html! {
+        section #method {
+            h2 { (T::Method.get(l)) }
+            p { (T::MethodIntro.get(l)) }
+            ul {
+                @for (label, meaning) in text::method(l) {
+                    li { strong { (text::colon(l, label)) } " " (meaning) }
                 }
             }
         }

@@ -16,6 +16,7 @@ pub fn render(report: &Report) -> String {
     let mut memo = Memo::new(report);
     header(&mut out, report);
     glance(&mut out, report);
+    method(&mut out, report);
     matrix(&mut out, report);
     gaps(&mut out, report, &mut memo);
     unanswered(&mut out, report, &mut memo);
@@ -420,6 +421,20 @@ fn glance(out: &mut String, r: &Report) {
             text::colon(l, line.label),
             escape(&line.body)
         );
+    }
+    out.push('\n');
+}
+
+fn method(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        T::Method.get(l),
+        T::MethodIntro.get(l)
+    );
+    for (label, meaning) in text::method(l) {
+        let _ = writeln!(out, "- **{}** {meaning}", text::colon(l, label));
     }
     out.push('\n');
 }

@@ -26,6 +26,22 @@ crate::i18n::catalogue! {
         Key => ("Légende", "Key"),
         /// The findings in a few lines, first thing in the report.
         Glance => ("En bref", "At a glance"),
+        /// The method section's heading, after the glance.
+        Method => ("Méthode", "Method"),
+        /// What a cell is and what the analyst gives it.
+        MethodIntro => ("Chaque cellule croise une mesure et une partie prenante ; l’analyste lui donne l’une de ces appréciations (la méthode complète est dans le README de Vis-à-vis) :", "Each cell crosses a measure with a stakeholder; the analyst gives it one of these stances (the full method is in Vis-à-vis's README):"),
+        /// What Agreement means.
+        MethodAgreement => ("les mots de la partie prenante approuvent la mesure, ou la mesure répond à ce qu’elle demande, sans réserve.", "the stakeholder's words approve the measure, or the measure answers what it asks, without reservation."),
+        /// What Partial means.
+        MethodPartial => ("la partie prenante approuve une partie de la mesure, ou l’approuve sous une réserve ou une condition non remplie ; ou la mesure ne répond qu’à une partie de sa demande.", "the stakeholder approves part of the measure, or approves it with a reservation or an unmet condition; or the measure answers only part of its demand."),
+        /// What Gap means.
+        MethodGap => ("la partie prenante juge la mesure erronée ou insuffisante, ou demande, sur l’objet même de la mesure, ce que celle-ci écarte ou contredit.", "the stakeholder finds the measure wrong or insufficient, or asks, on the measure's very subject, for what the measure rules out or contradicts."),
+        /// What Silent means.
+        MethodSilent => ("aucun mot de la partie prenante ne nomme la mesure ou son objet : ce n’est pas un jugement, et la cellule ne cite rien.", "none of the stakeholder's words names the measure or its subject: this is no judgement, and the cell cites nothing."),
+        /// The label of the evidence rule.
+        MethodEvidenceLabel => ("Preuve", "Evidence"),
+        /// What counts as evidence, and what a note may say.
+        MethodEvidence => ("chaque appréciation autre que Silence cite au moins un extrait verbatim de la partie prenante qui nomme la mesure ou son objet ; entre guillemets, une note ne reprend que ces extraits ; hors guillemets, c’est la lecture de l’analyste.", "every stance but Silent cites at least one verbatim excerpt of the stakeholder that names the measure or its subject; in quotation marks a note repeats only those excerpts; outside them it is the analyst's reading."),
         /// The list of documents quoted, last in the report.
         Sources => same("Sources"),
         /// What the sources list is.
@@ -140,6 +156,34 @@ pub fn quoted(lang: Lang, text: &str) -> String {
     }
 }
 
+/// What a stance means, as the method section and the window's stance buttons say it.
+#[must_use]
+pub fn stance_meaning(lang: Lang, stance: Stance) -> &'static str {
+    match stance {
+        Stance::Agreement => T::MethodAgreement,
+        Stance::Partial => T::MethodPartial,
+        Stance::Gap => T::MethodGap,
+        Stance::Silent => T::MethodSilent,
+    }
+    .get(lang)
+}
+
+/// The method section's lines: each stance with what it means, then what counts as evidence.
+#[must_use]
+pub fn method(lang: Lang) -> [(&'static str, &'static str); 5] {
+    let line = |s: Stance| (s.label(lang), stance_meaning(lang, s));
+    [
+        line(Stance::Agreement),
+        line(Stance::Partial),
+        line(Stance::Gap),
+        line(Stance::Silent),
+        (
+            T::MethodEvidenceLabel.get(lang),
+            T::MethodEvidence.get(lang),
+        ),
+    ]
+}
+
 /// `assessed / total` with the percentage, e.g. `105 / 105 (100 %)`.
 #[must_use]
 pub fn fraction(lang: Lang, done: usize, total: usize) -> String {
@@ -159,17 +203,20 @@ pub fn completion(lang: Lang, done: usize, total: usize) -> String {
 /// "Uniopss : 1 écart, 18 accords partiels" — the count line of a stakeholder's gaps.
 #[must_use]
 pub fn gap_counts(lang: Lang, gaps: usize, partials: usize) -> String {
-    match lang {
-        Lang::Fr => format!(
-            "{gaps} écart{}, {partials} accord{s} partiel{s}",
-            plural_fr(gaps),
-            s = plural_fr(partials)
-        ),
-        Lang::En => format!(
-            "{gaps} gap{}, {partials} partial agreement{}",
-            plural_en(gaps),
-            plural_en(partials)
-        ),
+    let gaps_text = match lang {
+        Lang::Fr => format!("{gaps} écart{}", plural_fr(gaps)),
+        Lang::En => format!("{gaps} gap{}", plural_en(gaps)),
+    };
+    let partials_text = match lang {
+        Lang::Fr => format!("{partials} accord{s} partiel{s}", s = plural_fr(partials)),
+        Lang::En => format!("{partials} partial agreement{}", plural_en(partials)),
+    };
+    // A count of zero is left out ("16 accords partiels", not "0 écart, 16 accords partiels");
+    // a stakeholder with neither is named apart ([`none_for`]).
+    match (gaps, partials) {
+        (_, 0) => gaps_text,
+        (0, _) => partials_text,
+        _ => format!("{gaps_text}, {partials_text}"),
     }
 }
 
@@ -377,9 +424,10 @@ mod tests {
 
     #[test]
     fn french_counts_follow_french_plural_rules() {
-        assert_eq!(gap_counts(Lang::Fr, 1, 0), "1 écart, 0 accord partiel");
+        assert_eq!(gap_counts(Lang::Fr, 1, 0), "1 écart");
+        assert_eq!(gap_counts(Lang::Fr, 0, 16), "16 accords partiels");
         assert_eq!(gap_counts(Lang::Fr, 2, 18), "2 écarts, 18 accords partiels");
-        assert_eq!(gap_counts(Lang::En, 1, 0), "1 gap, 0 partial agreements");
+        assert_eq!(gap_counts(Lang::En, 1, 0), "1 gap");
     }
 
     #[test]

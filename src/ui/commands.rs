@@ -217,7 +217,8 @@ impl Command {
             Command::Undo => Text::CmdUndoTip,
             Command::Redo => Text::CmdRedoTip,
             Command::Find => Text::CmdFindTip,
-            Command::SetStance(_) => Text::CmdStanceTip,
+            // What the stance means, as the report's method section says it.
+            Command::SetStance(s) => return crate::report::text::stance_meaning(lang, s),
             Command::ClearStance => Text::CmdClearTip,
             Command::NextToReview => Text::CmdNextTip,
             Command::PrevToReview => Text::CmdPrevTip,
@@ -305,6 +306,16 @@ mod tests {
         assert!(at(Command::SaveAs) < at(Command::Save));
         assert!(at(Command::Redo) < at(Command::Undo));
         assert!(at(Command::PrevToReview) < at(Command::NextToReview));
+    }
+
+    #[test]
+    fn a_stance_button_explains_the_stance_as_the_report_s_method_does() {
+        let tip = Command::SetStance(Stance::Silent).tooltip(Lang::Fr);
+        assert!(tip.contains("ce n’est pas un jugement"), "{tip}");
+        assert_eq!(
+            Command::SetStance(Stance::Gap).tooltip(Lang::En),
+            crate::report::text::method(Lang::En)[2].1
+        );
     }
 
     #[test]

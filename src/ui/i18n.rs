@@ -35,7 +35,6 @@ crate::i18n::catalogue! {
         CmdRedoTip => ("Rétablir la modification annulée", "Redo the undone edit"),
         CmdFind => ("Rechercher", "Find"),
         CmdFindTip => ("Chercher dans les mesures, les positions et les notes", "Search measures, positions and notes"),
-        CmdStanceTip => ("Apprécier la cellule sélectionnée", "Tag the selected cell"),
         CmdCancelTask => ("Interrompre", "Cancel"),
         CmdCancelTaskTip => ("Arrêter l’opération en cours : rien n’est changé", "Stop the work in progress: nothing changes"),
         TaskOpen => ("Ouverture de", "Opening"),
