@@ -106,26 +106,80 @@ pub struct ReportArgs {
     /// Leave out the per-measure detail (Markdown and HTML; the CSV always has every cell).
     #[arg(long)]
     pub no_detail: bool,
+    /// Write the report even over a file that reads as a session or a dossier.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Standard output of a command. Writing never panics: a reader that stops early (`| head`)
+/// ends the output quietly, any other failure (a full disk) is said once on stderr and makes
+/// the command fail.
+struct Out {
+    out: std::io::StdoutLock<'static>,
+    failed: Option<std::io::Error>,
+}
+
+impl Out {
+    fn new() -> Self {
+        Self {
+            out: std::io::stdout().lock(),
+            failed: None,
+        }
+    }
+
+    /// Write one line (nothing more once a write has failed).
+    fn line(&mut self, line: std::fmt::Arguments<'_>) {
+        if self.failed.is_none()
+            && let Err(e) = writeln!(self.out, "{line}")
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Write bytes as they are.
+    fn bytes(&mut self, bytes: &[u8]) {
+        if self.failed.is_none()
+            && let Err(e) = self.out.write_all(bytes)
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Flush; whether the output reached its reader (or the reader left early).
+    fn finish(mut self) -> bool {
+        if self.failed.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.failed = Some(e);
+        }
+        match self.failed {
+            None => true,
+            Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
+            Some(e) => {
+                let _ = writeln!(std::io::stderr(), "visavis: cannot write the output: {e}");
+                false
+            }
+        }
+    }
 }
 
 /// Run a subcommand, printing to stdout/stderr. Exit status 0 when every file was fine.
 #[must_use]
 pub fn run(command: Command) -> ExitCode {
+    let mut out = Out::new();
     let ok = match command {
         Command::Validate { files } => files
             .iter()
-            .map(PathBuf::as_path)
-            .map(validate)
+            .map(|f| validate(f, &mut out))
             .fold(true, |a, b| a & b),
         Command::Fmt { files } => files
             .iter()
-            .map(PathBuf::as_path)
-            .map(fmt)
+            .map(|f| fmt(f, &mut out))
             .fold(true, |a, b| a & b),
-        Command::Report(args) => report(&args),
-        Command::Generate(args) => generate(&args),
+        Command::Report(args) => report(&args, &mut out),
+        Command::Generate(args) => generate(&args, &mut out),
     };
-    if ok {
+    if out.finish() && ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
@@ -139,12 +193,12 @@ fn report_error(e: &persist::LoadError) {
     }
 }
 
-fn validate(path: &Path) -> bool {
+fn validate(path: &Path, out: &mut Out) -> bool {
     match persist::load(path) {
         Ok(loaded) => {
-            println!("{}: {}", path.display(), summary(&loaded));
+            out.line(format_args!("{}: {}", path.display(), summary(&loaded)));
             for w in &loaded.warnings {
-                println!("{}: warning: {w}", path.display());
+                out.line(format_args!("{}: warning: {w}", path.display()));
             }
             for (cell, a) in loaded
                 .session
@@ -153,10 +207,10 @@ fn validate(path: &Path) -> bool {
                 .filter(|(_, a)| a.is_unsupported())
             {
                 let stance = a.stance.map_or("", |s| s.label(crate::i18n::Lang::En));
-                println!(
+                out.line(format_args!(
                     "{}: warning: the cell {cell} is judged {stance} but cites no position as evidence",
                     path.display()
-                );
+                ));
             }
             true
         }
@@ -218,7 +272,7 @@ fn stance_counts(s: &Session) -> [usize; 4] {
     counts
 }
 
-fn fmt(path: &Path) -> bool {
+fn fmt(path: &Path, out: &mut Out) -> bool {
     let loaded = match persist::load(path) {
         Ok(l) => l,
         Err(e) => {
@@ -232,24 +286,20 @@ fn fmt(path: &Path) -> bool {
         persist::to_ron(&loaded.session)
     };
     if canonical.is_ok_and(|text| std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes())) {
-        println!(
+        out.line(format_args!(
             "{}: already in canonical form, left unchanged",
             path.display()
-        );
+        ));
         return true;
     }
-    let result = if loaded.origin == Origin::Dossier {
-        persist::save_dossier(&loaded.session.dossier, path)
-    } else {
-        persist::save(&loaded.session, path)
-    };
-    match result {
+    let dossier_only = loaded.origin == Origin::Dossier;
+    match persist::save_within_limit(&loaded.session, dossier_only, path) {
         Ok(()) => {
-            println!(
+            out.line(format_args!(
                 "{}: rewritten (previous version in {})",
                 path.display(),
-                persist::backup_path(path).display()
-            );
+                persist::backup_of(path).display()
+            ));
             true
         }
         Err(e) => {
@@ -296,7 +346,7 @@ fn pillar_named(d: &crate::model::Dossier, given: &PillarId) -> PillarId {
 }
 
 /// `visavis report`: load, check the subset, analyse, render, write to stdout or `-o`.
-fn report(args: &ReportArgs) -> bool {
+fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
     let path = args.session.as_path();
     let loaded = match persist::load(path) {
         Ok(l) => l,
@@ -351,15 +401,11 @@ fn report(args: &ReportArgs) -> bool {
     }
     let bytes = format.render(&report::analyse(&loaded.session, &options));
     match &args.output {
-        None => match std::io::stdout().lock().write_all(&bytes) {
-            Ok(()) => true,
+        None => {
             // `visavis report … | head`: the reader has what it wanted.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
-            Err(e) => {
-                eprintln!("cannot write the report to stdout: {e}");
-                false
-            }
-        },
+            stdout.bytes(&bytes);
+            true
+        }
         Some(out) if same_file(out, path) => {
             eprintln!(
                 "{}: this is the session being reported on; choose another file for the report",
@@ -367,9 +413,13 @@ fn report(args: &ReportArgs) -> bool {
             );
             false
         }
-        Some(out) => match persist::write_export(out, &bytes) {
+        Some(out) => match persist::write_export(out, &bytes, args.force) {
             Ok(()) => {
-                println!("{}: report written ({})", out.display(), format.extension());
+                stdout.line(format_args!(
+                    "{}: report written ({})",
+                    out.display(),
+                    format.extension()
+                ));
                 true
             }
             Err(e) => {
@@ -389,7 +439,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// `visavis generate`: build the synthetic session and save it through `persist`.
-fn generate(args: &GenerateArgs) -> bool {
+fn generate(args: &GenerateArgs, out: &mut Out) -> bool {
     let spec = crate::generate::Spec {
         measures: args.measures,
         stakeholders: args.stakeholders,
@@ -400,10 +450,10 @@ fn generate(args: &GenerateArgs) -> bool {
         seed: args.seed,
     };
     let session = crate::generate::session(&spec);
-    match persist::save(&session, &args.output) {
+    match persist::save_within_limit(&session, false, &args.output) {
         Ok(()) => {
             let d = &session.dossier;
-            println!(
+            out.line(format_args!(
                 "{}: {} measures × {} stakeholders ({} cells, {} assessed), {} positions",
                 args.output.display(),
                 d.measures.len(),
@@ -411,7 +461,7 @@ fn generate(args: &GenerateArgs) -> bool {
                 d.cell_count(),
                 session.assessed_count(),
                 d.positions.len()
-            );
+            ));
             true
         }
         Err(e) => {

@@ -13,6 +13,8 @@ mod crash;
 mod malformed;
 #[path = "persist/props.rs"]
 mod props;
+#[path = "persist/targets.rs"]
+mod targets;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -432,7 +434,7 @@ fn saving_keeps_the_target_s_permissions() {
     let path = dir.path().join("analyse.ron");
     let session = load_ok(&small_session_path()).session;
     persist::save(&session, &path).expect("first save");
-    for mode in [0o640, 0o604, 0o444] {
+    for mode in [0o640, 0o604, 0o600] {
         fs::set_permissions(&path, fs::Permissions::from_mode(mode)).expect("chmod");
         persist::save(&session, &path).expect("save");
         let got = fs::metadata(&path).expect("meta").permissions().mode() & 0o7777;
@@ -444,6 +446,16 @@ fn saving_keeps_the_target_s_permissions() {
             & 0o7777;
         assert_eq!(bak, mode, "the backup keeps the old file's mode");
     }
+    // A read-only file is not replaced at all (as an editor refuses to write it).
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = fs::read(&path).expect("reads");
+    let mut changed = session.clone();
+    changed.analyst = "Autre".into();
+    assert!(matches!(
+        persist::save(&changed, &path),
+        Err(persist::SaveError::ReadOnly { .. })
+    ));
+    assert_eq!(fs::read(&path).expect("reads"), before);
 }
 
 #[cfg(unix)]

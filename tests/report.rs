@@ -467,7 +467,7 @@ fn report_on_a_malformed_file_fails_with_file_line_and_column() {
     let text = std::fs::read_to_string(EXAMPLE)
         .expect("the example")
         .replacen("stance: Some(Agreement)", "stance: Some(Agreed)", 1);
-    visavis::persist::write_export(&path, text.as_bytes()).expect("a temporary file");
+    visavis::persist::write_export(&path, text.as_bytes(), false).expect("a temporary file");
     let out = visavis(&["report", path.to_str().expect("a UTF-8 temporary path")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty(), "no partial report");
@@ -508,7 +508,7 @@ fn report_refuses_to_overwrite_the_session_it_reads() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path: PathBuf = dir.path().join("session.ron");
     let original = std::fs::read(EXAMPLE).expect("the example");
-    visavis::persist::write_export(&path, &original).expect("a temporary file");
+    visavis::persist::write_export(&path, &original, false).expect("a temporary file");
     let p = path.to_str().expect("a UTF-8 temporary path");
     let out = visavis(&["report", p, "-o", p]);
     assert_eq!(out.status.code(), Some(1));

@@ -64,7 +64,13 @@ pub fn write_atomic(target: &Path, bytes: &[u8], progress: &Progress) -> io::Res
                 "a folder has this name",
             ));
         }
-        Ok(meta) => Some(meta),
+        // A named pipe, a device or a socket cannot be replaced nor kept as a backup: it is
+        // written into, as every Unix tool does (`-o /dev/stdout`, `-o /dev/null`).
+        Ok(meta) if !meta.is_file() => return write_into(target, bytes, progress),
+        Ok(meta) => {
+            refuse_read_only(target, &meta)?;
+            Some(meta)
+        }
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
@@ -108,6 +114,50 @@ pub fn write_atomic(target: &Path, bytes: &[u8], progress: &Progress) -> io::Res
     Ok(())
 }
 
+/// The error a write over a read-only file stops with: the file's permissions say it must not
+/// change, and a rename would change it all the same, so it is refused as an editor refuses it.
+#[derive(Debug)]
+pub struct ReadOnlyTarget;
+
+impl std::fmt::Display for ReadOnlyTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the file is read-only")
+    }
+}
+
+impl std::error::Error for ReadOnlyTarget {}
+
+/// Refuse to replace a regular file its permissions protect: no write permission for anyone,
+/// or none for this user (opening it for writing, without changing it, tells).
+fn refuse_read_only(target: &Path, meta: &fs::Metadata) -> io::Result<()> {
+    let denied = meta.permissions().readonly()
+        || matches!(
+            fs::OpenOptions::new().write(true).open(target),
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied
+        );
+    if denied {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            ReadOnlyTarget,
+        ));
+    }
+    Ok(())
+}
+
+/// Write `bytes` into a file that is not a regular one (pipe, device, socket), in place.
+fn write_into(target: &Path, bytes: &[u8], progress: &Progress) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new().write(true).open(target)?;
+    let mut written = 0;
+    for chunk in bytes.chunks(CHUNK) {
+        check_cancelled(progress)?;
+        file.write_all(chunk)?;
+        written += chunk.len();
+        #[allow(clippy::cast_precision_loss)]
+        progress.set_within(WRITE_SHARE_FROM, 1.0, written as f64 / bytes.len() as f64);
+    }
+    file.flush()
+}
+
 /// An `Interrupted` error once the user has cancelled.
 fn check_cancelled(progress: &Progress) -> io::Result<()> {
     if progress.is_cancelled() {
@@ -132,6 +182,13 @@ fn resolve_links(path: &Path) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// The `.bak` a save of `target` keeps: beside the file a symbolic link names, not beside the
+/// link.
+#[must_use]
+pub fn backup_of(target: &Path) -> PathBuf {
+    backup_path(&resolve_links(target).unwrap_or_else(|_| target.to_owned()))
 }
 
 /// The `.bak` path kept next to `target`.

@@ -32,6 +32,14 @@ pub enum LoadError {
         /// The system's reason.
         source: std::io::Error,
     },
+    /// The path names a named pipe, a device or a socket: reading it could wait for ever.
+    #[error("{}: this is {what}, not a file; Vis-à-vis reads sessions from files", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is, in English ("a named pipe"); [`NotAFileKind`] words it in French.
+        what: NotAFileKind,
+    },
     /// The file is larger than [`super::MAX_FILE_SIZE`].
     #[error("{}: the file is {size} bytes, more than the {limit} bytes a session may have; is it really a session?", path.display())]
     TooLarge {
@@ -70,6 +78,27 @@ pub enum LoadError {
         /// Every problem found.
         problems: Vec<FileProblem>,
     },
+}
+
+/// What a path that is not a regular file names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAFileKind {
+    /// A FIFO.
+    Pipe,
+    /// A character or block device.
+    Device,
+    /// A socket or anything else.
+    Other,
+}
+
+impl fmt::Display for NotAFileKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            NotAFileKind::Pipe => "a named pipe",
+            NotAFileKind::Device => "a device",
+            NotAFileKind::Other => "a socket or special file",
+        })
+    }
 }
 
 /// One consistency problem in a file, located where possible.
@@ -114,6 +143,28 @@ pub enum SaveError {
         path: PathBuf,
         /// The system's reason (read-only folder, disk full, folder gone…).
         source: std::io::Error,
+    },
+    /// The target's permissions say it must not change.
+    #[error("{}: the file is read-only; make it writable, or choose another name", path.display())]
+    ReadOnly {
+        /// The target file.
+        path: PathBuf,
+    },
+    /// The file would be larger than Vis-à-vis opens; nothing was written.
+    #[error("{}: the file would be {size} bytes, more than the {limit} bytes Vis-à-vis opens; nothing was written", path.display())]
+    TooLarge {
+        /// The target file.
+        path: PathBuf,
+        /// The size it would have.
+        size: u64,
+        /// The load limit.
+        limit: u64,
+    },
+    /// A report or an export would replace a session or a dossier.
+    #[error("{}: this file is a session or a dossier; choose another name for the report (or pass --force)", path.display())]
+    WouldReplaceSession {
+        /// The target file.
+        path: PathBuf,
     },
     /// The session could not be turned into RON (a bug: please report it).
     #[error("{}: cannot write the session as RON: {message}", path.display())]

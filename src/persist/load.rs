@@ -68,13 +68,21 @@ pub fn load_with(path: &Path, progress: &Arc<Progress>) -> Result<Loaded, LoadEr
         path: path.to_owned(),
         source,
     };
+    // Opening a named pipe waits for a writer, and reading a device may never end: only regular
+    // files are read (a folder fails to open below, with its own message).
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() && !meta.is_dir() {
+        return Err(LoadError::NotAFile {
+            path: path.to_owned(),
+            what: not_a_file_kind(&meta),
+        });
+    }
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_SIZE {
         return Err(too_large(path, size));
     }
-    // The size a pipe or a device reports says nothing of what it holds: read one byte past
-    // the limit at most, whatever the file turns out to be.
+    // A file may grow while it is read: read one byte past the limit at most.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     let mut reader = file.take(MAX_FILE_SIZE + 1);
     loop {
@@ -103,6 +111,23 @@ pub fn load_with(path: &Path, progress: &Arc<Progress>) -> Result<Loaded, LoadEr
     };
     progress.set(1.0);
     loaded
+}
+
+fn not_a_file_kind(meta: &std::fs::Metadata) -> super::error::NotAFileKind {
+    use super::error::NotAFileKind;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return NotAFileKind::Pipe;
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return NotAFileKind::Device;
+        }
+    }
+    let _ = meta;
+    NotAFileKind::Other
 }
 
 fn too_large(path: &Path, size: u64) -> LoadError {

@@ -87,6 +87,15 @@ impl LoadError {
                 };
                 vec![format!("{} : {why}", path.display())]
             }
+            LoadError::NotAFile { path, what } => vec![format!(
+                "{} : {}, pas un fichier ; Vis-à-vis lit les sessions dans des fichiers",
+                path.display(),
+                match what {
+                    super::error::NotAFileKind::Pipe => "c’est un tube nommé",
+                    super::error::NotAFileKind::Device => "c’est un périphérique",
+                    super::error::NotAFileKind::Other => "c’est un fichier spécial",
+                }
+            )],
             LoadError::TooLarge { path, size, limit } => vec![format!(
                 "{} : le fichier fait {} Mo, plus que les {} Mo qu’une session peut faire ; est-ce bien une session ?",
                 path.display(),
@@ -159,6 +168,18 @@ impl super::SaveError {
                 };
                 format!("{} : enregistrement impossible : {why}", path.display())
             }
+            super::SaveError::ReadOnly { path } => format!(
+                "{} : le fichier est en lecture seule ; rendez-le modifiable ou choisissez un autre nom",
+                path.display()
+            ),
+            super::SaveError::TooLarge { path, size, limit } => format!(
+                "{} : le fichier ferait {size} octets, plus que les {limit} octets que Vis-à-vis ouvre ; rien n’a été écrit",
+                path.display()
+            ),
+            super::SaveError::WouldReplaceSession { path } => format!(
+                "{} : ce fichier est une session ou un dossier ; choisissez un autre nom pour le rapport",
+                path.display()
+            ),
             super::SaveError::Encode { path, message } => {
                 format!(
                     "{} : la session n’a pas pu être écrite en RON ({message}) ; merci de signaler ce défaut",

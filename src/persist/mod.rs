@@ -6,11 +6,12 @@ mod atomic;
 mod error;
 mod format;
 mod load;
+mod lock;
 mod messages;
 pub mod recovery;
 
-pub use atomic::{WRITE_SHARE_FROM, backup_path};
-pub use error::{FileProblem, LoadError, Location, SaveError};
+pub use atomic::{WRITE_SHARE_FROM, backup_of, backup_path};
+pub use error::{FileProblem, LoadError, Location, NotAFileKind, SaveError};
 pub use format::CURRENT_FORMAT;
 pub use load::{Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes, load_with};
 pub use messages::{SyntaxFault, Warning};
@@ -137,7 +138,26 @@ fn is_hidden(c: char) -> bool {
 /// # Errors
 /// As [`save`].
 pub fn save_dossier(dossier: &Dossier, path: &Path) -> Result<(), SaveError> {
-    write_text(path, dossier_to_ron(dossier), &Progress::none())
+    write_text(path, dossier_to_ron(dossier), &Progress::none(), None)
+}
+
+/// [`save`] and [`save_dossier`] for the commands that make files (`fmt`, `generate`): a file
+/// larger than Vis-à-vis opens ([`MAX_FILE_SIZE`]) is refused before anything is written. The
+/// window's save has no such limit: it never refuses to keep the user's work.
+///
+/// # Errors
+/// [`SaveError::TooLarge`], or as [`save`].
+pub fn save_within_limit(
+    session: &Session,
+    dossier_only: bool,
+    path: &Path,
+) -> Result<(), SaveError> {
+    let text = if dossier_only {
+        dossier_to_ron(&session.dossier)
+    } else {
+        to_ron(session)
+    };
+    write_text(path, text, &Progress::none(), Some(MAX_FILE_SIZE))
 }
 
 /// Save `session` to `path` atomically, keeping the previous file as `path.bak`.
@@ -154,32 +174,89 @@ pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
 /// # Errors
 /// As [`save`].
 pub fn save_with(session: &Session, path: &Path, progress: &Progress) -> Result<(), SaveError> {
-    write_text(path, to_ron(session), progress)
+    write_text(path, to_ron(session), progress, None)
 }
 
 fn write_text(
     path: &Path,
     text: Result<String, ron::Error>,
     progress: &Progress,
+    limit: Option<u64>,
 ) -> Result<(), SaveError> {
     let text = text.map_err(|e| SaveError::Encode {
         path: path.to_owned(),
         message: e.to_string(),
     })?;
+    let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
+    if let Some(limit) = limit.filter(|&l| size > l) {
+        return Err(SaveError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit,
+        });
+    }
     progress.set(atomic::WRITE_SHARE_FROM);
-    atomic::write_atomic(path, text.as_bytes(), progress).map_err(|source| SaveError::Io {
-        path: path.to_owned(),
-        source,
+    write_bytes(path, text.as_bytes(), progress)
+}
+
+/// The one way every file is written: under the file's lock, atomically (or into it, for a pipe
+/// or a device), refusing a read-only target.
+fn write_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<(), SaveError> {
+    let _lock = lock::lock_target(path);
+    atomic::write_atomic(path, bytes, progress).map_err(|source| {
+        let read_only = source
+            .get_ref()
+            .is_some_and(<dyn std::error::Error + Send + Sync>::is::<atomic::ReadOnlyTarget>);
+        if read_only {
+            SaveError::ReadOnly {
+                path: path.to_owned(),
+            }
+        } else {
+            SaveError::Io {
+                path: path.to_owned(),
+                source,
+            }
+        }
     })
 }
 
+/// Whether `path` is a regular file that reads as a session or a dossier: a report or an export
+/// must not replace it. Looks at its first kilobytes only (a RON structure with a `format:` or
+/// `measures:` field), so a damaged session is protected too.
+#[must_use]
+pub fn reads_as_session(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() {
+        return false;
+    }
+    let mut head = Vec::with_capacity(16 * 1024);
+    let read = std::fs::File::open(path).and_then(|f| f.take(16 * 1024).read_to_end(&mut head));
+    if read.is_err() {
+        return false;
+    }
+    let text = String::from_utf8_lossy(&head);
+    let body = text
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#!"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    body.starts_with('(') && (body.contains("format:") || body.contains("measures:"))
+}
+
 /// Write an exported file (a gap report) to `path` atomically: a reader never sees a
-/// half-written report, and a report already at `path` is kept as `path.bak`.
+/// half-written report, and a report already at `path` is kept as `path.bak`. A file that
+/// reads as a session or a dossier is never replaced by a report ([`reads_as_session`]), unless
+/// `force`.
 ///
 /// # Errors
-/// When the folder is read-only or gone, the disk is full, etc.; a previous file is intact.
-pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_export_with(path, bytes, &Progress::none())
+/// [`SaveError::WouldReplaceSession`]; when the file is read-only, the folder gone, the disk
+/// full, etc.; a previous file is intact.
+pub fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<(), SaveError> {
+    write_export_with(path, bytes, force, &Progress::none())
 }
 
 /// [`write_export`], reporting into `progress` and stopping, with the previous file intact, when
@@ -187,11 +264,18 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 ///
 /// # Errors
 /// As [`write_export`].
-pub fn write_export_with(path: &Path, bytes: &[u8], progress: &Progress) -> Result<(), SaveError> {
-    atomic::write_atomic(path, bytes, progress).map_err(|source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    })
+pub fn write_export_with(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+    progress: &Progress,
+) -> Result<(), SaveError> {
+    if !force && reads_as_session(path) {
+        return Err(SaveError::WouldReplaceSession {
+            path: path.to_owned(),
+        });
+    }
+    write_bytes(path, bytes, progress)
 }
 
 #[cfg(test)]
@@ -206,6 +290,26 @@ mod tests {
         ) {
             prop_assert_eq!(has_hidden(&text), text.contains(is_hidden));
         }
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("gros.ron");
+        let refused = write_text(&path, Ok("x".repeat(100)), &Progress::none(), Some(99));
+        assert!(
+            matches!(
+                refused,
+                Err(SaveError::TooLarge {
+                    size: 100,
+                    limit: 99,
+                    ..
+                })
+            ),
+            "{refused:?}"
+        );
+        assert!(!path.exists(), "nothing written");
+        assert!(write_text(&path, Ok("x".repeat(99)), &Progress::none(), Some(99)).is_ok());
     }
 
     #[test]

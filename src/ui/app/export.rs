@@ -71,7 +71,7 @@ impl App {
         self.start_task(job, move |progress| {
             let bytes = choice.format.render(&report::analyse(&snapshot, &options));
             progress.set(RENDERED);
-            Outcome::Exported(persist::write_export_with(&file, &bytes, progress))
+            Outcome::Exported(persist::write_export_with(&file, &bytes, false, progress))
         });
     }
 
