@@ -90,15 +90,7 @@ pub fn write_atomic(target: &Path, bytes: &[u8], progress: &Progress) -> io::Res
         builder.permissions(fs::Permissions::from_mode(mode));
     }
     let mut tmp = builder.tempfile_in(&dir)?;
-    let mut written = 0;
-    for chunk in bytes.chunks(CHUNK) {
-        check_cancelled(progress)?;
-        tmp.write_all(chunk)?;
-        written += chunk.len();
-        // Sizes far below 2^52 bytes are exact in an f64.
-        #[allow(clippy::cast_precision_loss)]
-        progress.set_within(WRITE_SHARE_FROM, 1.0, written as f64 / bytes.len() as f64);
-    }
+    write_chunks(&mut tmp, bytes, progress)?;
     if let Some(meta) = &old {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
@@ -147,15 +139,23 @@ fn refuse_read_only(target: &Path, meta: &fs::Metadata) -> io::Result<()> {
 /// Write `bytes` into a file that is not a regular one (pipe, device, socket), in place.
 fn write_into(target: &Path, bytes: &[u8], progress: &Progress) -> io::Result<()> {
     let mut file = fs::OpenOptions::new().write(true).open(target)?;
+    write_chunks(&mut file, bytes, progress)?;
+    file.flush()
+}
+
+/// Write `bytes` a chunk at a time, reporting each into `progress` and stopping when the user
+/// cancels.
+fn write_chunks(out: &mut impl Write, bytes: &[u8], progress: &Progress) -> io::Result<()> {
     let mut written = 0;
     for chunk in bytes.chunks(CHUNK) {
         check_cancelled(progress)?;
-        file.write_all(chunk)?;
+        out.write_all(chunk)?;
         written += chunk.len();
+        // Sizes far below 2^52 bytes are exact in an f64.
         #[allow(clippy::cast_precision_loss)]
         progress.set_within(WRITE_SHARE_FROM, 1.0, written as f64 / bytes.len() as f64);
     }
-    file.flush()
+    Ok(())
 }
 
 /// An `Interrupted` error once the user has cancelled.
