@@ -106,7 +106,8 @@ pub struct ReportArgs {
     /// Leave out the per-measure detail (Markdown and HTML; the CSV always has every cell).
     #[arg(long)]
     pub no_detail: bool,
-    /// Write the report even over a file that reads as a session or a dossier.
+    /// Write the report even over a file that reads as a session or a dossier, or under a name
+    /// whose extension is no report format.
     #[arg(long)]
     pub force: bool,
 }
@@ -385,6 +386,22 @@ fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
         return false;
     }
     let from_name = args.output.as_deref().and_then(report::Format::from_path);
+    let unknown_extension = args
+        .output
+        .as_deref()
+        .filter(|o| !persist::reads_as_session(o))
+        .and_then(|o| o.extension())
+        .filter(|_| from_name.is_none() && !args.force);
+    if let (Some(ext), None, Some(out)) = (unknown_extension, args.format, &args.output) {
+        // `-o rapport.pdf` would otherwise get Markdown under a name that promises a PDF.
+        eprintln!(
+            "{}: no report format is written as .{}; name the file .md, .html or .csv, or say \
+             --format md|html|csv",
+            out.display(),
+            ext.to_string_lossy()
+        );
+        return false;
+    }
     let format = args
         .format
         .or(from_name)

@@ -286,3 +286,36 @@ fn two_rewrites_of_one_file_at_once_never_lose_a_version() {
         assert!(bak == canonical || bak == canonical.replace('\t', "    "));
     }
 }
+
+#[test]
+fn a_report_named_with_an_extension_no_format_has_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("rapport.pdf");
+    let example = example_session_path();
+    let example = example.to_str().expect("UTF-8");
+    let out = visavis(
+        dir.path(),
+        &["report", example, "-o", pdf.to_str().expect("UTF-8")],
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("no report format is written as .pdf"),
+        "{stderr}"
+    );
+    assert!(!pdf.exists(), "no Markdown under a PDF's name");
+    // Asked for explicitly, it is written as asked.
+    let out = visavis(
+        dir.path(),
+        &[
+            "report",
+            example,
+            "--format",
+            "html",
+            "-o",
+            pdf.to_str().expect("UTF-8"),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&fs::read(&pdf).expect("written")).starts_with("<!DOCTYPE html>"));
+}
