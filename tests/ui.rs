@@ -995,3 +995,33 @@ fn undo_after_a_save_comes_back_to_the_saved_note() {
         "which is what the file holds"
     );
 }
+
+#[test]
+fn a_file_larger_than_sessions_are_opens_only_once_the_user_confirms() {
+    let data = tempfile::tempdir().unwrap();
+    let big = data.path().join("énorme.ron");
+    // Sparse: past the 100 MiB limit without writing 100 MiB.
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(visavis::persist::MAX_FILE_SIZE + 1))
+        .unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let before = h.state().session().clone();
+    h.state_mut().open_path(&big, true);
+    settle(&mut h);
+    assert!(h.query_by_label("Fichier très volumineux").is_some(), "asked first");
+    h.get_by_label("Annuler").click();
+    settle(&mut h);
+    assert_eq!(h.state().session(), &before, "nothing opened");
+
+    h.state_mut().open_path(&big, true);
+    settle(&mut h);
+    h.get_by_label("Ouvrir quand même").click();
+    settle(&mut h);
+    // Read past the limit this time: what it holds (no session) is what the user is told.
+    assert!(h.query_by_label("Fichier très volumineux").is_none());
+    assert!(
+        h.query_by_label_contains("énorme.ron, ligne 1, colonne").is_some(),
+        "the file was read and its content judged"
+    );
+    assert_eq!(h.state().session(), &before);
+}

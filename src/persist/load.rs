@@ -64,6 +64,16 @@ const CHUNK: usize = 1 << 20;
 /// # Errors
 /// As [`load`].
 pub fn load_with(path: &Path, progress: &Arc<Progress>) -> Result<Loaded, LoadError> {
+    load_within(path, progress, MAX_FILE_SIZE)
+}
+
+/// [`load_with`], accepting files up to `limit` bytes instead of [`MAX_FILE_SIZE`]: for a file
+/// the user has confirmed they want opened although it is larger (`--max-size`, or the window's
+/// question).
+///
+/// # Errors
+/// As [`load`].
+pub fn load_within(path: &Path, progress: &Arc<Progress>, limit: u64) -> Result<Loaded, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -79,12 +89,12 @@ pub fn load_with(path: &Path, progress: &Arc<Progress>) -> Result<Loaded, LoadEr
     }
     let file = File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
-    if size > MAX_FILE_SIZE {
-        return Err(too_large(path, size));
+    if size > limit {
+        return Err(too_large(path, size, limit));
     }
     // A file may grow while it is read: read one byte past the limit at most.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    let mut reader = file.take(MAX_FILE_SIZE + 1);
+    let mut reader = file.take(limit.saturating_add(1));
     loop {
         if progress.is_cancelled() {
             return Err(io(std::io::Error::new(
@@ -107,7 +117,7 @@ pub fn load_with(path: &Path, progress: &Arc<Progress>) -> Result<Loaded, LoadEr
     }
     let loaded = {
         let _watch = ParseWatch::start(&bytes, Arc::clone(progress), READ_SHARE, PARSED);
-        load_bytes(&bytes, path, &crate::model::now_rfc3339())
+        load_bytes_within(&bytes, path, &crate::model::now_rfc3339(), limit)
     };
     progress.set(1.0);
     loaded
@@ -130,11 +140,11 @@ fn not_a_file_kind(meta: &std::fs::Metadata) -> super::error::NotAFileKind {
     NotAFileKind::Other
 }
 
-fn too_large(path: &Path, size: u64) -> LoadError {
+fn too_large(path: &Path, size: u64, limit: u64) -> LoadError {
     LoadError::TooLarge {
         path: path.to_owned(),
         size,
-        limit: MAX_FILE_SIZE,
+        limit,
     }
 }
 
@@ -144,9 +154,18 @@ fn too_large(path: &Path, size: u64) -> LoadError {
 /// # Errors
 /// As [`load`].
 pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadError> {
+    load_bytes_within(bytes, path, now, MAX_FILE_SIZE)
+}
+
+fn load_bytes_within(
+    bytes: &[u8],
+    path: &Path,
+    now: &str,
+    limit: u64,
+) -> Result<Loaded, LoadError> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if size > MAX_FILE_SIZE {
-        return Err(too_large(path, size));
+    if size > limit {
+        return Err(too_large(path, size, limit));
     }
     // simdutf8 checks French text (an accent every few words) ten times faster than std.
     let text = simdutf8::compat::from_utf8(bytes).map_err(|e| {

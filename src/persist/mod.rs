@@ -13,7 +13,9 @@ pub mod recovery;
 pub use atomic::{WRITE_SHARE_FROM, backup_of, backup_path};
 pub use error::{FileProblem, LoadError, Location, NotAFileKind, SaveError};
 pub use format::CURRENT_FORMAT;
-pub use load::{Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes, load_with};
+pub use load::{
+    Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes, load_with, load_within,
+};
 pub use messages::{SyntaxFault, Warning};
 
 use crate::model::{Dossier, Session};
@@ -165,16 +167,22 @@ pub fn save_within_limit(
 /// # Errors
 /// When the folder is read-only or gone, the disk is full, etc.; the old file is intact.
 pub fn save(session: &Session, path: &Path) -> Result<(), SaveError> {
-    save_with(session, path, &Progress::none())
+    save_with(session, path, &Progress::none()).map(|_| ())
 }
 
 /// [`save`], reporting into `progress`; a cancel before the new file replaces the old one
-/// leaves the old one untouched (the error then says `Interrupted`).
+/// leaves the old one untouched (the error then says `Interrupted`). Returns the size of the
+/// file written: the window warns when it is over [`MAX_FILE_SIZE`] (it writes it all the same:
+/// the user's work is never refused).
 ///
 /// # Errors
 /// As [`save`].
-pub fn save_with(session: &Session, path: &Path, progress: &Progress) -> Result<(), SaveError> {
-    write_text(path, to_ron(session), progress, None)
+pub fn save_with(session: &Session, path: &Path, progress: &Progress) -> Result<u64, SaveError> {
+    let text = to_ron(session);
+    let size = text
+        .as_ref()
+        .map_or(0, |t| u64::try_from(t.len()).unwrap_or(u64::MAX));
+    write_text(path, text, progress, None).map(|()| size)
 }
 
 fn write_text(

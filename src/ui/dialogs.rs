@@ -41,6 +41,13 @@ pub enum Dialog {
     Export(ExportChoice),
     /// The report was written here.
     Exported(PathBuf),
+    /// The file is larger than sessions usually are: open it anyway?
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
 }
 
 /// How the user wants the report exported.
@@ -88,6 +95,8 @@ pub enum Answer {
     Export(ExportChoice),
     /// Open the exported file in the system's viewer.
     OpenFile(PathBuf),
+    /// Open this file although it is larger than the load limit (its size, in bytes).
+    OpenLarge(PathBuf, u64),
 }
 
 /// The button the user pressed.
@@ -101,6 +110,7 @@ enum Choice {
     DiscardRecovery,
     Export,
     OpenFile,
+    OpenAnyway,
 }
 
 impl Dialog {
@@ -204,6 +214,26 @@ impl Dialog {
                         pick(ui, Text::CancelButton, Choice::Close);
                     });
                 }
+                Dialog::TooLarge { path, size } => {
+                    ui.heading(tr(lang, Text::TooLargeTitle));
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(path.display().to_string()).monospace(),
+                        )
+                        .wrap(),
+                    );
+                    ui.label(format!(
+                        "{} {} Mo (> {} Mo). {}",
+                        tr(lang, Text::TooLargeSize),
+                        *size / 1_000_000,
+                        crate::persist::MAX_FILE_SIZE / 1_000_000,
+                        tr(lang, Text::TooLargeBody)
+                    ));
+                    ui.horizontal(|ui| {
+                        pick(ui, Text::OpenAnywayButton, Choice::OpenAnyway);
+                        pick(ui, Text::CancelButton, Choice::Close);
+                    });
+                }
                 Dialog::Exported(path) => {
                     ui.heading(tr(lang, Text::ExportDone));
                     ui.add(
@@ -238,6 +268,9 @@ impl Dialog {
             (Dialog::Recovery(_), Choice::DiscardRecovery) => Answer::DiscardRecovery,
             (Dialog::Export(choice), Choice::Export) => Answer::Export(*choice),
             (Dialog::Exported(path), Choice::OpenFile) => Answer::OpenFile(path.clone()),
+            (Dialog::TooLarge { path, size }, Choice::OpenAnyway) => {
+                Answer::OpenLarge(path.clone(), *size)
+            }
             _ => Answer::Dismissed,
         })
     }

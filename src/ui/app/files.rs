@@ -159,15 +159,20 @@ impl App {
     /// Open `path` in place of the current session, in the background. On error the current
     /// session stays and the error is shown; `remember` adds the file to the recent list.
     pub fn open_path(&mut self, path: &Path, remember: bool) {
-        self.open_job(path, remember, false);
+        self.open_job(path, persist::MAX_FILE_SIZE, remember, false);
     }
 
     /// Open the file given at start-up (or the last session).
     pub(super) fn open_at_start(&mut self, path: &Path, remember: bool) {
-        self.open_job(path, remember, true);
+        self.open_job(path, persist::MAX_FILE_SIZE, remember, true);
     }
 
-    fn open_job(&mut self, path: &Path, remember: bool, at_start: bool) {
+    /// Open a file larger than the load limit, which the user confirmed.
+    pub(super) fn open_large(&mut self, path: &Path, size: u64) {
+        self.open_job(path, size, true, false);
+    }
+
+    fn open_job(&mut self, path: &Path, limit: u64, remember: bool, at_start: bool) {
         let progress = Arc::new(Progress::none());
         let (file, shared) = (path.to_owned(), Arc::clone(&progress));
         let job = Job::Open {
@@ -177,7 +182,7 @@ impl App {
         };
         self.start_task_with(job, progress, move |_| {
             // The grid's index is built here too: at 5,000 × 20 it takes a fifth of the open.
-            let opened = persist::load_with(&file, &shared).map(|loaded| {
+            let opened = persist::load_within(&file, &shared, limit).map(|loaded| {
                 let index = DossierIndex::new(&loaded.session);
                 (loaded, index)
             });
@@ -196,6 +201,14 @@ impl App {
         let lang = self.lang();
         let (loaded, index) = match result {
             Ok(opened) => opened,
+            Err(LoadError::TooLarge { size, .. }) => {
+                // Larger than sessions usually are: open it if the user says so.
+                self.show_dialog(Dialog::TooLarge {
+                    path: path.to_owned(),
+                    size,
+                });
+                return;
+            }
             Err(e) => {
                 // At start-up nothing was open before: say what the user is looking at instead.
                 let intro = if at_start {
@@ -317,12 +330,12 @@ impl App {
         revision: u64,
         previous_modified: String,
         then: Option<Intent>,
-        result: Result<(), SaveError>,
+        result: Result<u64, SaveError>,
         cancelled: bool,
     ) {
         let lang = self.lang();
         match result {
-            Ok(()) => {
+            Ok(size) => {
                 self.history.mark_saved_at(revision);
                 self.path = Some(path.to_owned());
                 self.prefs.opened(path);
@@ -335,6 +348,10 @@ impl App {
                 } else {
                     format!("{} : {}", tr(lang, Text::Saved), path.display())
                 };
+                if size > persist::MAX_FILE_SIZE {
+                    // Written all the same: the work is never refused, but say what comes next.
+                    self.notice = format!("{} {}", self.notice, tr(lang, Text::SavedOverLimit));
+                }
                 if let Some(intent) = then {
                     self.request(intent);
                 }

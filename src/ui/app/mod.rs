@@ -448,6 +448,7 @@ impl App {
             }
             Answer::DiscardRecovery => self.discard_left_behind(),
             Answer::Export(choice) => self.export(choice),
+            Answer::OpenLarge(path, size) => self.open_large(&path, size),
             Answer::OpenFile(path) => {
                 if let Err(e) = open::that_detached(&path) {
                     self.notice = format!("{} {e}", tr(self.lang(), Text::OpenFileFailed));

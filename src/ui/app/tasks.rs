@@ -47,7 +47,8 @@ pub(super) enum Job {
 pub(super) enum Outcome {
     /// The session read, with the grid's index of it.
     Opened(Box<Result<(Loaded, DossierIndex), LoadError>>),
-    Saved(Result<(), SaveError>),
+    /// The size of the file written, or why not.
+    Saved(Result<u64, SaveError>),
     Exported(Result<(), SaveError>),
 }
 
