@@ -40,6 +40,9 @@ pub enum Command {
         /// Files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Read files up to this many megabytes (default: the 100 MiB load limit).
+        #[arg(long, value_name = "MB")]
+        max_size: Option<u64>,
     },
     /// Rewrite files in canonical form (migrating older formats), atomically, keeping FILE.bak.
     Fmt {
@@ -106,6 +109,9 @@ pub struct ReportArgs {
     /// Leave out the per-measure detail (Markdown and HTML; the CSV always has every cell).
     #[arg(long)]
     pub no_detail: bool,
+    /// Read a session up to this many megabytes (default: the 100 MiB load limit).
+    #[arg(long, value_name = "MB")]
+    pub max_size: Option<u64>,
     /// Write the report even over a file that reads as a session or a dossier, or under a name
     /// whose extension is no report format.
     #[arg(long)]
@@ -169,9 +175,9 @@ impl Out {
 pub fn run(command: Command) -> ExitCode {
     let mut out = Out::new();
     let ok = match command {
-        Command::Validate { files } => files
+        Command::Validate { files, max_size } => files
             .iter()
-            .map(|f| validate(f, &mut out))
+            .map(|f| validate(f, max_size, &mut out))
             .fold(true, |a, b| a & b),
         Command::Fmt { files } => files
             .iter()
@@ -194,8 +200,15 @@ fn report_error(e: &persist::LoadError) {
     }
 }
 
-fn validate(path: &Path, out: &mut Out) -> bool {
-    match persist::load(path) {
+/// Load `path`, accepting up to `max_size` megabytes when the user said so.
+fn load(path: &Path, max_size: Option<u64>) -> Result<Loaded, persist::LoadError> {
+    let limit = max_size.map_or(persist::MAX_FILE_SIZE, |mb| mb.saturating_mul(1_000_000));
+    let progress = std::sync::Arc::new(crate::progress::Progress::none());
+    persist::load_within(path, &progress, limit)
+}
+
+fn validate(path: &Path, max_size: Option<u64>, out: &mut Out) -> bool {
+    match load(path, max_size) {
         Ok(loaded) => {
             out.line(format_args!("{}: {}", path.display(), summary(&loaded)));
             for w in &loaded.warnings {
@@ -349,7 +362,7 @@ fn pillar_named(d: &crate::model::Dossier, given: &PillarId) -> PillarId {
 /// `visavis report`: load, check the subset, analyse, render, write to stdout or `-o`.
 fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
     let path = args.session.as_path();
-    let loaded = match persist::load(path) {
+    let loaded = match load(path, args.max_size) {
         Ok(l) => l,
         Err(e) => {
             report_error(&e);

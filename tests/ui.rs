@@ -1008,7 +1008,10 @@ fn a_file_larger_than_sessions_are_opens_only_once_the_user_confirms() {
     let before = h.state().session().clone();
     h.state_mut().open_path(&big, true);
     settle(&mut h);
-    assert!(h.query_by_label("Fichier très volumineux").is_some(), "asked first");
+    assert!(
+        h.query_by_label("Fichier très volumineux").is_some(),
+        "asked first"
+    );
     h.get_by_label("Annuler").click();
     settle(&mut h);
     assert_eq!(h.state().session(), &before, "nothing opened");
@@ -1020,7 +1023,8 @@ fn a_file_larger_than_sessions_are_opens_only_once_the_user_confirms() {
     // Read past the limit this time: what it holds (no session) is what the user is told.
     assert!(h.query_by_label("Fichier très volumineux").is_none());
     assert!(
-        h.query_by_label_contains("énorme.ron, ligne 1, colonne").is_some(),
+        h.query_by_label_contains("énorme.ron, ligne 1, colonne")
+            .is_some(),
         "the file was read and its content judged"
     );
     assert_eq!(h.state().session(), &before);

@@ -41,7 +41,7 @@ pub enum LoadError {
         what: NotAFileKind,
     },
     /// The file is larger than [`super::MAX_FILE_SIZE`].
-    #[error("{}: the file is {size} bytes, more than the {limit} bytes a session may have; is it really a session?", path.display())]
+    #[error("{}: the file is {size} bytes, more than the {limit} bytes a session may have; is it really a session? (`--max-size MB` reads it anyway)", path.display())]
     TooLarge {
         /// The file.
         path: PathBuf,

@@ -319,3 +319,32 @@ fn a_report_named_with_an_extension_no_format_has_is_refused() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&fs::read(&pdf).expect("written")).starts_with("<!DOCTYPE html>"));
 }
+
+#[test]
+fn a_file_over_the_limit_is_read_when_max_size_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("gros.ron");
+    // Sparse: past the 100 MiB limit without writing it.
+    fs::File::create(&big)
+        .and_then(|f| f.set_len(visavis::persist::MAX_FILE_SIZE + 1))
+        .expect("a sparse file");
+    let path = big.to_str().expect("UTF-8");
+    let out = visavis(dir.path(), &["validate", path]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("--max-size"),
+        "the refusal says how to go on: {stderr}"
+    );
+    let out = visavis(dir.path(), &["validate", "--max-size", "200", path]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        !stderr.contains("bytes, more than"),
+        "read this time: {stderr}"
+    );
+    assert!(
+        stderr.contains("gros.ron:1:"),
+        "and judged on what it holds: {stderr}"
+    );
+}
