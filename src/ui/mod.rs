@@ -48,6 +48,10 @@ fn stored_prefs(cc: &eframe::CreationContext<'_>) -> Prefs {
 /// Open the window on `file` (or the last session, or a new one on the embedded dossier).
 #[must_use]
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    if let Some(why) = no_display() {
+        eprintln!("{why}");
+        return ExitCode::FAILURE;
+    }
     let result = eframe::run_native(
         "Vis-à-vis",
         native_options(),
@@ -83,6 +87,19 @@ fn icon() -> Option<egui::IconData> {
     eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
 }
 
+/// On Linux and the BSDs, why no window can open: no X11 or Wayland display to open it on.
+/// Said in the user's terms, where winit would name a line of its own source.
+fn no_display() -> Option<String> {
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos")));
+    let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
+    (unix_desktop && !set("DISPLAY") && !set("WAYLAND_DISPLAY") && !set("WAYLAND_SOCKET")).then(|| {
+        "visavis: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set): the window needs \
+         an X11 or Wayland session (on a server: xvfb-run visavis …); the command line works \
+         without one (visavis --help)"
+            .to_owned()
+    })
+}
+
 fn exit_code(result: eframe::Result) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -100,6 +117,10 @@ fn exit_code(result: eframe::Result) -> ExitCode {
 /// written; no autosave, no recovery.
 #[must_use]
 pub fn run_frames(file: Option<PathBuf>, frames: u32, started: std::time::Instant) -> ExitCode {
+    if let Some(why) = no_display() {
+        eprintln!("{why}");
+        return ExitCode::FAILURE;
+    }
     let report = std::rc::Rc::new(std::cell::RefCell::new(None));
     let out = std::rc::Rc::clone(&report);
     let result = eframe::run_native(
@@ -121,7 +142,8 @@ pub fn run_frames(file: Option<PathBuf>, frames: u32, started: std::time::Instan
         }),
     );
     if let Some(text) = report.borrow_mut().take() {
-        print!("{text}");
+        // A closed or full standard output is no reason to panic.
+        let _ = std::io::Write::write_all(&mut std::io::stdout(), text.as_bytes());
     }
     exit_code(result)
 }

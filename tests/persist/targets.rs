@@ -348,3 +348,25 @@ fn a_file_over_the_limit_is_read_when_max_size_says_so() {
         "and judged on what it holds: {stderr}"
     );
 }
+
+#[test]
+#[cfg(all(feature = "gui", target_os = "linux"))]
+fn the_window_without_a_display_says_so_in_plain_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_visavis"))
+        .args(["--frames", "1"])
+        .env("VISAVIS_DATA_DIR", dir.path())
+        .env("HOME", dir.path())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .expect("runs");
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("no display found"), "{stderr}");
+    assert!(
+        !stderr.contains(".cargo/registry"),
+        "no path into a crate: {stderr}"
+    );
+}
