@@ -599,10 +599,14 @@ fn markdown_marks_another_stakeholder_s_quote_and_lists_it_with_the_orphans() {
     );
     let section = &md[md
         .find("## Citations mal attribuées et cellules orphelines")
-        .expect("the review section")..md.find("## Détail par pilier").expect("detail")];
+        .expect("the review section")
+        ..md.find("## Détail par pilier").expect("detail")];
     assert!(md.find("## Silences") < md.find("## Citations mal attribuées"));
     assert!(section.contains(mark), "{section}");
-    assert!(section.contains("revalorisations\\-salariales") || section.contains("revalorisations-salariales"));
+    assert!(
+        section.contains("revalorisations\\-salariales")
+            || section.contains("revalorisations-salariales")
+    );
     assert!(
         section.contains("- mesure-disparue × uniopss — ")
             && section.contains("Écart — Note de l’orpheline…\n"),
@@ -615,16 +619,24 @@ fn html_marks_another_stakeholder_s_quote_and_lists_it_with_the_orphans() {
     let (s, _) = misattributed_and_orphan();
     let html = render(&s, Format::Html, Lang::Fr);
     let mark = "<p class=\"warning\">⚠ citation attribuée à une autre partie prenante (CNOM)</p>";
-    let blocks: Vec<&str> = html.split("<div class=\"misattributed\">").skip(1).collect();
+    let blocks: Vec<&str> = html
+        .split("<div class=\"misattributed\">")
+        .skip(1)
+        .collect();
     assert_eq!(
         blocks.len(),
         3,
         "where the cell appears (a partial agreement, in the detail) and in the review section"
     );
     for block in &blocks {
-        assert!(block.trim_start().starts_with(mark), "the mark heads the quote");
+        assert!(
+            block.trim_start().starts_with(mark),
+            "the mark heads the quote"
+        );
     }
-    let review = &html[html.find("<section id=\"review\">").expect("review section")
+    let review = &html[html
+        .find("<section id=\"review\">")
+        .expect("review section")
         ..html.find("<section id=\"detail\">").expect("detail")];
     assert!(review.contains(mark));
     assert!(review.contains("mesure-disparue") && review.contains("Note de l’orpheline"));
@@ -643,13 +655,20 @@ fn csv_puts_another_stakeholder_s_quote_in_a_last_column_and_not_among_the_cell_
         Some("Citations d’une autre partie prenante")
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
-    assert_eq!(rows.len(), 34 * 3, "one row per cell of the grid, no orphan row");
+    assert_eq!(
+        rows.len(),
+        34 * 3,
+        "one row per cell of the grid, no orphan row"
+    );
     let row = rows
         .iter()
         .find(|r| &r[0] == "revalorisations-salariales" && &r[4] == "uniopss")
         .expect("the cell's row");
     let first_words: String = excerpt.chars().take(30).collect();
-    assert!(!row[9].contains(&first_words), "not among the cell's quotes");
+    assert!(
+        !row[9].contains(&first_words),
+        "not among the cell's quotes"
+    );
     assert!(
         row[10].starts_with("⚠ citation attribuée à une autre partie prenante (CNOM)")
             && row[10].contains(&first_words),
@@ -713,7 +732,13 @@ fn markdown_keeps_the_line_breaks_of_a_note() {
         .unwrap_or_else(|| panic!("{seq:?}"));
     assert_eq!(
         seq[at..at + 5],
-        ["text:Première ligne", "break", "text:Deuxième ligne", "End(Paragraph)", "p"],
+        [
+            "text:Première ligne",
+            "break",
+            "text:Deuxième ligne",
+            "End(Paragraph)",
+            "p"
+        ],
         "{item}"
     );
     assert_eq!(seq[at + 5], "text:Nouveau paragraphe");

@@ -42,12 +42,15 @@ impl Warning {
             .orphans()
             .map(|(cell, _)| Warning::Orphan { cell: cell.clone() })
             .collect();
-        w.extend(session.misattributed_evidence().into_iter().map(|(cell, p, _)| {
-            Warning::MisattributedEvidence {
-                cell: cell.clone(),
-                position: p.clone(),
-            }
-        }));
+        w.extend(
+            session
+                .misattributed_evidence()
+                .into_iter()
+                .map(|(cell, p, _)| Warning::MisattributedEvidence {
+                    cell: cell.clone(),
+                    position: p.clone(),
+                }),
+        );
         w.extend(session.unknown_evidence().into_iter().map(|(cell, p)| {
             Warning::UnknownEvidence {
                 cell: cell.clone(),

@@ -315,7 +315,12 @@ fn quote_block<'a>(out: &mut String, l: Lang, e: &Evidence<'a>, indent: &str, me
 fn review<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
     let l = lang(r);
     let rv = &r.review;
-    let _ = writeln!(out, "## {}\n\n{}\n", T::Review.get(l), T::ReviewIntro.get(l));
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        T::Review.get(l),
+        T::ReviewIntro.get(l)
+    );
     if rv.evidence.is_empty() && rv.orphans.is_empty() {
         let _ = writeln!(out, "{}\n", T::NoReview.get(l));
         return;

@@ -1,11 +1,11 @@
 //! `visavis validate` and `visavis fmt`, run as a user runs them.
 
 use super::{repo_file, small_session_path, write_file};
-use visavis::model::{Assessment, CellId, Stance};
-use visavis::persist;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use visavis::model::{Assessment, CellId, Stance};
+use visavis::persist;
 
 fn visavis(args: &[&Path]) -> Output {
     let (command, files) = args.split_first().expect("a subcommand");
