@@ -651,7 +651,7 @@ fn csv_puts_another_stakeholder_s_quote_in_a_last_column_and_not_among_the_cell_
         .from_reader(csv.as_bytes());
     let header = reader.headers().expect("a header").clone();
     assert_eq!(
-        header.iter().last(),
+        header.iter().next_back(),
         Some("Citations d’une autre partie prenante")
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
@@ -681,10 +681,12 @@ fn csv_puts_another_stakeholder_s_quote_in_a_last_column_and_not_among_the_cell_
 /// The example with `note` on one cell.
 fn with_note(note: &str) -> Session {
     let mut s = example();
-    s.assessments
+    let a = s
+        .assessments
         .get_mut(&CellId::new("revalorisations-salariales", "uniopss"))
-        .expect("the example assesses every cell")
-        .note = note.to_owned();
+        .expect("the example assesses every cell");
+    a.note.clear();
+    a.note.push_str(note);
     s
 }
 
