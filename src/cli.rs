@@ -268,6 +268,22 @@ pub fn summary(loaded: &Loaded) -> String {
             counts[3],
             if orphans == 1 { "" } else { "s" }
         );
+        let misattributed = s.misattributed_evidence().len();
+        if misattributed > 0 {
+            let _ = write!(
+                line,
+                "; {misattributed} misattributed quote{} (a position of another stakeholder cited as evidence)",
+                if misattributed == 1 { "" } else { "s" }
+            );
+        }
+        let unknown = s.unknown_evidence().len();
+        if unknown > 0 {
+            let _ = write!(
+                line,
+                "; {unknown} evidence link{} to a position not in the dossier",
+                if unknown == 1 { "" } else { "s" }
+            );
+        }
     }
     line
 }

@@ -192,6 +192,20 @@ fn evidence_citing_an_unknown_position_is_kept_and_reported() {
             .iter()
             .any(|w| w.to_string().contains("\"position-effacee\""))
     );
+    // A position that does not exist is said to be missing, not to be someone else's.
+    let gone: Vec<String> = loaded
+        .warnings
+        .iter()
+        .filter(|w| w.to_string().contains("\"position-effacee\""))
+        .map(|w| format!("{w} | {}", w.in_lang(visavis::i18n::Lang::Fr)))
+        .collect();
+    assert!(
+        gone.len() == 1
+            && gone[0].contains("which is not in the dossier")
+            && gone[0].contains("absente du dossier")
+            && !gone[0].contains("that stakeholder"),
+        "{gone:?}"
+    );
 }
 
 #[test]

@@ -277,7 +277,7 @@ proptest::proptest! {
     /// with runs of spaces and line breaks made one space (non-breaking spaces kept).
     #[test]
     fn markdown_shows_any_note_as_the_text_typed(
-        note in "[a-zé1.)#*_`~<>&|\\\\\\[\\]()!:=+ \t\n\u{a0}-]{0,40}"
+        note in "[a-zé1.)#*_`~<>&|\\\\\\[\\]()!:=+ \t\n\u{a0}/@w-]{0,40}"
     ) {
         let md = visavis::report::markdown::escape(&note);
         let mut shown = String::new();
@@ -310,7 +310,7 @@ fn csv_neutralises_formulas_and_keeps_one_row_per_cell() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
     assert_eq!(rows.len(), 34 * 3, "one row per cell");
     for row in &rows {
-        assert_eq!(row.len(), 10);
+        assert_eq!(row.len(), 11);
         for field in row {
             assert!(
                 !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
@@ -539,4 +539,215 @@ fn a_judgement_without_a_quote_is_flagged_in_markdown_and_html() {
         !clean.contains("Aucune citation n’appuie"),
         "the example backs every judgement"
     );
+}
+
+// --- Evidence of another stakeholder, orphans, notes --------------------------------------
+
+/// The example where the Uniopss cell on the salary measure also cites a CNOM position (a hand
+/// edit, a bad merge), and an orphan cell names a measure the dossier lacks; with the CNOM
+/// position's excerpt.
+fn misattributed_and_orphan() -> (Session, String) {
+    let mut s = example();
+    let cnom = s
+        .dossier
+        .positions
+        .iter()
+        .find(|p| p.stakeholder.as_str() == "cnom")
+        .expect("the example has CNOM positions")
+        .clone();
+    s.assessments
+        .get_mut(&CellId::new("revalorisations-salariales", "uniopss"))
+        .expect("the example assesses every cell")
+        .evidence
+        .insert(cnom.id.clone());
+    s.assessments.insert(
+        CellId::new("mesure-disparue", "uniopss"),
+        visavis::model::Assessment {
+            stance: Some(visavis::model::Stance::Gap),
+            note: "Note de l’orpheline\nsuite".to_owned(),
+            ..Default::default()
+        },
+    );
+    (s, cnom.citation.excerpt)
+}
+
+/// The Markdown list item of `stakeholder`'s cell on `measure` in the detail by pillar.
+fn detail_item<'m>(md: &'m str, measure: &str, stakeholder: &str) -> &'m str {
+    let at = md
+        .find(&format!("({measure})\n"))
+        .expect("the measure in the detail");
+    let rest = &md[at..];
+    let start = rest
+        .find(&format!("- **{stakeholder}\u{a0}:**"))
+        .expect("the cell in the detail");
+    let item = &rest[start + 1..];
+    &rest[start..start + 1 + item.find("\n- **").unwrap_or(item.len())]
+}
+
+#[test]
+fn markdown_marks_another_stakeholder_s_quote_and_lists_it_with_the_orphans() {
+    let (s, excerpt) = misattributed_and_orphan();
+    let md = render(&s, Format::Markdown, Lang::Fr);
+    let mark = "⚠ citation attribuée à une autre partie prenante (CNOM)";
+    let item = detail_item(&md, "revalorisations-salariales", "Uniopss");
+    let at_mark = item.find(mark).expect("the cell marks the quote");
+    let first_words: String = excerpt.chars().take(30).collect();
+    let at_quote = item.find(&first_words).expect("the quote is shown");
+    assert!(
+        at_mark < at_quote,
+        "the CNOM quote comes under its mark, apart from the cell's own quotes:\n{item}"
+    );
+    let section = &md[md
+        .find("## Citations mal attribuées et cellules orphelines")
+        .expect("the review section")
+        ..md.find("## Détail par pilier").expect("detail")];
+    assert!(md.find("## Silences") < md.find("## Citations mal attribuées"));
+    assert!(section.contains(mark), "{section}");
+    assert!(
+        section.contains("revalorisations\\-salariales")
+            || section.contains("revalorisations-salariales")
+    );
+    assert!(
+        section.contains("- mesure-disparue × uniopss — ")
+            && section.contains("Écart — Note de l’orpheline…\n"),
+        "{section}"
+    );
+}
+
+#[test]
+fn html_marks_another_stakeholder_s_quote_and_lists_it_with_the_orphans() {
+    let (s, _) = misattributed_and_orphan();
+    let html = render(&s, Format::Html, Lang::Fr);
+    let mark = "<p class=\"warning\">⚠ citation attribuée à une autre partie prenante (CNOM)</p>";
+    let blocks: Vec<&str> = html
+        .split("<div class=\"misattributed\">")
+        .skip(1)
+        .collect();
+    assert_eq!(
+        blocks.len(),
+        3,
+        "where the cell appears (a partial agreement, in the detail) and in the review section"
+    );
+    for block in &blocks {
+        assert!(
+            block.trim_start().starts_with(mark),
+            "the mark heads the quote"
+        );
+    }
+    let review = &html[html
+        .find("<section id=\"review\">")
+        .expect("review section")
+        ..html.find("<section id=\"detail\">").expect("detail")];
+    assert!(review.contains(mark));
+    assert!(review.contains("mesure-disparue") && review.contains("Note de l’orpheline"));
+}
+
+#[test]
+fn csv_puts_another_stakeholder_s_quote_in_a_last_column_and_not_among_the_cell_s_quotes() {
+    let (s, excerpt) = misattributed_and_orphan();
+    let csv = render(&s, Format::Csv, Lang::Fr);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    assert_eq!(
+        header.iter().next_back(),
+        Some("Citations d’une autre partie prenante")
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
+    assert_eq!(
+        rows.len(),
+        34 * 3,
+        "one row per cell of the grid, no orphan row"
+    );
+    let row = rows
+        .iter()
+        .find(|r| &r[0] == "revalorisations-salariales" && &r[4] == "uniopss")
+        .expect("the cell's row");
+    let first_words: String = excerpt.chars().take(30).collect();
+    assert!(
+        !row[9].contains(&first_words),
+        "not among the cell's quotes"
+    );
+    assert!(
+        row[10].starts_with("⚠ citation attribuée à une autre partie prenante (CNOM)")
+            && row[10].contains(&first_words),
+        "{:?}",
+        &row[10]
+    );
+    assert!(rows.iter().filter(|r| !r[10].is_empty()).count() == 1);
+}
+
+/// The example with `note` on one cell.
+fn with_note(note: &str) -> Session {
+    let mut s = example();
+    let a = s
+        .assessments
+        .get_mut(&CellId::new("revalorisations-salariales", "uniopss"))
+        .expect("the example assesses every cell");
+    a.note.clear();
+    a.note.push_str(note);
+    s
+}
+
+#[test]
+fn markdown_keeps_bare_addresses_in_notes_as_text() {
+    let md = render(
+        &with_note("Voir https://example.org/page, www.example.org ou ecrire@example.org."),
+        Format::Markdown,
+        Lang::Fr,
+    );
+    let parser = Parser::new_ext(&md, Options::ENABLE_TABLES);
+    assert!(
+        !parser
+            .into_iter()
+            .any(|e| matches!(e, Event::Start(Tag::Link { .. }))),
+        "no link"
+    );
+    // GitHub's renderer links bare `https://…`, `www.…` and e-mail addresses: escaped, none is.
+    let item = detail_item(&md, "revalorisations-salariales", "Uniopss");
+    assert!(
+        item.contains("https\\://example.org/page, www\\.example.org ou ecrire\\@example.org."),
+        "{item}"
+    );
+    assert!(!md.contains("https://example.org") && !md.contains("www.example"));
+}
+
+#[test]
+fn markdown_keeps_the_line_breaks_of_a_note() {
+    let md = render(
+        &with_note("Première ligne\nDeuxième ligne\n\nNouveau paragraphe"),
+        Format::Markdown,
+        Lang::Fr,
+    );
+    let item = detail_item(&md, "revalorisations-salariales", "Uniopss");
+    let mut events = Parser::new_ext(item, Options::ENABLE_TABLES).map(|e| match e {
+        Event::Text(t) => format!("text:{t}"),
+        Event::HardBreak => "break".to_owned(),
+        Event::Start(Tag::Paragraph) => "p".to_owned(),
+        other => format!("{other:?}"),
+    });
+    let seq: Vec<String> = events.by_ref().collect();
+    let at = seq
+        .iter()
+        .position(|e| e == "text:Première ligne")
+        .unwrap_or_else(|| panic!("{seq:?}"));
+    assert_eq!(
+        seq[at..at + 5],
+        [
+            "text:Première ligne",
+            "break",
+            "text:Deuxième ligne",
+            "End(Paragraph)",
+            "p"
+        ],
+        "{item}"
+    );
+    assert_eq!(seq[at + 5], "text:Nouveau paragraphe");
+}
+
+#[test]
+fn the_html_report_prints_on_a4() {
+    let html = render(&example(), Format::Html, Lang::Fr);
+    assert!(html.contains("@page { size: A4;"), "A4, the French default");
 }

@@ -472,6 +472,89 @@ fn orphan_cells_are_reported_in_french_and_kept() {
     );
 }
 
+#[test]
+fn the_grid_marks_a_cell_citing_another_stakeholder_s_position() {
+    let data = tempfile::tempdir().unwrap();
+    let mut session = visavis::persist::load(&example()).unwrap().session;
+    let cell = first_cell_of(&session);
+    let other = session
+        .dossier
+        .positions
+        .iter()
+        .find(|p| p.stakeholder != cell.stakeholder)
+        .expect("a position of another stakeholder")
+        .id
+        .clone();
+    session
+        .assessments
+        .get_mut(&cell)
+        .expect("the example assesses every cell")
+        .evidence
+        .insert(other);
+    let file = data.path().join("mal-attribuee.ron");
+    visavis::persist::save(&session, &file).unwrap();
+    let h = window(data.path(), Some(file));
+    let stance = session.stance(&cell).expect("assessed");
+    let label = format!(
+        "{} — (!) citation d’une autre partie prenante",
+        cell_label(h.state(), &cell, stance.label(visavis::i18n::Lang::Fr))
+    );
+    assert!(
+        h.query_by_label(&label).is_some(),
+        "the cell says so, in words: {label}"
+    );
+    assert!(
+        h.query_by_label("(!) citation d’une autre partie prenante")
+            .is_some(),
+        "a visible mark, not colour alone"
+    );
+    // Opened, the cell shows the quote apart, named as another stakeholder's, with a way out.
+    let mut h = h;
+    assert!(
+        h.query_by_label_contains("qui n’est pas une position de cette partie prenante")
+            .is_some(),
+        "the remark on opening says so too"
+    );
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    // Selected as a click would (the click lands on the note's text, which takes it).
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: 0,
+        stakeholder: 0,
+    });
+    settle(&mut h);
+    let title = &session.dossier.measures[0].title;
+    assert!(
+        h.query_by_label("Fichier ouvert, avec des remarques")
+            .is_none(),
+        "dialog closed"
+    );
+    assert!(
+        h.get_all_by_label(title).count() >= 2,
+        "detail open: {:?}",
+        h.state().selection()
+    );
+    assert!(
+        h.query_by_label_contains("(!) Citation d’une autre partie prenante, liée à cette cellule")
+            .is_some()
+    );
+    h.get_by_label("Retirer le lien").click();
+    settle(&mut h);
+    assert!(
+        h.state().session().misattributed_evidence().is_empty(),
+        "the link is removed"
+    );
+}
+
+/// The first cell of the grid of `session`.
+fn first_cell_of(session: &visavis::model::Session) -> CellId {
+    let d = &session.dossier;
+    CellId {
+        measure: d.measures[0].id.clone(),
+        stakeholder: d.stakeholders[0].id.clone(),
+    }
+}
+
 /// Where the grid shows a measure's title: the leftmost of the labels that read it (the detail
 /// panel, on the right, names the selected measure too).
 fn grid_title(h: &Harness<'_, App>, title: &str) -> egui::Rect {

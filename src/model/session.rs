@@ -155,9 +155,40 @@ impl Session {
     }
 
     /// Evidence links that name a position the dossier lacks or a position of another
-    /// stakeholder, as `(cell, position)` pairs in cell order.
+    /// stakeholder, as `(cell, position)` pairs in cell order: the union of
+    /// [`Session::misattributed_evidence`] and [`Session::unknown_evidence`].
     #[must_use]
     pub fn dangling_evidence(&self) -> Vec<(&CellId, &PositionId)> {
+        self.evidence_faults()
+            .into_iter()
+            .map(|(cell, p, _)| (cell, p))
+            .collect()
+    }
+
+    /// Evidence links that name a position of another stakeholder, as `(cell, position, its
+    /// stakeholder)` in cell order: words that must never be shown as the cell's stakeholder's.
+    #[must_use]
+    pub fn misattributed_evidence(&self) -> Vec<(&CellId, &PositionId, &StakeholderId)> {
+        self.evidence_faults()
+            .into_iter()
+            .filter_map(|(cell, p, owner)| owner.map(|o| (cell, p, o)))
+            .collect()
+    }
+
+    /// Evidence links that name a position the dossier lacks, as `(cell, position)` in cell
+    /// order.
+    #[must_use]
+    pub fn unknown_evidence(&self) -> Vec<(&CellId, &PositionId)> {
+        self.evidence_faults()
+            .into_iter()
+            .filter(|(_, _, owner)| owner.is_none())
+            .map(|(cell, p, _)| (cell, p))
+            .collect()
+    }
+
+    /// Every evidence link not to a position of the cell's stakeholder, with the stakeholder
+    /// the position belongs to (`None` when the dossier lacks the position).
+    fn evidence_faults(&self) -> Vec<(&CellId, &PositionId, Option<&StakeholderId>)> {
         let owners: HashMap<&PositionId, &StakeholderId> = self
             .dossier
             .positions
@@ -167,7 +198,10 @@ impl Session {
         self.assessments
             .iter()
             .flat_map(|(cell, a)| a.evidence.iter().map(move |p| (cell, p)))
-            .filter(|(cell, p)| owners.get(p) != Some(&&cell.stakeholder))
+            .filter_map(|(cell, p)| match owners.get(p) {
+                Some(&owner) if *owner == cell.stakeholder => None,
+                owner => Some((cell, p, owner.copied())),
+            })
             .collect()
     }
 }
@@ -211,5 +245,28 @@ mod tests {
         };
         assert!(!silent.is_unsupported());
         assert!(!Assessment::default().is_unsupported());
+    }
+
+    #[test]
+    fn evidence_of_another_stakeholder_and_of_no_position_are_told_apart() {
+        let mut s = Session::new(crate::model::fixture::dossier(), "", "");
+        let own = s.dossier.positions[0].clone();
+        let other = s
+            .dossier
+            .positions
+            .iter()
+            .find(|p| p.stakeholder != own.stakeholder)
+            .expect("a position of another stakeholder")
+            .clone();
+        let cell = CellId::new(s.dossier.measures[0].id.clone(), own.stakeholder.clone());
+        let a = s.assessments.entry(cell.clone()).or_default();
+        a.evidence
+            .extend([own.id.clone(), other.id.clone(), "absente".into()]);
+        assert_eq!(
+            s.misattributed_evidence(),
+            [(&cell, &other.id, &other.stakeholder)]
+        );
+        assert_eq!(s.unknown_evidence(), [(&cell, &"absente".into())]);
+        assert_eq!(s.dangling_evidence().len(), 2);
     }
 }

@@ -17,9 +17,15 @@ pub enum Warning {
         /// The cell.
         cell: CellId,
     },
-    /// An assessment cites, as evidence, a position that is not one of its stakeholder's
-    /// (another stakeholder's, or one the dossier lacks); the link is kept.
+    /// An assessment cites, as evidence, a position of another stakeholder; the link is kept.
     MisattributedEvidence {
+        /// The cell.
+        cell: CellId,
+        /// The position it cites.
+        position: PositionId,
+    },
+    /// An assessment cites, as evidence, a position the dossier lacks; the link is kept.
+    UnknownEvidence {
         /// The cell.
         cell: CellId,
         /// The position it cites.
@@ -28,15 +34,25 @@ pub enum Warning {
 }
 
 impl Warning {
-    /// Every warning `session` deserves: its orphan cells, then its misattributed evidence.
+    /// Every warning `session` deserves: its orphan cells, then its misattributed evidence, then
+    /// its evidence naming no position of the dossier.
     #[must_use]
     pub fn of(session: &Session) -> Vec<Warning> {
         let mut w: Vec<Warning> = session
             .orphans()
             .map(|(cell, _)| Warning::Orphan { cell: cell.clone() })
             .collect();
-        w.extend(session.dangling_evidence().into_iter().map(|(cell, p)| {
-            Warning::MisattributedEvidence {
+        w.extend(
+            session
+                .misattributed_evidence()
+                .into_iter()
+                .map(|(cell, p, _)| Warning::MisattributedEvidence {
+                    cell: cell.clone(),
+                    position: p.clone(),
+                }),
+        );
+        w.extend(session.unknown_evidence().into_iter().map(|(cell, p)| {
+            Warning::UnknownEvidence {
                 cell: cell.clone(),
                 position: p.clone(),
             }
@@ -59,6 +75,12 @@ impl Warning {
             ),
             (Warning::MisattributedEvidence { cell, position }, Lang::Fr) => format!(
                 "l’appréciation de {cell} cite la position « {position} », qui n’est pas une position de cette partie prenante ; le lien est conservé"
+            ),
+            (Warning::UnknownEvidence { cell, position }, Lang::En) => format!(
+                "the assessment of {cell} cites position \"{position}\", which is not in the dossier; the link is kept"
+            ),
+            (Warning::UnknownEvidence { cell, position }, Lang::Fr) => format!(
+                "l’appréciation de {cell} cite la position « {position} », absente du dossier ; le lien est conservé"
             ),
         }
     }

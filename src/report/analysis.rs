@@ -12,7 +12,10 @@
 //!   dossier nor as evidence of one of its stakeholder's cells — or when every cell it is linked
 //!   to is tagged Gap. Positions linked to no measure belong to no pillar and are listed whatever
 //!   the pillar subset; the others are listed when one of their measures is in the subset.
-//! - Assessments of cells the dossier lacks (orphans) are counted in the header, not analysed.
+//! - Assessments of cells the dossier lacks (orphans) are counted in the header and listed for
+//!   review, not analysed.
+//! - Evidence naming a position of another stakeholder is *misattributed*: shown apart, named
+//!   as such, and never as the words of the cell's stakeholder; it links no demand to a measure.
 
 use crate::i18n::Lang;
 use crate::model::{
@@ -20,10 +23,10 @@ use crate::model::{
     Session, SourceId, StakeholderId, Stance,
 };
 use crate::report::data::{
-    CellEntry, CellReport, Demand, Evidence, Header, MatrixRow, MeasureRef, MeasureReport,
-    PillarReport, Quote, Report, Selection, Silences, SilentMeasure, SilentPillar, SourceInfo,
-    StakeholderDemands, StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts,
-    Unanswered,
+    CellEntry, CellReport, Demand, Evidence, FaultyEvidence, Header, MatrixRow, MeasureRef,
+    MeasureReport, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote, Report, Review, Selection,
+    Silences, SilentMeasure, SilentPillar, SourceInfo, StakeholderDemands, StakeholderGaps,
+    StakeholderInfo, StakeholderUnassessed, StanceCounts, Unanswered,
 };
 use foldhash::{HashMap, HashSet};
 use std::collections::BTreeSet;
@@ -169,6 +172,7 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         silences: silences(&ctx, &stakeholders, &pillars),
         unanswered: unanswered(&ctx, &stakeholders, &pillars),
         unassessed: unassessed(&stakeholders, &pillars),
+        review: review(session, &pillars),
         sources: Vec::new(),
         matrix,
         stakeholders,
@@ -289,7 +293,7 @@ impl<'a> Context<'a> {
                         .binary_search_by(|(id, _)| (*id).cmp(s.id))
                         .ok()
                         .map(|i| row[i].1);
-                    self.cell(a, si)
+                    self.cell(a, si, s.id)
                 })
                 .collect(),
         }
@@ -310,7 +314,31 @@ impl<'a> Context<'a> {
         })
     }
 
-    fn cell(&self, a: Option<&'a Assessment>, index: usize) -> CellReport<'a> {
+    /// One piece of evidence of a cell of `stakeholder`: its own quote, another stakeholder's,
+    /// or a position the dossier lacks.
+    fn evidence(&self, id: &'a PositionId, stakeholder: &StakeholderId) -> Evidence<'a> {
+        let Some(quote) = self.quote(id) else {
+            return Evidence::Missing(id);
+        };
+        match self.lookup.position(id) {
+            Some(p) if p.stakeholder != *stakeholder => Evidence::Misattributed {
+                quote,
+                owner: self
+                    .session
+                    .dossier
+                    .stakeholder(&p.stakeholder)
+                    .map_or(p.stakeholder.as_str(), |s| &s.name),
+            },
+            _ => Evidence::Quote(quote),
+        }
+    }
+
+    fn cell(
+        &self,
+        a: Option<&'a Assessment>,
+        index: usize,
+        stakeholder: &StakeholderId,
+    ) -> CellReport<'a> {
         CellReport {
             stakeholder: index,
             stance: a.and_then(|a| a.stance),
@@ -322,10 +350,7 @@ impl<'a> Context<'a> {
                 .map(|a| {
                     a.evidence
                         .iter()
-                        .map(|id| {
-                            self.quote(id)
-                                .map_or(Evidence::Missing(id), Evidence::Quote)
-                        })
+                        .map(|id| self.evidence(id, stakeholder))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -507,4 +532,40 @@ fn unassessed<'a>(
             })
         })
         .collect()
+}
+
+/// The evidence of the report's cells that is not their stakeholder's words, in report order,
+/// and every orphan cell of the session.
+fn review<'a>(session: &'a Session, pillars: &[PillarReport<'a>]) -> Review<'a> {
+    let evidence = pillars
+        .iter()
+        .flat_map(|p| &p.measures)
+        .flat_map(|m| {
+            m.cells.iter().flat_map(move |c| {
+                c.faulty_evidence().map(move |e| FaultyEvidence {
+                    measure: m.measure,
+                    stakeholder: c.stakeholder,
+                    evidence: *e,
+                })
+            })
+        })
+        .collect();
+    let orphans = session
+        .orphans()
+        .map(|(cell, a)| {
+            let first = a.note.trim_start().lines().next().unwrap_or_default();
+            let note = first
+                .char_indices()
+                .nth(ORPHAN_NOTE_CHARS)
+                .map_or(first, |(at, _)| &first[..at]);
+            Orphan {
+                measure: &cell.measure,
+                stakeholder: &cell.stakeholder,
+                stance: a.stance,
+                note: note.trim_end(),
+                note_cut: note.len() < a.note.trim().len(),
+            }
+        })
+        .collect();
+    Review { evidence, orphans }
 }

@@ -32,6 +32,7 @@ pub fn render(report: &Report) -> Vec<u8> {
             T::Note.get(l),
             T::Labels.get(l),
             T::Quotes.get(l),
+            T::ColMisattributed.get(l),
         ];
         // Writing to a Vec cannot fail; a failure would only lose the row, never panic.
         let _ = w.write_record(header);
@@ -40,18 +41,29 @@ pub fn render(report: &Report) -> Vec<u8> {
             for m in &p.measures {
                 for c in &m.cells {
                     let s = report.stakeholder(c.stakeholder);
-                    let quotes: Vec<String> = c
-                        .evidence
-                        .iter()
-                        .map(|e| match e {
-                            Evidence::Quote(q) => {
-                                format!("{} — {}", text::quoted(l, q.excerpt), text::source(l, q))
+                    // Another stakeholder's quotes go to the last column, never among the cell's.
+                    let mut quotes: Vec<String> = Vec::new();
+                    let mut misattributed: Vec<String> = Vec::new();
+                    for e in &c.evidence {
+                        match e {
+                            Evidence::Quote(q) => quotes.push(format!(
+                                "{} — {}",
+                                text::quoted(l, q.excerpt),
+                                text::source(l, q)
+                            )),
+                            Evidence::Misattributed { quote: q, owner } => {
+                                misattributed.push(format!(
+                                    "{} {} — {}",
+                                    text::colon(l, &text::misattributed(l, owner)),
+                                    text::quoted(l, q.excerpt),
+                                    text::source(l, q)
+                                ));
                             }
                             Evidence::Missing(id) => {
-                                format!("{id} ({})", T::MissingPosition.get(l))
+                                quotes.push(format!("{id} ({})", T::MissingPosition.get(l)));
                             }
-                        })
-                        .collect();
+                        }
+                    }
                     let record = [
                         m.measure.id.as_str(),
                         m.measure.title,
@@ -63,6 +75,7 @@ pub fn render(report: &Report) -> Vec<u8> {
                         c.note,
                         &c.labels.join("; "),
                         &quotes.join("\n"),
+                        &misattributed.join("\n"),
                     ];
                     let _ = w.write_record(record.iter().map(|f| neutralise(f).into_owned()));
                 }

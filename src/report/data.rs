@@ -31,6 +31,8 @@ pub struct Report<'a> {
     pub unanswered: Vec<StakeholderDemands<'a>>,
     /// The unassessed cells of each stakeholder that has any.
     pub unassessed: Vec<StakeholderUnassessed<'a>>,
+    /// Evidence that is not the cell's stakeholder's words, and the orphan cells.
+    pub review: Review<'a>,
     /// The documents the report quotes, in dossier order.
     pub sources: Vec<SourceInfo<'a>>,
 }
@@ -52,7 +54,7 @@ pub struct Header<'a> {
     pub total: usize,
     /// Stakeholders and pillars selected, and in the dossier.
     pub selection: Selection,
-    /// Assessments of cells the dossier lacks, left out of the report.
+    /// Assessments of cells the dossier lacks, listed apart in [`Review::orphans`].
     pub orphans: usize,
     /// Measures of the report placed in their pillar by the dossier's author, the sources not
     /// saying which (`pillar_inferred`).
@@ -148,11 +150,77 @@ impl CellReport<'_> {
 /// A piece of evidence of a cell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Evidence<'a> {
-    /// A position of the dossier, with its quote.
+    /// A position of the cell's stakeholder, with its quote.
     Quote(Quote<'a>),
+    /// A position of another stakeholder (a hand edit, a bad merge): shown apart and named as
+    /// such, never as the words of the cell's stakeholder (`visavis validate` warns about it).
+    Misattributed {
+        /// The position's quote.
+        quote: Quote<'a>,
+        /// The name of the stakeholder the position belongs to (its id when the dossier lacks
+        /// that stakeholder).
+        owner: &'a str,
+    },
     /// The cell names a position the dossier lacks (`visavis validate` warns about it).
     Missing(&'a PositionId),
 }
+
+impl<'a> CellReport<'a> {
+    /// The quotes of the cell's own stakeholder, in id order.
+    pub fn own_quotes(&self) -> impl Iterator<Item = &Quote<'a>> {
+        self.evidence.iter().filter_map(|e| match e {
+            Evidence::Quote(q) => Some(q),
+            _ => None,
+        })
+    }
+
+    /// The evidence that is not a quote of the cell's stakeholder: misattributed or missing.
+    pub fn faulty_evidence(&self) -> impl Iterator<Item = &Evidence<'a>> {
+        self.evidence
+            .iter()
+            .filter(|e| !matches!(e, Evidence::Quote(_)))
+    }
+}
+
+/// What the report lists for the analyst to check: evidence that is not the words of the
+/// cell's stakeholder, and the assessments of cells the dossier lacks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Review<'a> {
+    /// Each misattributed or missing piece of evidence of a cell in the report, in report
+    /// order.
+    pub evidence: Vec<FaultyEvidence<'a>>,
+    /// Every orphan cell of the session, in cell order (whatever the selection).
+    pub orphans: Vec<Orphan<'a>>,
+}
+
+/// One piece of evidence that is not the words of the cell's stakeholder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FaultyEvidence<'a> {
+    /// The cell's measure.
+    pub measure: MeasureRef<'a>,
+    /// The cell's stakeholder: an index into [`Report::stakeholders`].
+    pub stakeholder: usize,
+    /// [`Evidence::Misattributed`] or [`Evidence::Missing`].
+    pub evidence: Evidence<'a>,
+}
+
+/// An assessment of a cell the dossier lacks, with its ids as written in the session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Orphan<'a> {
+    /// The measure id as written.
+    pub measure: &'a MeasureId,
+    /// The stakeholder id as written.
+    pub stakeholder: &'a StakeholderId,
+    /// Its stance.
+    pub stance: Option<Stance>,
+    /// The start of its note: its first line, cut at [`ORPHAN_NOTE_CHARS`] characters.
+    pub note: &'a str,
+    /// Whether the note goes on after [`Orphan::note`].
+    pub note_cut: bool,
+}
+
+/// How much of an orphan's note the report shows.
+pub const ORPHAN_NOTE_CHARS: usize = 100;
 
 /// A document the report quotes, listed at its end so that each quote can be looked up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -368,15 +436,15 @@ impl<'a> Report<'a> {
         self.pillars.iter().flat_map(|p| p.measures.iter())
     }
 
-    /// Every quote the report shows: the cells' evidence, then the unanswered demands (a
-    /// position backs many cells, so a quote can come more than once).
+    /// Every quote the report shows: the cells' evidence (misattributed quotes included), then
+    /// the unanswered demands (a position backs many cells, so a quote can come more than once).
     pub fn quotes(&self) -> impl Iterator<Item = &Quote<'a>> {
         let cells = self
             .measures()
             .flat_map(|m| &m.cells)
             .flat_map(|c| &c.evidence)
             .filter_map(|e| match e {
-                Evidence::Quote(q) => Some(q),
+                Evidence::Quote(q) | Evidence::Misattributed { quote: q, .. } => Some(q),
                 Evidence::Missing(_) => None,
             });
         let demands = self.unanswered.iter().flat_map(|s| &s.demands);

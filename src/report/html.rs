@@ -48,6 +48,7 @@ pub fn render(report: &Report) -> String {
     page.push(&unanswered(report, &memo));
     page.push(&silences(report));
     page.push(&unassessed(report));
+    page.push(&review(report, &memo));
     if report.include_detail {
         detail(report, &memo, &mut page);
     }
@@ -284,6 +285,7 @@ fn contents(r: &Report) -> Markup {
                 li { a href="#unanswered" { (T::Unanswered.get(l)) } }
                 li { a href="#silences" { (T::Silences.get(l)) } }
                 li { a href="#unassessed" { (T::Unassessed.get(l)) } }
+                li { a href="#review" { (T::Review.get(l)) } }
                 @if r.include_detail {
                     li {
                         a href="#detail" { (T::Detail.get(l)) }
@@ -444,13 +446,69 @@ fn cell_body(l: Lang, c: &CellReport, memo: &Memo) -> Markup {
                 @for label in &c.labels { span.label { (label) } " " }
             }
         }
-        @for e in &c.evidence {
-            @match e {
-                Evidence::Quote(q) => { (memo.quote(q)) }
-                Evidence::Missing(id) => { p.warning { (id) " (" (T::MissingPosition.get(l)) ")" } }
-            }
+        // The stakeholder's own quotes (and missing positions) first; another stakeholder's
+        // words after them, apart, each under its mark.
+        @for e in c.evidence.iter().filter(|e| !matches!(e, Evidence::Misattributed { .. })) {
+            (evidence(l, e, memo))
+        }
+        @for e in c.evidence.iter().filter(|e| matches!(e, Evidence::Misattributed { .. })) {
+            (evidence(l, e, memo))
         }
         @if c.is_unsupported() { p.warning { (T::NoQuote.get(l)) } }
+    }
+}
+
+/// One piece of a cell's evidence: a quote, another stakeholder's quote under its mark, or a
+/// position the dossier lacks.
+fn evidence(l: Lang, e: &Evidence, memo: &Memo) -> Markup {
+    html! {
+        @match e {
+            Evidence::Quote(q) => { (memo.quote(q)) }
+            Evidence::Misattributed { quote, owner } => {
+                div.misattributed {
+                    p.warning { (text::misattributed(l, owner)) }
+                    (memo.quote(quote))
+                }
+            }
+            Evidence::Missing(id) => { p.warning { (id) " (" (T::MissingPosition.get(l)) ")" } }
+        }
+    }
+}
+
+/// Evidence that is not the words of the cell's stakeholder, and the orphan cells.
+fn review(r: &Report, memo: &Memo) -> Markup {
+    let l = r.lang;
+    let rv = &r.review;
+    html! {
+        section #review {
+            h2 { (T::Review.get(l)) }
+            p { (T::ReviewIntro.get(l)) }
+            @if rv.evidence.is_empty() && rv.orphans.is_empty() { p { (T::NoReview.get(l)) } }
+            @if !rv.evidence.is_empty() {
+                h3 { (T::ReviewEvidence.get(l)) }
+                @for f in &rv.evidence {
+                    article.cell {
+                        h5 { (measure_name(l, &f.measure)) " — " strong { (r.stakeholder(f.stakeholder).name) } }
+                        (evidence(l, &f.evidence, memo))
+                    }
+                }
+            }
+            @if !rv.orphans.is_empty() {
+                h3 { (T::ReviewOrphans.get(l)) " (" (rv.orphans.len()) ")" }
+                p { (T::ReviewOrphansIntro.get(l)) }
+                ul.plain {
+                    @for o in &rv.orphans {
+                        li {
+                            span.ref { (o.measure) } " × " span.ref { (o.stakeholder) }
+                            " — " (memo.badge(o.stance))
+                            @if !o.note.is_empty() {
+                                " — " span.note-text { (o.note) @if o.note_cut { "…" } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 

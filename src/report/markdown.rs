@@ -22,6 +22,7 @@ pub fn render(report: &Report) -> String {
     unanswered(&mut out, report, &mut memo);
     silences(&mut out, report);
     unassessed(&mut out, report);
+    review(&mut out, report, &mut memo);
     if report.include_detail {
         detail(&mut out, report, &mut memo);
     }
@@ -58,7 +59,9 @@ impl<'a> Memo<'a> {
 
 /// Session text as one Markdown paragraph line: runs of ASCII whitespace (newlines included)
 /// become one space — a non-breaking space stays, French typography needs it — and every
-/// character Markdown could read as syntax is backslash-escaped.
+/// character Markdown could read as syntax is backslash-escaped, including what renderers that
+/// link bare addresses (GitHub's autolinks) would make a link of: the `:` of `://`, the `.` of
+/// `www.` and every `@`.
 #[must_use]
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
@@ -73,10 +76,18 @@ pub fn escape(s: &str) -> String {
         // is a character boundary.
         let mut run = 0;
         for (at, b) in word.bytes().enumerate() {
-            if matches!(
-                b,
-                b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'&'
-            ) {
+            let autolink = match b {
+                b':' => word[at..].starts_with("://"),
+                b'.' => at >= 3 && word.as_bytes()[at - 3..at].eq_ignore_ascii_case(b"www"),
+                b'@' => true,
+                _ => false,
+            };
+            if autolink
+                || matches!(
+                    b,
+                    b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'&'
+                )
+            {
                 out.push_str(&word[run..at]);
                 out.push('\\');
                 run = at;
@@ -90,6 +101,34 @@ pub fn escape(s: &str) -> String {
         && matches!(out.as_bytes().get(end), Some(b'.' | b')'))
     {
         out.insert(end, '\\');
+    }
+    out
+}
+
+/// Session text of several lines (a note, a summary) as Markdown that keeps its line breaks:
+/// each line escaped as by [`escape`], lines joined by a hard break (a backslash at the end of
+/// the line), blank lines kept as paragraph breaks; every line after the first starts with
+/// `indent`, the indentation of the block it belongs to.
+#[must_use]
+pub fn escape_lines(s: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    let mut paragraph_open = false;
+    let mut pending_break = false;
+    for line in s.lines() {
+        let line = escape(line);
+        if line.is_empty() {
+            pending_break |= paragraph_open;
+            paragraph_open = false;
+            continue;
+        }
+        if pending_break {
+            let _ = write!(out, "\n\n{indent}");
+            pending_break = false;
+        } else if paragraph_open {
+            let _ = write!(out, "\\\n{indent}");
+        }
+        out.push_str(&line);
+        paragraph_open = true;
     }
     out
 }
@@ -220,7 +259,7 @@ fn measure_name(l: Lang, m: &MeasureRef) -> String {
 /// The note, labels and quotes of a cell, as paragraphs of the list item just written.
 fn cell_body<'a>(out: &mut String, l: Lang, cell: &CellReport<'a>, memo: &mut Memo<'a>) {
     if !cell.note.trim().is_empty() {
-        let _ = writeln!(out, "\n  {}", escape(cell.note));
+        let _ = writeln!(out, "\n  {}", escape_lines(cell.note, "  "));
     }
     if !cell.labels.is_empty() {
         let labels: Vec<String> = cell.labels.iter().map(|s| escape(s)).collect();
@@ -231,7 +270,13 @@ fn cell_body<'a>(out: &mut String, l: Lang, cell: &CellReport<'a>, memo: &mut Me
             labels.join(", ")
         );
     }
-    for e in &cell.evidence {
+    // The stakeholder's own quotes (and missing positions) first; another stakeholder's words
+    // after them, each under its mark, never among the cell's quotes.
+    let (foreign, own): (Vec<&Evidence>, Vec<&Evidence>) = cell
+        .evidence
+        .iter()
+        .partition(|e| matches!(e, Evidence::Misattributed { .. }));
+    for e in own.into_iter().chain(foreign) {
         out.push('\n');
         quote_block(out, l, e, "  ", memo);
     }
@@ -247,6 +292,14 @@ fn quote_block<'a>(out: &mut String, l: Lang, e: &Evidence<'a>, indent: &str, me
             let (excerpt, source) = memo.quote(l, q);
             let _ = writeln!(out, "{indent}> {excerpt}\n{indent}> — {source}");
         }
+        Evidence::Misattributed { quote, owner } => {
+            let mark = escape(&text::misattributed(l, owner));
+            let (excerpt, source) = memo.quote(l, quote);
+            let _ = writeln!(
+                out,
+                "{indent}**{mark}**\n\n{indent}> {excerpt}\n{indent}> — {source}"
+            );
+        }
         Evidence::Missing(id) => {
             let _ = writeln!(
                 out,
@@ -255,6 +308,59 @@ fn quote_block<'a>(out: &mut String, l: Lang, e: &Evidence<'a>, indent: &str, me
                 T::MissingPosition.get(l)
             );
         }
+    }
+}
+
+/// Evidence that is not the words of the cell's stakeholder, and the orphan cells.
+fn review<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
+    let l = lang(r);
+    let rv = &r.review;
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        T::Review.get(l),
+        T::ReviewIntro.get(l)
+    );
+    if rv.evidence.is_empty() && rv.orphans.is_empty() {
+        let _ = writeln!(out, "{}\n", T::NoReview.get(l));
+        return;
+    }
+    if !rv.evidence.is_empty() {
+        let _ = writeln!(out, "### {}\n", T::ReviewEvidence.get(l));
+        for f in &rv.evidence {
+            let _ = writeln!(
+                out,
+                "- {} — **{}**\n",
+                measure_name(l, &f.measure),
+                memo.names[f.stakeholder]
+            );
+            quote_block(out, l, &f.evidence, "  ", memo);
+            out.push('\n');
+        }
+    }
+    if !rv.orphans.is_empty() {
+        let _ = writeln!(
+            out,
+            "### {} ({})\n\n{}\n",
+            T::ReviewOrphans.get(l),
+            rv.orphans.len(),
+            T::ReviewOrphansIntro.get(l)
+        );
+        for o in &rv.orphans {
+            let _ = write!(
+                out,
+                "- {} × {} — {}",
+                escape(o.measure.as_str()),
+                escape(o.stakeholder.as_str()),
+                text::stance(l, o.stance)
+            );
+            if !o.note.is_empty() {
+                let more = if o.note_cut { "…" } else { "" };
+                let _ = write!(out, " — {}{more}", escape(o.note));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
     }
 }
 

@@ -172,6 +172,51 @@ fn gaps_list_gap_and_partial_cells_by_stakeholder_with_evidence() {
     );
 }
 
+#[test]
+fn another_stakeholder_s_position_is_misattributed_and_listed_with_the_orphans() {
+    let mut session = session();
+    session
+        .assessments
+        .get_mut(&CellId::new("m1", "a"))
+        .expect("m1 × a")
+        .evidence
+        .insert("b1".into());
+    let options = options();
+    let r = analyse(&session, &options);
+    let cell = &r.pillars[0].measures[0].cells[0];
+    let own: Vec<&str> = cell.own_quotes().map(|q| q.position.as_str()).collect();
+    assert_eq!(own, ["a1"], "b1 is not among a's quotes");
+    let Some(Evidence::Misattributed { quote, owner }) = cell.faulty_evidence().next() else {
+        panic!("b1 is misattributed: {:?}", cell.evidence);
+    };
+    assert_eq!((quote.position.as_str(), *owner), ("b1", "B"));
+    let listed: Vec<(&str, &str)> = r
+        .review
+        .evidence
+        .iter()
+        .map(|f| (f.measure.id.as_str(), r.stakeholder(f.stakeholder).name))
+        .collect();
+    assert_eq!(
+        listed,
+        [("m1", "A"), ("m3", "B")],
+        "b1 on a's cell, then ghost"
+    );
+    let orphans: Vec<(&str, &str, &str, bool)> = r
+        .review
+        .orphans
+        .iter()
+        .map(|o| {
+            (
+                o.measure.as_str(),
+                o.stakeholder.as_str(),
+                o.note,
+                o.note_cut,
+            )
+        })
+        .collect();
+    assert_eq!(orphans, [("zz", "a", "Mesure disparue.", false)]);
+}
+
 /// The silent measures of `r` with how many of their cells are unassessed.
 fn silent_measures<'r>(r: &'r Report) -> Vec<(&'r str, usize)> {
     r.silences

@@ -117,7 +117,21 @@ crate::i18n::catalogue! {
         /// "Contents" (HTML table of contents).
         Contents => ("Sommaire", "Contents"),
         /// Evidence naming a position the dossier lacks.
-        MissingPosition => ("position absente du dossier", "position missing from the dossier"),
+        MissingPosition => ("position absente du dossier", "position not in the dossier"),
+        /// The section of what to check: misattributed evidence, missing positions, orphans.
+        Review => ("Citations mal attribuées et cellules orphelines", "Misattributed evidence and orphan cells"),
+        /// What the section lists.
+        ReviewIntro => ("Ce que la session contient et que l’analyse ne peut pas prendre pour acquis : des citations d’une autre partie prenante que celle de la cellule (modification à la main, fusion), des positions absentes du dossier, et des appréciations de cellules que le dossier n’a pas, conservées telles quelles.", "What the session holds and the analysis cannot take for granted: quotes of a stakeholder other than the cell's (a hand edit, a merge), positions the dossier lacks, and assessments of cells the dossier does not have, kept as written."),
+        /// Nothing to check.
+        NoReview => ("Rien à signaler : chaque citation est celle de la partie prenante de sa cellule, et chaque appréciation porte sur une cellule du dossier.", "Nothing to report: every quote is the cell's stakeholder's, and every assessment is of a cell of the dossier."),
+        /// Subsection: evidence that is not the words of the cell's stakeholder.
+        ReviewEvidence => ("Citations à vérifier", "Evidence to check"),
+        /// Subsection: orphan cells.
+        ReviewOrphans => ("Cellules orphelines", "Orphan cells"),
+        /// What an orphan cell is.
+        ReviewOrphansIntro => ("Appréciations dont la mesure ou la partie prenante manque au dossier, identifiants tels qu’écrits dans la session ; elles ne comptent dans aucun total.", "Assessments whose measure or stakeholder the dossier lacks, with the ids as written in the session; they count in no total."),
+        /// CSV column, last: the quotes a cell cites of another stakeholder.
+        ColMisattributed => ("Citations d’une autre partie prenante", "Quotes of another stakeholder"),
         /// A judged cell with no quote.
         NoQuote => ("⚠ Aucune citation n’appuie cette appréciation.", "⚠ No quote supports this judgement."),
         /// Heading of the Gap cells of a stakeholder.
@@ -263,17 +277,27 @@ pub fn orphans(lang: Lang, count: usize) -> String {
     match lang {
         Lang::Fr => format!(
             "{count} évaluation{s} porte{nt} sur une mesure ou une partie prenante absente du dossier ; \
-             elle{s} ne figure{nt} pas dans ce rapport (voir `visavis validate`).",
+             elle{s} ne figure{nt} pas dans l’analyse et {sont} listée{s} à la fin, avant le détail.",
             s = plural_fr(count),
-            nt = plural(Lang::Fr, count, "", "nt")
+            nt = plural(Lang::Fr, count, "", "nt"),
+            sont = plural(Lang::Fr, count, "est", "sont")
         ),
         Lang::En => format!(
-            "{count} assessment{s} concern{v} a measure or stakeholder missing from the dossier and \
-             {are} left out of this report (see `visavis validate`).",
+            "{count} assessment{s} concern{v} a measure or stakeholder missing from the dossier: \
+             {are} left out of the analysis and listed near the end, before the detail.",
             s = plural_en(count),
             v = plural(Lang::En, count, "s", ""),
             are = plural(Lang::En, count, "is", "are")
         ),
+    }
+}
+
+/// The mark of a quote a cell cites from another stakeholder than its own, named.
+#[must_use]
+pub fn misattributed(lang: Lang, owner: &str) -> String {
+    match lang {
+        Lang::Fr => format!("⚠ citation attribuée à une autre partie prenante ({owner})"),
+        Lang::En => format!("⚠ quote attributed to another stakeholder ({owner})"),
     }
 }
 

@@ -164,6 +164,7 @@ pub fn show(
 
             // The stakeholder's positions: evidence first, then those on this measure, then others.
             ui.heading(tr(lang, Text::Evidence));
+            foreign_evidence(ui, d, cell, a, lang, inbox);
             let mut positions: Vec<&Position> = d.positions_of(&cell.stakeholder).collect();
             if positions.is_empty() {
                 ui.label(tr(lang, Text::NoPositions));
@@ -194,6 +195,58 @@ pub fn show(
                 });
             }
         });
+}
+
+/// The cell's evidence that is not its stakeholder's words: another stakeholder's positions,
+/// each under a mark and named, and positions the dossier lacks; each with a button that
+/// removes the link.
+fn foreign_evidence(
+    ui: &mut egui::Ui,
+    d: &Dossier,
+    cell: &CellId,
+    a: &Assessment,
+    lang: Lang,
+    inbox: &mut Inbox,
+) {
+    for id in &a.evidence {
+        let p = d.position(id);
+        if p.is_some_and(|p| p.stakeholder == cell.stakeholder) {
+            continue;
+        }
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let warn = ui.visuals().warn_fg_color;
+            match p {
+                Some(p) => {
+                    let owner = d
+                        .stakeholder(&p.stakeholder)
+                        .map_or(p.stakeholder.as_str(), |s| &s.name);
+                    ui.label(RichText::new(tr(lang, Text::MisattributedDetail)).color(warn));
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {owner} · {}",
+                            tr(lang, Text::OfStakeholder),
+                            p.title
+                        ))
+                        .strong(),
+                    );
+                    quote(ui, d, &p.citation, lang);
+                }
+                None => {
+                    ui.label(
+                        RichText::new(format!("{} — {id}", tr(lang, Text::MissingShort)))
+                            .color(warn),
+                    );
+                }
+            }
+            if ui.button(tr(lang, Text::RemoveLink)).clicked() {
+                inbox.action(Action::UnlinkEvidence {
+                    cell: cell.clone(),
+                    position: id.clone(),
+                });
+            }
+        });
+    }
 }
 
 fn position(

@@ -319,6 +319,14 @@ impl Grid<'_> {
             );
         }
         let linked = self.index.linked[mi][s];
+        let (other, missing) = a.map_or((0, 0), |a| self.index.faulty_evidence(s, a));
+        let fault = if other > 0 {
+            Some((Text::MisattributedShort, Text::MisattributedTip))
+        } else if missing > 0 {
+            Some((Text::MissingShort, Text::MissingTip))
+        } else {
+            None
+        };
         // A margin inside the cell keeps the text clear of the selection outline.
         let inner = egui::UiBuilder::new()
             .max_rect(rect.shrink2(egui::vec2(6.0, 2.0)))
@@ -326,14 +334,26 @@ impl Grid<'_> {
         ui.scope_builder(inner, |ui| {
             match stance {
                 Some(st) => {
-                    let quotes = a.map_or(0, |a| a.evidence.len());
+                    // Evidence that is not this stakeholder's words is marked, never counted
+                    // among its quotes.
+                    let quotes = a.map_or(0, |a| a.evidence.len()) - other - missing;
                     ui.horizontal(|ui| {
                         ui.label(
                             RichText::new(format!("{} {}", st.icon(), st.label(self.lang)))
                                 .strong()
                                 .color(theme::stance_colour(st, dark)),
                         );
-                        if a.is_some_and(crate::model::Assessment::is_unsupported) {
+                        if let Some((mark, tip)) = fault {
+                            ui.add(
+                                Label::new(
+                                    RichText::new(tr(self.lang, mark))
+                                        .size(SMALL_TEXT)
+                                        .color(ui.visuals().warn_fg_color),
+                                )
+                                .truncate(),
+                            )
+                            .on_hover_text(tr(self.lang, tip));
+                        } else if a.is_some_and(crate::model::Assessment::is_unsupported) {
                             ui.label(
                                 RichText::new(tr(self.lang, Text::NoQuoteShort))
                                     .size(SMALL_TEXT)
@@ -381,10 +401,13 @@ impl Grid<'_> {
         };
         // The name is only built when egui asks for it (a screen reader, a click).
         response.widget_info(|| {
-            let name = format!(
+            let mut name = format!(
                 "{} × {}: {summary}",
                 d.measures[mi].title, d.stakeholders[s].name
             );
+            if let Some((mark, _)) = fault {
+                name = format!("{name} — {}", tr(self.lang, mark));
+            }
             egui::WidgetInfo::selected(egui::Role::Button, true, selected, name)
         });
         response

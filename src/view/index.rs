@@ -32,6 +32,9 @@ pub struct DossierIndex {
     spans: Vec<(u32, u32, u32)>,
     measure_ix: HashMap<smol_str::SmolStr, usize>,
     stakeholder_ix: HashMap<smol_str::SmolStr, usize>,
+    /// The stakeholder (index) of each position of the dossier, for the grid's check of a
+    /// cell's evidence every frame (`None` when the dossier lacks the stakeholder).
+    owner_of: HashMap<smol_str::SmolStr, Option<usize>>,
 }
 
 impl DossierIndex {
@@ -90,7 +93,16 @@ impl DossierIndex {
                 measures.push(mi);
             }
         }
+        let owner_of = d
+            .positions
+            .iter()
+            .map(|p| {
+                let owner = stakeholder_ix.get(p.stakeholder.as_str()).copied();
+                (p.id.0.clone(), owner)
+            })
+            .collect();
         let mut index = Self {
+            owner_of,
             pillar_of,
             linked,
             by_pillar,
@@ -125,6 +137,25 @@ impl DossierIndex {
         }
         index.assessed = index.stances.iter().filter(|s| s.is_some()).count();
         index
+    }
+
+    /// How many of `a`'s evidence links, on a cell of stakeholder `stakeholder` (index), name
+    /// a position of another stakeholder, and how many a position the dossier lacks.
+    #[must_use]
+    pub fn faulty_evidence(
+        &self,
+        stakeholder: usize,
+        a: &crate::model::Assessment,
+    ) -> (usize, usize) {
+        let (mut other, mut missing) = (0, 0);
+        for p in &a.evidence {
+            match self.owner_of.get(p.as_str()) {
+                None => missing += 1,
+                Some(owner) if *owner != Some(stakeholder) => other += 1,
+                Some(_) => {}
+            }
+        }
+        (other, missing)
     }
 
     /// The grid position of a cell, if it is in the dossier.

@@ -4,6 +4,8 @@ use super::{repo_file, small_session_path, write_file};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use visavis::model::{Assessment, CellId, Stance};
+use visavis::persist;
 
 fn visavis(args: &[&Path]) -> Output {
     let (command, files) = args.split_first().expect("a subcommand");
@@ -82,6 +84,55 @@ fn validate_summarises_valid_files_and_exits_0() {
         lines[1]
     );
     assert!(lines[2].contains("format 1 (older"), "{}", lines[2]);
+}
+
+#[test]
+fn validate_names_misattributed_evidence_apart_from_a_position_not_in_the_dossier() {
+    let mut session = persist::load(&small_session_path())
+        .expect("the fixture loads")
+        .session;
+    let a = session
+        .assessments
+        .get_mut(&CellId::new("m1", "a"))
+        .expect("the fixture has m1 × a");
+    a.evidence.insert("b1".into()); // a position of stakeholder b
+    a.evidence.insert("position-effacee".into());
+    session.assessments.insert(
+        CellId::new("m9", "a"),
+        Assessment {
+            stance: Some(Stance::Gap),
+            ..Assessment::default()
+        },
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    write_file(&path, persist::to_ron(&session).expect("encodes"));
+
+    let out = visavis(&[Path::new("validate"), &path]);
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let summary = stdout.lines().next().expect("a summary");
+    assert!(
+        summary.contains("1 orphan;")
+            && summary.contains("; 1 misattributed quote (a position of another stakeholder")
+            && summary.contains("; 1 evidence link to a position not in the dossier"),
+        "{summary}"
+    );
+    let warning = |id: &str| {
+        stdout
+            .lines()
+            .find(|l| l.contains("warning:") && l.contains(&format!("\"{id}\"")))
+            .unwrap_or_else(|| panic!("no warning names {id}:\n{stdout}"))
+    };
+    assert!(
+        warning("b1").contains("not a position of that stakeholder"),
+        "{stdout}"
+    );
+    let gone = warning("position-effacee");
+    assert!(
+        gone.contains("not in the dossier") && !gone.contains("that stakeholder"),
+        "{gone}"
+    );
 }
 
 #[test]
