@@ -2,7 +2,7 @@
 //! empty quote. All problems are collected, each naming the item, so an author fixes them in one
 //! pass.
 
-use crate::model::dossier::{Citation, Dossier};
+use crate::model::dossier::{Citation, Dossier, Figure};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -92,6 +92,18 @@ impl Dossier {
             }
             for c in &m.citations {
                 check_citation("measure", id, c, &mut report);
+            }
+            for f in &m.figures {
+                if let Figure::Amount { label, value, .. } | Figure::Quantity { label, value, .. } =
+                    f
+                    && !value.is_finite()
+                {
+                    report(
+                        "measure",
+                        id,
+                        format!("has a figure \"{label}\" whose value {value} is not a number"),
+                    );
+                }
             }
         }
         // A set, not a search per pillar: a dossier of 100,000 pillars and measures took minutes.
