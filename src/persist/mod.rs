@@ -5,6 +5,7 @@
 mod atomic;
 mod error;
 mod format;
+mod hint;
 mod load;
 mod messages;
 pub mod recovery;
@@ -12,8 +13,10 @@ pub mod recovery;
 pub use atomic::{WRITE_SHARE_FROM, backup_path};
 pub use error::{FileProblem, LoadError, Location, SaveError};
 pub use format::CURRENT_FORMAT;
-pub use load::{Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes, load_with};
-pub use messages::{SyntaxFault, Warning};
+pub use load::{
+    Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, MAX_WARNINGS, Origin, load, load_bytes, load_with,
+};
+pub use messages::{NotRon, SyntaxFault, UNREADABLE_TIME, Warning};
 
 use crate::model::{Dossier, Session};
 use crate::progress::Progress;
