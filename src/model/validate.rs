@@ -150,3 +150,27 @@ fn unique_ids<'a>(
     }
     seen
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Figure;
+
+    #[test]
+    fn a_figure_that_is_not_a_finite_number_is_a_problem() {
+        let mut dossier = crate::model::fixture::dossier();
+        assert_eq!(dossier.validate(), vec![]);
+        dossier.measures[0].figures = vec![Figure::Amount {
+            label: "enveloppe".into(),
+            value: f64::INFINITY,
+            unit: "Md€".into(),
+        }];
+        let problems = dossier.validate();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("\"enveloppe\"")
+                && problems[0].message.contains("not a number"),
+            "{}",
+            problems[0]
+        );
+    }
+}

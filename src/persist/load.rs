@@ -150,7 +150,8 @@ pub fn load_bytes(bytes: &[u8], path: &Path, now: &str) -> Result<Loaded, LoadEr
         return finish(into_session(v2, text, path)?, Origin::Session, text, path);
     }
     let probe: Probe = ron::from_str(text).map_err(syntax)?;
-    // A `format` that is a plain 0 deserves its own words; a bare option (`Some(0)`) too.
+    // `format: 0` is not an old format but none at all (formats start at 1): said as such, not
+    // taken for a file without a `format` field.
     let (session, origin) = match (probe.format, probe.measures.0) {
         (Some(0), _) => {
             return Err(LoadError::Syntax {

@@ -148,18 +148,14 @@ fn unreadable_time(
     match lang {
         Lang::En => format!(
             "the time `{field}` {whose}{place}, \"{written}\", is not an RFC 3339 time such as 2026-01-06T17:00:00Z; it is kept as written and shown after the mark \"{}\"",
-            UNREADABLE_TIME.1
+            crate::i18n::format::UNREADABLE_TIME.1
         ),
         Lang::Fr => format!(
             "l’heure `{field}` {whose}{place}, « {written} », n’est pas une heure RFC 3339 comme 2026-01-06T17:00:00Z ; elle est conservée telle quelle et affichée après la mention « {} »",
-            UNREADABLE_TIME.0
+            crate::i18n::format::UNREADABLE_TIME.0
         ),
     }
 }
-
-/// The mark a time that is not RFC 3339 is shown after (French, English), so that a reader never
-/// takes it for a real date.
-pub const UNREADABLE_TIME: (&str, &str) = ("(date illisible)", "(unreadable date)");
 
 /// In English, for the command line.
 impl fmt::Display for Warning {

@@ -16,7 +16,7 @@ pub use format::CURRENT_FORMAT;
 pub use load::{
     Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, MAX_WARNINGS, Origin, load, load_bytes, load_with,
 };
-pub use messages::{NotRon, SyntaxFault, UNREADABLE_TIME, Warning};
+pub use messages::{NotRon, SyntaxFault, Warning};
 
 use crate::model::{Dossier, Session};
 use crate::progress::Progress;
