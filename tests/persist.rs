@@ -11,6 +11,8 @@ mod corpus;
 mod crash;
 #[path = "persist/malformed.rs"]
 mod malformed;
+#[path = "persist/messages.rs"]
+mod messages;
 #[path = "persist/props.rs"]
 mod props;
 #[path = "persist/targets.rs"]

@@ -125,9 +125,40 @@ pub fn utc(lang: Lang, stamp: &str) -> String {
     }
 }
 
+/// A session's or a cell's time for a reader: as [`utc`] when it is RFC 3339, nothing when it is
+/// unknown (empty), and otherwise as written after the mark "(date illisible)" / "(unreadable
+/// date)", so that a time a hand edit damaged is never taken for a real one (the loader keeps it
+/// and warns about it: `persist::Warning::UnreadableTime`).
+#[must_use]
+pub fn stamp(lang: Lang, stamp: &str) -> String {
+    if stamp.is_empty() || crate::model::is_rfc3339(stamp) {
+        return utc(lang, stamp);
+    }
+    let (fr, en) = UNREADABLE_TIME;
+    format!("{} {stamp}", lang.pick(fr, en))
+}
+
+/// The mark a time that is not RFC 3339 is shown after (French, English), so that a reader never
+/// takes it for a real date.
+pub const UNREADABLE_TIME: (&str, &str) = ("(date illisible)", "(unreadable date)");
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unreadable_time_is_shown_as_written_after_a_mark() {
+        assert_eq!(
+            stamp(Lang::Fr, "2026-11-24T09:05:00Z"),
+            "24 novembre 2026, 09:05 UTC"
+        );
+        assert_eq!(stamp(Lang::Fr, "hier soir"), "(date illisible) hier soir");
+        assert_eq!(
+            stamp(Lang::En, "2026-13-01T00:00:00Z"),
+            "(unreadable date) 2026-13-01T00:00:00Z"
+        );
+        assert_eq!(stamp(Lang::En, ""), "");
+    }
 
     #[test]
     fn dates_read_the_way_each_language_writes_them() {

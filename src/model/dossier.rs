@@ -3,7 +3,23 @@
 //! [`crate::model::Session`].
 
 use crate::model::ids::{MeasureId, PillarId, PositionId, SourceId, StakeholderId};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The words a figure's value that is not a finite number is refused with, when read: the loader
+/// recognises them to say so in the user's terms, at the value's line.
+pub const NOT_FINITE: &str = "a figure's value must be a finite number";
+
+/// A figure's value, refused when it is not a finite number: `NaN`, `inf`, or a number too
+/// large for a 64-bit float (`1e999`, read as infinite) would be shown as such in the report and
+/// could not be computed with.
+fn finite<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = f64::deserialize(d)?;
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(serde::de::Error::custom(NOT_FINITE))
+    }
+}
 
 /// The reference material: everything the analyst compares, with the sources it comes from.
 ///
@@ -105,7 +121,8 @@ pub enum Figure {
     Amount {
         /// What the sum is.
         label: String,
-        /// The number, in `unit`.
+        /// The number, in `unit`; always finite.
+        #[serde(deserialize_with = "finite")]
         value: f64,
         /// E.g. `Md€`, `M€`, `€ net/mois`.
         unit: String,
@@ -114,7 +131,8 @@ pub enum Figure {
     Quantity {
         /// What is counted.
         label: String,
-        /// The number, in `unit`.
+        /// The number, in `unit`; always finite.
+        #[serde(deserialize_with = "finite")]
         value: f64,
         /// E.g. `postes`, `lits`, `%`.
         unit: String,

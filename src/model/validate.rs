@@ -2,7 +2,7 @@
 //! empty quote. All problems are collected, each naming the item, so an author fixes them in one
 //! pass.
 
-use crate::model::dossier::{Citation, Dossier};
+use crate::model::dossier::{Citation, Dossier, Figure};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -93,6 +93,18 @@ impl Dossier {
             for c in &m.citations {
                 check_citation("measure", id, c, &mut report);
             }
+            for f in &m.figures {
+                if let Figure::Amount { label, value, .. } | Figure::Quantity { label, value, .. } =
+                    f
+                    && !value.is_finite()
+                {
+                    report(
+                        "measure",
+                        id,
+                        format!("has a figure \"{label}\" whose value {value} is not a number"),
+                    );
+                }
+            }
         }
         // A set, not a search per pillar: a dossier of 100,000 pillars and measures took minutes.
         let used_pillars: BTreeSet<&str> =
@@ -137,4 +149,28 @@ fn unique_ids<'a>(
         }
     }
     seen
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Figure;
+
+    #[test]
+    fn a_figure_that_is_not_a_finite_number_is_a_problem() {
+        let mut dossier = crate::model::fixture::dossier();
+        assert_eq!(dossier.validate(), vec![]);
+        dossier.measures[0].figures = vec![Figure::Amount {
+            label: "enveloppe".into(),
+            value: f64::INFINITY,
+            unit: "Md€".into(),
+        }];
+        let problems = dossier.validate();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].message.contains("\"enveloppe\"")
+                && problems[0].message.contains("not a number"),
+            "{}",
+            problems[0]
+        );
+    }
 }

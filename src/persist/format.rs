@@ -27,12 +27,17 @@ pub const PROBE_NAME: &str = "file";
 #[derive(Deserialize)]
 #[serde(rename = "file")]
 pub struct Probe {
-    /// `0` when the file has no `format` field.
-    #[serde(default)]
-    pub format: u32,
+    /// `None` when the file has no `format` field (a dossier); written as a plain number.
+    #[serde(default, deserialize_with = "present_number")]
+    pub format: Option<u32>,
     /// Whether the file has a top-level `measures` field.
     #[serde(default)]
     pub measures: Present,
+}
+
+/// A number field that is there (absent, [`Probe`]'s default says `None`).
+fn present_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(d).map(Some)
 }
 
 /// Whether a field was present, whatever its value.

@@ -3,6 +3,7 @@
 
 use super::error::{FileProblem, LoadError, Location};
 use super::format::{CURRENT_FORMAT, ParseWatch, Probe, SessionV1, SessionV2};
+use super::hint::{hint, location_of, offset_of, skip_blanks};
 use super::messages::{SyntaxFault, Warning};
 use crate::model::{CellId, Dossier, Problem, Session};
 use crate::progress::Progress;
@@ -193,30 +194,39 @@ fn load_bytes_within(
         return finish(into_session(v2, text, path)?, Origin::Session, text, path);
     }
     let probe: Probe = ron::from_str(text).map_err(syntax)?;
+    // `format: 0` is not an old format but none at all (formats start at 1): said as such, not
+    // taken for a file without a `format` field.
     let (session, origin) = match (probe.format, probe.measures.0) {
-        (0, true) => {
+        (Some(0), _) => {
+            return Err(LoadError::Syntax {
+                path: path.to_owned(),
+                at: find_field(text, "format").unwrap_or(Location { line: 1, col: 1 }),
+                fault: SyntaxFault::FormatZero,
+            });
+        }
+        (None, true) => {
             let dossier: Dossier = ron::from_str(text).map_err(syntax)?;
             (Session::new(dossier, "", now), Origin::Dossier)
         }
-        (0, false) => {
+        (None, false) => {
             return Err(LoadError::Syntax {
                 path: path.to_owned(),
                 at: Location { line: 1, col: 1 },
                 fault: SyntaxFault::NeitherSessionNorDossier,
             });
         }
-        (1, _) => {
+        (Some(1), _) => {
             let v1: SessionV1 = ron::from_str(text).map_err(syntax)?;
             (
                 into_session(SessionV2::from(v1), text, path)?,
                 Origin::Migrated { from: 1 },
             )
         }
-        (CURRENT_FORMAT, _) => {
+        (Some(CURRENT_FORMAT), _) => {
             let v2: SessionV2 = ron::from_str(text).map_err(syntax)?;
             (into_session(v2, text, path)?, Origin::Session)
         }
-        (found, _) => {
+        (Some(found), _) => {
             return Err(LoadError::NewerFormat {
                 path: path.to_owned(),
                 at: find_field(text, "format").unwrap_or(Location { line: 1, col: 1 }),
@@ -228,10 +238,30 @@ fn load_bytes_within(
     finish(session, origin, text, path)
 }
 
+/// At most this many warnings are listed (and located) per file, as [`MAX_PROBLEMS`] for errors;
+/// a last [`Warning::More`] counts the rest.
+pub const MAX_WARNINGS: usize = 50;
+
 /// Check the session's dossier and gather the warnings.
 fn finish(session: Session, origin: Origin, text: &str, path: &Path) -> Result<Loaded, LoadError> {
     check_dossier(&session.dossier, text, path)?;
-    let warnings = Warning::of(&session);
+    let mut all = Warning::all(&session);
+    let mut warnings: Vec<Warning> = all.by_ref().take(MAX_WARNINGS).collect();
+    let more = all.count();
+    if more > 0 {
+        warnings.push(Warning::More { count: more });
+    }
+    for w in &mut warnings {
+        if let Warning::UnreadableTime {
+            cell,
+            field,
+            written,
+            at,
+        } = w
+        {
+            *at = locate_time(text, cell.as_ref(), field, written);
+        }
+    }
     Ok(Loaded {
         session,
         origin,
@@ -288,67 +318,35 @@ fn invalid(path: &Path, total: usize, problems: impl Iterator<Item = FileProblem
 }
 
 fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadError {
-    let at = skip_blanks(
-        text,
-        Location {
-            line: e.span.start.line,
-            col: e.span.start.col,
-        },
-    );
+    let offset = skip_blanks(text, offset_of(text, e.span.start));
     // The parser's own words for these faults ("invalid identifier", "unexpected char") would
     // not tell the writer what to change.
+    let fault = match &e.code {
+        ron::Error::Message(m) if m == crate::model::NOT_FINITE => SyntaxFault::NotFinite {
+            written: number_at(text, offset),
+        },
+        code => hint(text, offset, code).unwrap_or_else(|| SyntaxFault::Ron(code.clone())),
+    };
+    let at = match fault {
+        // A file that is not RON is one fault, from its first line.
+        SyntaxFault::NotRon(_) => location_of(&text.as_bytes()[..skip_blanks(text, 0)]),
+        _ => location_of(&text.as_bytes()[..offset]),
+    };
     LoadError::Syntax {
         path: PathBuf::from(path),
         at,
-        fault: hint(text, at).unwrap_or_else(|| SyntaxFault::Ron(e.code.clone())),
+        fault,
     }
 }
 
-/// What the writer of a French text most likely meant, when the fault at `at` looks like one of
-/// the habits RON does not share: a decimal comma (`8,2`), typographic quotes around a text.
-fn hint(text: &str, at: Location) -> Option<SyntaxFault> {
-    let line = text.lines().nth(at.line.checked_sub(1)?)?;
-    let offset = line.char_indices().nth(at.col.checked_sub(1)?)?.0;
-    let (before, here) = line.split_at(offset);
-    let here = here.chars().next()?;
-    let mut back = before.trim_end().chars().rev();
-    if here.is_ascii_digit() && back.next() == Some(',') && back.next()?.is_ascii_digit() {
-        return Some(SyntaxFault::DecimalComma);
-    }
-    if matches!(here, '«' | '»' | '“' | '”' | '„') {
-        return Some(SyntaxFault::TypographicQuotes);
-    }
-    None
-}
-
-/// The parser stops on the blank before a faulty value; point at the value itself (or at the
-/// end of the file, when only blanks follow).
-fn skip_blanks(text: &str, at: Location) -> Location {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(at.line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let Some(line) = text.get(line_start..) else {
-        return at;
-    };
-    let Some((offset, c)) = line.char_indices().nth(at.col.saturating_sub(1)) else {
-        return at;
-    };
-    if !c.is_whitespace() {
-        return at;
-    }
-    let rest = &line[offset..];
-    let blanks = rest.len() - rest.trim_start().len();
-    location_of(&text.as_bytes()[..line_start + offset + blanks])
-}
-
-/// Line and column just after `prefix`.
-fn location_of(prefix: &[u8]) -> Location {
-    let text = String::from_utf8_lossy(prefix);
-    let line = 1 + text.matches('\n').count();
-    let col = 1 + text.rsplit('\n').next().map_or(0, |l| l.chars().count());
-    Location { line, col }
+/// The number written at `offset`, where the parser reports the value it refused.
+fn number_at(text: &str, offset: usize) -> String {
+    let is_number = |c: char| c.is_alphanumeric() || matches!(c, '.' | '+' | '-' | '_');
+    text[offset..]
+        .chars()
+        .take_while(|&c| is_number(c))
+        .take(40)
+        .collect()
 }
 
 /// Where the first `name:` field is written (a whole word followed by a colon).
@@ -408,4 +406,24 @@ fn locate_cell(text: &str, cell: &CellId) -> Option<Location> {
     });
     let (offset, _) = hits.nth(1)?;
     Some(location_of(&text.as_bytes()[..offset]))
+}
+
+/// Best-effort place of a time that is not RFC 3339: for a cell, its `modified` after the
+/// cell's listing; for the session, the first field written so.
+fn locate_time(text: &str, cell: Option<&CellId>, field: &str, written: &str) -> Option<Location> {
+    let from = match cell {
+        Some(cell) => {
+            let measure = format!("measure: {}", literal(text, cell.measure.as_str()));
+            let stakeholder = format!("stakeholder: {}", literal(text, cell.stakeholder.as_str()));
+            text.match_indices(&measure).map(|(i, _)| i).find(|&i| {
+                let rest = text[i + measure.len()..].trim_start();
+                rest.strip_prefix(',')
+                    .is_some_and(|r| r.trim_start().starts_with(&stakeholder))
+            })?
+        }
+        None => 0,
+    };
+    let field = format!("{field}: ");
+    let offset = from + text[from..].find(&format!("{field}{}", literal(text, written)))?;
+    Some(location_of(&text.as_bytes()[..offset + field.len()]))
 }

@@ -3,7 +3,7 @@
 //! speaks English). Says what is wrong and where in an analyst's words, without the parser's
 //! vocabulary.
 
-use super::error::LoadError;
+use super::error::{LoadError, Location};
 use crate::i18n::Lang;
 use crate::model::{CellId, PositionId, Session};
 use std::fmt;
@@ -31,33 +31,77 @@ pub enum Warning {
         /// The position it cites.
         position: PositionId,
     },
+    /// A time (`created` or `modified`) that is not RFC 3339: kept as written, so nothing the
+    /// user wrote is lost, and shown after a mark that says it cannot be read.
+    UnreadableTime {
+        /// The cell whose `modified` it is; `None` for the session's own times.
+        cell: Option<CellId>,
+        /// The field: `created` or `modified`.
+        field: &'static str,
+        /// The time as written.
+        written: String,
+        /// Where it is written, when found.
+        at: Option<Location>,
+    },
+    /// Warnings past [`super::MAX_WARNINGS`], counted instead of listed.
+    More {
+        /// How many were left out.
+        count: usize,
+    },
 }
 
 impl Warning {
     /// Every warning `session` deserves: its orphan cells, then its misattributed evidence, then
-    /// its evidence naming no position of the dossier.
+    /// its evidence naming no position of the dossier, then its unreadable times (not located:
+    /// [`super::load_bytes`] locates them in the file).
     #[must_use]
     pub fn of(session: &Session) -> Vec<Warning> {
-        let mut w: Vec<Warning> = session
+        Self::all(session).collect()
+    }
+
+    /// The warnings of [`Warning::of`], one at a time: a load lists the first ones and only
+    /// counts the rest.
+    pub(super) fn all(session: &Session) -> impl Iterator<Item = Warning> + '_ {
+        let orphans = session
             .orphans()
-            .map(|(cell, _)| Warning::Orphan { cell: cell.clone() })
-            .collect();
-        w.extend(
-            session
-                .misattributed_evidence()
-                .into_iter()
-                .map(|(cell, p, _)| Warning::MisattributedEvidence {
-                    cell: cell.clone(),
-                    position: p.clone(),
-                }),
-        );
-        w.extend(session.unknown_evidence().into_iter().map(|(cell, p)| {
-            Warning::UnknownEvidence {
+            .map(|(cell, _)| Warning::Orphan { cell: cell.clone() });
+        let misattributed = session
+            .misattributed_evidence()
+            .into_iter()
+            .map(|(cell, p, _)| Warning::MisattributedEvidence {
                 cell: cell.clone(),
                 position: p.clone(),
-            }
-        }));
-        w
+            });
+        let unknown =
+            session
+                .unknown_evidence()
+                .into_iter()
+                .map(|(cell, p)| Warning::UnknownEvidence {
+                    cell: cell.clone(),
+                    position: p.clone(),
+                });
+        let evidence = misattributed.chain(unknown);
+        let own = [
+            ("created", &session.created),
+            ("modified", &session.modified),
+        ]
+        .into_iter()
+        .map(|(field, t)| (None, field, t.as_str()));
+        let cells = session
+            .assessments
+            .iter()
+            .map(|(cell, a)| (Some(cell), "modified", a.modified.as_str()));
+        // An empty time is unknown (a format-1 file had none), not unreadable.
+        let times = own
+            .chain(cells)
+            .filter(|(_, _, t)| !t.is_empty() && !crate::model::is_rfc3339(t))
+            .map(|(cell, field, t)| Warning::UnreadableTime {
+                cell: cell.cloned(),
+                field,
+                written: t.to_owned(),
+                at: None,
+            });
+        orphans.chain(evidence).chain(times)
     }
 
     /// The warning in `lang`.
@@ -82,7 +126,57 @@ impl Warning {
             (Warning::UnknownEvidence { cell, position }, Lang::Fr) => format!(
                 "l’appréciation de {cell} cite la position « {position} », absente du dossier ; le lien est conservé"
             ),
+            (
+                Warning::UnreadableTime {
+                    cell,
+                    field,
+                    written,
+                    at,
+                },
+                _,
+            ) => unreadable_time(lang, cell.as_ref(), field, written, *at),
+            (Warning::More { count }, _) => {
+                let n = crate::i18n::format::number(
+                    lang,
+                    f64::from(u32::try_from(*count).unwrap_or(u32::MAX)),
+                );
+                match lang {
+                    Lang::En => format!("… and {n} more warnings"),
+                    Lang::Fr => format!("… et {n} autres remarques"),
+                }
+            }
         }
+    }
+}
+
+/// The words of [`Warning::UnreadableTime`].
+fn unreadable_time(
+    lang: Lang,
+    cell: Option<&CellId>,
+    field: &str,
+    written: &str,
+    at: Option<Location>,
+) -> String {
+    let whose = match (cell, lang) {
+        (Some(cell), Lang::En) => format!("of the assessment of {cell}"),
+        (Some(cell), Lang::Fr) => format!("de l’appréciation de {cell}"),
+        (None, Lang::En) => "of the session".to_owned(),
+        (None, Lang::Fr) => "de la session".to_owned(),
+    };
+    let place = match (at, lang) {
+        (Some(at), Lang::En) => format!(" (line {}, column {})", at.line, at.col),
+        (Some(at), Lang::Fr) => format!(" (ligne {}, colonne {})", at.line, at.col),
+        (None, _) => String::new(),
+    };
+    match lang {
+        Lang::En => format!(
+            "the time `{field}` {whose}{place}, \"{written}\", is not an RFC 3339 time such as 2026-01-06T17:00:00Z; it is kept as written and shown after the mark \"{}\"",
+            crate::i18n::format::UNREADABLE_TIME.1
+        ),
+        Lang::Fr => format!(
+            "l’heure `{field}` {whose}{place}, « {written} », n’est pas une heure RFC 3339 comme 2026-01-06T17:00:00Z ; elle est conservée telle quelle et affichée après la mention « {} »",
+            crate::i18n::format::UNREADABLE_TIME.0
+        ),
     }
 }
 
@@ -225,8 +319,35 @@ pub enum SyntaxFault {
     DecimalComma,
     /// Typographic quotes (« », “ ”) around a text.
     TypographicQuotes,
+    /// An optional value written bare (`stance: Agreement`), where RON wants `Some(…)`.
+    BareOption {
+        /// The field.
+        field: String,
+        /// The value as written (long texts cut).
+        value: String,
+    },
+    /// `format: 0`: formats are numbered from 1.
+    FormatZero,
+    /// A figure's value that is not a finite number (`NaN`, `inf`, `1e999`).
+    NotFinite {
+        /// The value as written.
+        written: String,
+    },
+    /// The file is not RON at all.
+    NotRon(NotRon),
     /// Any other fault, in the parser's terms.
     Ron(ron::Error),
+}
+
+/// What a file that is not RON looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRon {
+    /// Opens with `{` or `[`.
+    Json,
+    /// `key: value` lines, or `---`.
+    Yaml,
+    /// A `#` heading or prose.
+    Markdown,
 }
 
 impl SyntaxFault {
@@ -234,6 +355,52 @@ impl SyntaxFault {
     #[must_use]
     pub fn in_lang(&self, lang: Lang) -> String {
         let (fr, en) = match self {
+            SyntaxFault::BareOption { field, value } => {
+                return match lang {
+                    Lang::En => format!(
+                        "the value of `{field}` is optional: write it `{field}: Some({value})`, or `{field}: None` for none"
+                    ),
+                    Lang::Fr => format!(
+                        "la valeur de `{field}` est facultative et s’écrit `{field}: Some({value})`, ou `{field}: None` s’il n’y en a pas"
+                    ),
+                };
+            }
+            SyntaxFault::NotFinite { written } => {
+                return match lang {
+                    Lang::En => format!(
+                        "`{written}` is not a number a figure can have: write a finite number such as 8.2 (1e999 is too large, NaN and inf are not numbers)"
+                    ),
+                    Lang::Fr => format!(
+                        "« {written} » n’est pas un nombre qu’un chiffre puisse avoir : écrivez un nombre fini comme 8.2 (1e999 est trop grand, NaN et inf ne sont pas des nombres)"
+                    ),
+                };
+            }
+            SyntaxFault::NotRon(kind) => {
+                let (fr, en) = match kind {
+                    NotRon::Json => ("JSON", "JSON"),
+                    NotRon::Yaml => ("YAML", "YAML"),
+                    NotRon::Markdown => ("Markdown", "Markdown"),
+                };
+                return match lang {
+                    Lang::En => format!(
+                        "this looks like a {en} file, not a session file (RON): a session opens with `(` and was saved by Vis-à-vis"
+                    ),
+                    Lang::Fr => format!(
+                        "ce fichier ressemble à du {fr}, pas à une session (RON) : une session commence par `(` et a été enregistrée par Vis-à-vis"
+                    ),
+                };
+            }
+            SyntaxFault::FormatZero => {
+                let current = super::CURRENT_FORMAT;
+                return match lang {
+                    Lang::En => format!(
+                        "the format number 0 is not a format: formats start at 1 (this version writes format {current})"
+                    ),
+                    Lang::Fr => format!(
+                        "le numéro de format 0 n’est pas un format : les formats commencent à 1 (cette version écrit le format {current})"
+                    ),
+                };
+            }
             SyntaxFault::NotUtf8 => (
                 "le fichier n’est pas du texte UTF-8 (est-ce bien une session ?)",
                 "the file is not UTF-8 text (is it a session file?)",

@@ -5,6 +5,7 @@
 mod atomic;
 mod error;
 mod format;
+mod hint;
 mod load;
 mod lock;
 mod messages;
@@ -14,9 +15,10 @@ pub use atomic::{WRITE_SHARE_FROM, backup_of, backup_path};
 pub use error::{FileProblem, LoadError, Location, NotAFileKind, SaveError};
 pub use format::CURRENT_FORMAT;
 pub use load::{
-    Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, Origin, load, load_bytes, load_with, load_within,
+    Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, MAX_WARNINGS, Origin, load, load_bytes, load_with,
+    load_within,
 };
-pub use messages::{SyntaxFault, Warning};
+pub use messages::{NotRon, SyntaxFault, Warning};
 
 use crate::model::{Dossier, Session};
 use crate::progress::Progress;
