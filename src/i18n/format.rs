@@ -138,6 +138,17 @@ pub fn stamp(lang: Lang, stamp: &str) -> String {
     format!("{} {stamp}", lang.pick(fr, en))
 }
 
+/// A session's time as the report's header writes it, by its date ("24 novembre 2026"), or, when
+/// it is not RFC 3339, as written after the same mark as [`stamp`].
+#[must_use]
+pub fn stamp_date(lang: Lang, stamp: &str) -> String {
+    if stamp.is_empty() || crate::model::is_rfc3339(stamp) {
+        return super::date(lang, stamp);
+    }
+    let (fr, en) = UNREADABLE_TIME;
+    format!("{} {stamp}", lang.pick(fr, en))
+}
+
 /// The mark a time that is not RFC 3339 is shown after (French, English), so that a reader never
 /// takes it for a real date.
 pub const UNREADABLE_TIME: (&str, &str) = ("(date illisible)", "(unreadable date)");
@@ -145,6 +156,13 @@ pub const UNREADABLE_TIME: (&str, &str) = ("(date illisible)", "(unreadable date
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_date_that_cannot_be_read_is_marked_as_such() {
+        assert_eq!(stamp_date(Lang::Fr, "2026-11-24T09:05:00Z"), "24 novembre 2026");
+        assert_eq!(stamp_date(Lang::Fr, "hier soir"), "(date illisible) hier soir");
+        assert_eq!(stamp_date(Lang::En, "hier soir"), "(unreadable date) hier soir");
+    }
 
     #[test]
     fn an_unreadable_time_is_shown_as_written_after_a_mark() {

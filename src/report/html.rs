@@ -241,7 +241,7 @@ fn header(r: &Report) -> Markup {
             dl.meta {
                 dt { (T::Session.get(l)) } dd { (h.session_name) }
                 dt { (T::Analyst.get(l)) } dd { (text::analyst(l, h.analyst)) }
-                dt { (T::Modified.get(l)) } dd { (crate::i18n::date(l, h.modified)) }
+                dt { (T::Modified.get(l)) } dd { (crate::i18n::stamp_date(l, h.modified)) }
                 dt { (T::Completion.get(l)) }
                 dd { (text::completion(l, h.assessed, h.total)) }
             }

@@ -146,7 +146,7 @@ fn header(out: &mut String, r: &Report) {
     out.push_str(&item(T::Analyst, &escape(text::analyst(l, h.analyst))));
     out.push_str(&item(
         T::Modified,
-        &escape(&crate::i18n::date(l, h.modified)),
+        &escape(&crate::i18n::stamp_date(l, h.modified)),
     ));
     out.push_str(&item(
         T::Completion,

@@ -6,7 +6,7 @@ use super::commands::Command;
 use super::i18n::{Text, tr};
 use super::message::Inbox;
 use super::theme;
-use crate::i18n::{Lang, utc};
+use crate::i18n::{Lang, stamp};
 use crate::model::{Action, Assessment, CellId, Citation, Dossier, Position, Session, Stance};
 use eframe::egui::{self, RichText};
 
@@ -154,7 +154,7 @@ pub fn show(
                         "{} : {} {}",
                         tr(lang, Text::LastEdit),
                         a.author,
-                        utc(lang, &a.modified)
+                        stamp(lang, &a.modified)
                     ))
                     .small()
                     .color(weak),
