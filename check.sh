@@ -9,4 +9,5 @@ cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --no-default-features -- -D warnings
 ! cargo tree --no-default-features -e normal --prefix none | grep -E '^(egui|eframe|winit|glow|rfd)\b'
+cargo test --no-default-features --lib
 cargo test
