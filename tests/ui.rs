@@ -978,7 +978,7 @@ fn a_judged_cell_counts_its_quotes_in_words() {
     assert_eq!(app.session().assessments[&cell].evidence.len(), 5);
     assert_eq!(h.query_all_by_label("5 citations").count(), 1);
     assert!(
-        h.query_all_by_label("1 citation").count() > 1,
+        h.query_all_by_label("1 citation").count() > 0,
         "the singular"
     );
 }
