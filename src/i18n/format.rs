@@ -159,9 +159,18 @@ mod tests {
 
     #[test]
     fn a_report_date_that_cannot_be_read_is_marked_as_such() {
-        assert_eq!(stamp_date(Lang::Fr, "2026-11-24T09:05:00Z"), "24 novembre 2026");
-        assert_eq!(stamp_date(Lang::Fr, "hier soir"), "(date illisible) hier soir");
-        assert_eq!(stamp_date(Lang::En, "hier soir"), "(unreadable date) hier soir");
+        assert_eq!(
+            stamp_date(Lang::Fr, "2026-11-24T09:05:00Z"),
+            "24 novembre 2026"
+        );
+        assert_eq!(
+            stamp_date(Lang::Fr, "hier soir"),
+            "(date illisible) hier soir"
+        );
+        assert_eq!(
+            stamp_date(Lang::En, "hier soir"),
+            "(unreadable date) hier soir"
+        );
     }
 
     #[test]
