@@ -1,0 +1,151 @@
+//! What each message does: the queue drained after the frame, an edit applied through the
+//! history, a dialog's answer interpreted, a command run.
+
+use super::App;
+use crate::model::{Action, CellId, now_rfc3339};
+use crate::ui::Intent;
+use crate::ui::commands::Command;
+use crate::ui::dialogs::{Answer, Dialog};
+use crate::ui::filters;
+use crate::ui::i18n::{Text, tr};
+use crate::ui::message::Message;
+use crate::view::Selection;
+use eframe::egui;
+use std::sync::Arc;
+
+impl App {
+    /// Run every queued message, in the order it came; what a message queues runs after it.
+    pub(super) fn drain(&mut self, ctx: &egui::Context) {
+        while let Some(message) = self.inbox.pop() {
+            match message {
+                Message::Command(c) => self.run(c, ctx),
+                Message::Action(a) => self.apply(a),
+                Message::Select(sel) => self.select(sel, false),
+                Message::Answer(answer) => self.answer(answer),
+            }
+        }
+    }
+
+    /// Apply an edit through the history.
+    fn apply(&mut self, action: Action) {
+        let cell = action.cell().cloned();
+        let now = now_rfc3339();
+        match self
+            .history
+            .apply(Arc::make_mut(&mut self.session), action, &now)
+        {
+            Ok(true) => self.edited(cell.as_ref()),
+            Ok(false) => {}
+            Err(e) => self.notice = format!("{} ({e})", tr(self.lang(), Text::EditRefused)),
+        }
+    }
+
+    fn edited(&mut self, cell: Option<&CellId>) {
+        if let Some(cell) = cell {
+            self.index.refresh_note(&self.session, cell);
+        }
+        self.grid.stale = true;
+    }
+
+    /// Act on what the user chose in a dialog.
+    fn answer(&mut self, answer: Answer) {
+        match answer {
+            Answer::Dismissed => {}
+            Answer::SaveThen(intent) => self.save_then(Some(intent)),
+            Answer::DiscardThen(intent) => {
+                if intent == Intent::Quit {
+                    self.discard_recovery();
+                }
+                self.perform(intent);
+            }
+            Answer::QuitKeepingRecovery => match self.write_recovery() {
+                Ok(()) => self.perform(Intent::Quit),
+                // No copy, no quitting: the work is still on screen, to be saved.
+                Err(message) => self.show_error(Text::RecoveryWriteFailed, message),
+            },
+            Answer::Restore(recovered) => {
+                // The file opening at start-up would replace the work just restored.
+                if self.is_opening() {
+                    self.cancel_task();
+                }
+                self.restore(*recovered);
+            }
+            Answer::DiscardRecovery => self.discard_left_behind(),
+            Answer::Export(choice) => self.export(choice),
+            Answer::OpenLarge(path, size) => self.open_large(&path, size),
+            Answer::OpenFile(path) => {
+                if let Err(e) = open::that_detached(&path) {
+                    self.notice = format!("{} {e}", tr(self.lang(), Text::OpenFileFailed));
+                }
+            }
+        }
+    }
+
+    fn run(&mut self, c: Command, ctx: &egui::Context) {
+        match c {
+            Command::New => self.request(Intent::New),
+            Command::Open => {
+                let filter = tr(self.lang(), Text::SessionFiles).to_owned();
+                if let Some(path) = self.picker.open(&filter, self.folder()) {
+                    self.request(Intent::Open(path));
+                }
+            }
+            Command::OpenExample => self.request(Intent::OpenExample),
+            Command::Save => self.save_then(None),
+            Command::SaveAs => self.save_as_then(None),
+            Command::Export => {
+                self.show_dialog(Dialog::Export(crate::ui::ExportChoice::new(self.lang())));
+            }
+            Command::Quit => self.request(Intent::Quit),
+            Command::CancelTask => self.cancel_task(),
+            Command::Undo | Command::Redo => self.undo_redo(c == Command::Undo),
+            Command::Find => ctx.memory_mut(|m| m.request_focus(filters::search_id())),
+            Command::SetStance(s) => self.tag(Some(s)),
+            Command::ClearStance => self.tag(None),
+            Command::NextToReview => self.review(true),
+            Command::PrevToReview => self.review(false),
+            Command::Up
+            | Command::Down
+            | Command::Left
+            | Command::Right
+            | Command::PageUp
+            | Command::PageDown
+            | Command::FirstRow
+            | Command::LastRow => self.move_by(c),
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        if !(if undo {
+            self.history.can_undo()
+        } else {
+            self.history.can_redo()
+        }) {
+            return;
+        }
+        let session = Arc::make_mut(&mut self.session);
+        let touched = if undo {
+            self.history.undo(session)
+        } else {
+            self.history.redo(session)
+        };
+        if let Some(cell) = touched {
+            self.edited(cell.as_ref());
+            if let Some(at) = cell.as_ref().and_then(|c| self.index.position_of(c)) {
+                self.select(
+                    Selection {
+                        measure: at.0,
+                        stakeholder: at.1,
+                    },
+                    true,
+                );
+            }
+        }
+    }
+
+    fn tag(&mut self, stance: Option<crate::model::Stance>) {
+        if let Some(cell) = self.selection.and_then(|s| s.cell(&self.session.dossier)) {
+            self.apply(Action::SetStance { cell, stance });
+        }
+    }
+}
