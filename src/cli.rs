@@ -122,16 +122,17 @@ pub struct ReportArgs {
 /// ends the output quietly, any other failure (a full disk) is said once on stderr and makes
 /// the command fail.
 struct Out {
-    out: std::io::StdoutLock<'static>,
+    out: Box<dyn Write>,
     failed: Option<std::io::Error>,
 }
 
 impl Out {
     fn new() -> Self {
-        Self {
-            out: std::io::stdout().lock(),
-            failed: None,
-        }
+        Self::to(Box::new(std::io::stdout().lock()))
+    }
+
+    fn to(out: Box<dyn Write>) -> Self {
+        Self { out, failed: None }
     }
 
     /// Write one line (nothing more once a write has failed).
@@ -152,7 +153,8 @@ impl Out {
         }
     }
 
-    /// Flush; whether the output reached its reader (or the reader left early).
+    /// Flush; whether the output reached its reader (or the reader left early). A failure other
+    /// than a closed pipe is said on stderr.
     fn finish(mut self) -> bool {
         if self.failed.is_none()
             && let Err(e) = self.out.flush()
@@ -514,5 +516,36 @@ fn generate(args: &GenerateArgs, out: &mut Out) -> bool {
             eprintln!("{e}");
             false
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Out;
+    use std::io::{self, Write};
+
+    /// Standard output that fails every write as `kind` does.
+    struct Failing(io::ErrorKind);
+
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from(self.0))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_full_disk_fails_the_command_and_a_reader_that_left_does_not() {
+        let mut full = Out::to(Box::new(Failing(io::ErrorKind::StorageFull)));
+        full.line(format_args!("une ligne"));
+        full.line(format_args!("une autre"));
+        assert!(!full.finish(), "a full disk is a failure");
+        let mut gone = Out::to(Box::new(Failing(io::ErrorKind::BrokenPipe)));
+        gone.bytes(b"rapport");
+        assert!(gone.finish(), "`| head` is no failure");
+        let fine = Out::to(Box::new(Vec::new()));
+        assert!(fine.finish());
     }
 }

@@ -98,15 +98,19 @@ impl Command {
 
     /// Every command, those whose shortcut holds more modifier keys first: Ctrl+Shift+S must
     /// be tried before Ctrl+S, which would otherwise take it (egui matches a shortcut whose
-    /// modifiers are a subset of those held).
+    /// modifiers are a subset of those held). Sorted once, on first use: the keyboard reads it
+    /// every frame.
     #[must_use]
-    pub fn by_specificity() -> Vec<Command> {
-        let mut all = Self::ALL.to_vec();
-        all.sort_by_key(|c| {
-            let m = c.shortcut().map_or(Modifiers::NONE, |k| k.modifiers);
-            std::cmp::Reverse(u8::from(m.command) + u8::from(m.shift) + u8::from(m.alt))
+    pub fn by_specificity() -> &'static [Command] {
+        static ORDER: std::sync::LazyLock<Vec<Command>> = std::sync::LazyLock::new(|| {
+            let mut all = Command::ALL.to_vec();
+            all.sort_by_key(|c| {
+                let m = c.shortcut().map_or(Modifiers::NONE, |k| k.modifiers);
+                std::cmp::Reverse(u8::from(m.command) + u8::from(m.shift) + u8::from(m.alt))
+            });
+            all
         });
-        all
+        &ORDER
     }
 
     /// True for the commands that change the open session (not allowed while another one is

@@ -21,7 +21,7 @@ impl App {
         let typing = ctx.egui_wants_keyboard_input();
         let mut hits = Vec::new();
         ctx.input_mut(|i| {
-            for c in Command::by_specificity() {
+            for &c in Command::by_specificity() {
                 if c.is_grid_key() && typing {
                     continue;
                 }
