@@ -5,7 +5,7 @@
 
 use super::error::{LoadError, Location};
 use crate::i18n::Lang;
-use crate::model::{CellId, PositionId, Session};
+use crate::model::{CellId, PositionId, Session, StakeholderId};
 use std::fmt;
 use std::io::ErrorKind;
 
@@ -23,6 +23,8 @@ pub enum Warning {
         cell: CellId,
         /// The position it cites.
         position: PositionId,
+        /// The stakeholder whose position it is.
+        owner: StakeholderId,
     },
     /// An assessment cites, as evidence, a position the dossier lacks; the link is kept.
     UnknownEvidence {
@@ -68,9 +70,10 @@ impl Warning {
         let misattributed = session
             .misattributed_evidence()
             .into_iter()
-            .map(|(cell, p, _)| Warning::MisattributedEvidence {
+            .map(|(cell, p, owner)| Warning::MisattributedEvidence {
                 cell: cell.clone(),
                 position: p.clone(),
+                owner: owner.clone(),
             });
         let unknown =
             session
@@ -114,11 +117,25 @@ impl Warning {
             (Warning::Orphan { cell }, Lang::Fr) => format!(
                 "l’appréciation de {cell} porte sur une mesure ou une partie prenante absente du dossier ; elle est conservée (orpheline)"
             ),
-            (Warning::MisattributedEvidence { cell, position }, Lang::En) => format!(
-                "the assessment of {cell} cites position \"{position}\", which is not a position of that stakeholder; the link is kept"
+            (
+                Warning::MisattributedEvidence {
+                    cell,
+                    position,
+                    owner,
+                },
+                Lang::En,
+            ) => format!(
+                "the assessment of {cell} cites position \"{position}\", which is not a position of that stakeholder but of \"{owner}\"; the link is kept"
             ),
-            (Warning::MisattributedEvidence { cell, position }, Lang::Fr) => format!(
-                "l’appréciation de {cell} cite la position « {position} », qui n’est pas une position de cette partie prenante ; le lien est conservé"
+            (
+                Warning::MisattributedEvidence {
+                    cell,
+                    position,
+                    owner,
+                },
+                Lang::Fr,
+            ) => format!(
+                "l’appréciation de {cell} cite la position « {position} », qui n’est pas une position de cette partie prenante mais de « {owner} » ; le lien est conservé"
             ),
             (Warning::UnknownEvidence { cell, position }, Lang::En) => format!(
                 "the assessment of {cell} cites position \"{position}\", which is not in the dossier; the link is kept"
@@ -521,6 +538,25 @@ mod tests {
         let err = load_bytes(text.as_bytes(), Path::new("s.ron"), "2026-01-01T00:00:00Z")
             .expect_err("malformed");
         err.lines_in(Lang::Fr).join("\n")
+    }
+
+    #[test]
+    fn a_quote_of_another_stakeholder_names_whose_it_is() {
+        let w = super::Warning::MisattributedEvidence {
+            cell: crate::model::CellId::new("m1", "uniopss"),
+            position: "cnom-01".into(),
+            owner: "cnom".into(),
+        };
+        assert!(
+            w.in_lang(Lang::Fr).contains("mais de « cnom »"),
+            "{}",
+            w.in_lang(Lang::Fr)
+        );
+        assert!(
+            w.in_lang(Lang::En).contains("but of \"cnom\""),
+            "{}",
+            w.in_lang(Lang::En)
+        );
     }
 
     #[test]
