@@ -145,11 +145,11 @@ fn the_markdown_matrix_matches_a_hand_count_of_the_example() {
         (
             "Uniopss",
             [
-                [0, 1, 0, 6],
+                [0, 2, 0, 5],
                 [0, 7, 0, 5],
                 [0, 1, 0, 4],
                 [1, 7, 0, 2],
-                [1, 16, 0, 17],
+                [1, 17, 0, 16],
             ],
         ),
         (
@@ -157,9 +157,9 @@ fn the_markdown_matrix_matches_a_hand_count_of_the_example() {
             [
                 [0, 1, 1, 5],
                 [0, 0, 0, 12],
-                [0, 3, 0, 2],
+                [0, 4, 0, 1],
                 [0, 1, 0, 9],
-                [0, 5, 1, 28],
+                [0, 6, 1, 27],
             ],
         ),
         (
@@ -167,9 +167,9 @@ fn the_markdown_matrix_matches_a_hand_count_of_the_example() {
             [
                 [0, 0, 0, 7],
                 [1, 0, 0, 11],
-                [0, 0, 0, 5],
+                [3, 0, 0, 2],
                 [0, 0, 0, 10],
-                [1, 0, 0, 33],
+                [4, 0, 0, 30],
             ],
         ),
     ];
