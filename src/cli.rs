@@ -52,6 +52,10 @@ pub enum Command {
     },
     /// Write the gap report of a session as Markdown, HTML or CSV, to stdout or to a file.
     Report(ReportArgs),
+    /// Measure the agreement of two or more analysts who tagged the same dossier: observed
+    /// agreement, Cohen's kappa (and weighted), Fleiss' kappa, Krippendorff's alpha, overall, per
+    /// stakeholder and per pillar.
+    Agree(AgreeArgs),
     /// Write a synthetic session of any size (fictional measures, stakeholders, positions and
     /// notes), to reproduce a performance measurement.
     Generate(GenerateArgs),
@@ -83,6 +87,17 @@ pub struct GenerateArgs {
     /// The session file to write (atomically, keeping a previous FILE.bak).
     #[arg(short, long, value_name = "FILE")]
     pub output: PathBuf,
+}
+
+/// The arguments of `visavis agree`.
+#[derive(Debug, clap::Args)]
+pub struct AgreeArgs {
+    /// The sessions, one per analyst, all on the same dossier.
+    #[arg(required = true, num_args = 2.., value_name = "SESSION")]
+    pub sessions: Vec<PathBuf>,
+    /// Print one JSON object (the keys are listed in the README) instead of the tables.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// The arguments of `visavis report`.
@@ -186,6 +201,7 @@ pub fn run(command: Command) -> ExitCode {
             .map(|f| fmt(f, &mut out))
             .fold(true, |a, b| a & b),
         Command::Report(args) => report(&args, &mut out),
+        Command::Agree(args) => agree(&args, &mut out),
         Command::Generate(args) => generate(&args, &mut out),
     };
     if out.finish() && ok {
@@ -517,6 +533,138 @@ fn generate(args: &GenerateArgs, out: &mut Out) -> bool {
             false
         }
     }
+}
+
+/// `visavis agree`: load every session (refusing a dossier, the same file twice, sessions on
+/// different dossiers), compare, print the tables or the JSON object.
+fn agree(args: &AgreeArgs, out: &mut Out) -> bool {
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let mut sessions = Vec::new();
+    for path in &args.sessions {
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if seen.contains(&canonical) {
+            eprintln!(
+                "{}: given twice: agreement compares different analysts' sessions",
+                path.display()
+            );
+            return false;
+        }
+        seen.push(canonical);
+        match load(path, None) {
+            Ok(loaded) if loaded.origin == Origin::Dossier => {
+                eprintln!(
+                    "{}: a dossier, not a session: it holds no analyst's stances to compare",
+                    path.display()
+                );
+                return false;
+            }
+            Ok(loaded) => sessions.push(loaded.session),
+            Err(e) => {
+                report_error(&e);
+                return false;
+            }
+        }
+    }
+    let refs: Vec<&Session> = sessions.iter().collect();
+    let result = match crate::teamwork::compare(&refs) {
+        Ok(r) => r,
+        Err(crate::teamwork::AgreeError::DifferentDossiers {
+            first,
+            other,
+            index,
+        }) => {
+            eprintln!(
+                "{}: on the dossier \"{other}\", but {} is on \"{first}\": agreement compares sessions on the same dossier",
+                args.sessions[index - 1].display(),
+                args.sessions[0].display()
+            );
+            return false;
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return false;
+        }
+    };
+    if args.json {
+        match serde_json::to_string_pretty(&result) {
+            Ok(json) => out.line(format_args!("{json}")),
+            Err(e) => {
+                eprintln!("cannot write JSON: {e}");
+                return false;
+            }
+        }
+    } else {
+        out.bytes(agreement_tables(&result, &args.sessions).as_bytes());
+    }
+    true
+}
+
+/// The agreement as plain-text tables: who, then one line per scope, then the confusion matrix.
+fn agreement_tables(r: &crate::teamwork::Agreement, paths: &[PathBuf]) -> String {
+    let figure = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.3}"));
+    let two = r.analysts.len() == 2;
+    let mut s = String::new();
+    for (i, (a, p)) in r.analysts.iter().zip(paths).enumerate() {
+        let _ = writeln!(s, "Analyst {}: {a} ({})", i + 1, p.display());
+    }
+    let kappa = if two {
+        "Cohen κ  weighted κ"
+    } else {
+        "Fleiss κ"
+    };
+    let _ = writeln!(
+        s,
+        "\n{:<28} {:>5} {:>8} {:>8} {:>9}  {kappa}  Krippendorff α",
+        "", "cells", "compared", "left out", "observed"
+    );
+    let mut line = |name: &str, sc: &crate::teamwork::Scope| {
+        let kappas = if two {
+            format!(
+                "{:>7}  {:>10}",
+                figure(sc.cohen_kappa),
+                figure(sc.weighted_kappa)
+            )
+        } else {
+            format!("{:>8}", figure(sc.fleiss_kappa))
+        };
+        let name: String = name.chars().take(28).collect();
+        let _ = writeln!(
+            s,
+            "{name:<28} {:>5} {:>8} {:>8} {:>9}  {kappas}  {:>14}",
+            sc.cells,
+            sc.compared,
+            sc.left_out,
+            figure(sc.observed_agreement),
+            figure(sc.krippendorff_alpha)
+        );
+    };
+    line("Overall", &r.overall);
+    for n in &r.stakeholders {
+        line(&n.name, &n.scope);
+    }
+    for n in &r.pillars {
+        line(&format!("{} {}", n.id, n.name), &n.scope);
+    }
+    if let Some(table) = &r.overall.confusion {
+        let _ = writeln!(
+            s,
+            "\nConfusion (rows: {}, columns: {})",
+            r.analysts[0], r.analysts[1]
+        );
+        let _ = write!(s, "{:<10}", "");
+        for st in &r.stances {
+            let _ = write!(s, "{st:>10}");
+        }
+        s.push('\n');
+        for (st, row) in r.stances.iter().zip(table) {
+            let _ = write!(s, "{st:<10}");
+            for n in row {
+                let _ = write!(s, "{n:>10}");
+            }
+            s.push('\n');
+        }
+    }
+    s
 }
 
 #[cfg(test)]

@@ -14,12 +14,13 @@
 //! | [`report`] | gap analysis (pure) and its Markdown, HTML, CSV renderings | computed from the model only, produces bytes that `persist` writes; the window and the command line call the same functions |
 //! | [`generate`] | synthetic dossiers and sessions of any size (benches, tests, `visavis generate`); its words in `generate/words.rs` | pure and deterministic: same spec, same session; never saves or renders |
 //! | [`progress`] | how far long work has gone, and the user's Cancel | shared by a worker thread and the window; uses no other module |
+//! | [`teamwork`] | agreement between analysts (`agree`: per cell, stakeholder, pillar; `stats`: Cohen's, weighted and Fleiss' kappa, Krippendorff's alpha) | pure, on sessions in memory: no files, no window |
 //! | [`cli`] | the command line (clap) | prints; touches files only through `persist`; never the window |
 //! | [`i18n`] | the two languages, the words for the model's vocabulary (stances…), the `catalogue!` macro, shared formatting (numbers, plurals, dates, times, figures) | no window, files, report or command line; the window's catalogue lives in `ui::i18n`, the report's in `report::text`, both declared with `catalogue!` and checked by `tests/catalogue.rs` |
 //! | `ui` (feature `gui`) | the egui window: `ui::app` (state, frame, the message queue; `handle`, `chrome`, `navigate`, `files`, `recovery`, `export`, `tasks`), the panels (`grid`, `detail`, `filters`), `dialogs`, `commands`, `prefs`, `theme` | the only module that names the GUI crates (egui, eframe, rfd…); views read state and push `Message`s (command, action, selection, a dialog's answer); only the `App` acts on them, after the frame, in arrival order; long work runs on a task thread; never touches files itself |
 //!
 //! `tests/architecture.rs` reads the sources and fails when a module uses what its row rules out;
-//! its table also holds the rows of the modules to come (sources, teamwork, suggest, exchange).
+//! its table also holds the rows of the modules to come (sources, suggest, exchange).
 //!
 //! `cargo build --no-default-features` builds everything but `ui`, without egui.
 
@@ -30,6 +31,7 @@ pub mod model;
 pub mod persist;
 pub mod progress;
 pub mod report;
+pub mod teamwork;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod view;

@@ -61,7 +61,7 @@ pub fn is_rfc3339(stamp: &str) -> bool {
 }
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 
 #[cfg(test)]
 mod tests {
