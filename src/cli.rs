@@ -56,6 +56,9 @@ pub enum Command {
     /// agreement, Cohen's kappa (and weighted), Fleiss' kappa, Krippendorff's alpha, overall, per
     /// stakeholder and per pillar.
     Agree(AgreeArgs),
+    /// Exchange with other qualitative-analysis tools through REFI-QDA.
+    #[command(subcommand)]
+    Qdpx(QdpxCommand),
     /// Write a synthetic session of any size (fictional measures, stakeholders, positions and
     /// notes), to reproduce a performance measurement.
     Generate(GenerateArgs),
@@ -98,6 +101,26 @@ pub struct AgreeArgs {
     /// Print one JSON object (the keys are listed in the README) instead of the tables.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `visavis qdpx …`.
+#[derive(Debug, Subcommand)]
+pub enum QdpxCommand {
+    /// Write a session as a REFI-QDA project (`-o FILE.qdpx`, for `NVivo`, `ATLAS.ti`, `MAXQDA`,
+    /// `QualCoder`) or its codebook alone (`-o FILE.qdc`).
+    Export {
+        /// The session file.
+        session: PathBuf,
+        /// The file to write: `.qdpx` for the project, `.qdc` for the codebook.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// The language of the stance codes and names the export adds.
+        #[arg(long, value_name = "fr|en", default_value = "fr")]
+        lang: Lang,
+        /// Write even over a file that reads as a session or a dossier.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// The arguments of `visavis report`.
@@ -202,6 +225,12 @@ pub fn run(command: Command) -> ExitCode {
             .fold(true, |a, b| a & b),
         Command::Report(args) => report(&args, &mut out),
         Command::Agree(args) => agree(&args, &mut out),
+        Command::Qdpx(QdpxCommand::Export {
+            session,
+            output,
+            lang,
+            force,
+        }) => qdpx_export(&session, &output, lang, force, &mut out),
         Command::Generate(args) => generate(&args, &mut out),
     };
     if out.finish() && ok {
@@ -665,6 +694,66 @@ fn agreement_tables(r: &crate::teamwork::Agreement, paths: &[PathBuf]) -> String
         }
     }
     s
+}
+
+/// `visavis qdpx export`: the project or the codebook, by the output's extension.
+fn qdpx_export(session: &Path, output: &Path, lang: Lang, force: bool, out: &mut Out) -> bool {
+    let origin = concat!("Vis-à-vis ", env!("CARGO_PKG_VERSION"));
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let codebook = match ext.as_deref() {
+        Some("qdpx") => false,
+        Some("qdc") => true,
+        _ => {
+            eprintln!(
+                "{}: name the output FILE.qdpx (the project) or FILE.qdc (the codebook)",
+                output.display()
+            );
+            return false;
+        }
+    };
+    if same_file(session, output) {
+        eprintln!(
+            "{}: this is the session being exported; choose another file",
+            output.display()
+        );
+        return false;
+    }
+    let loaded = match load(session, None) {
+        Ok(l) => l,
+        Err(e) => {
+            report_error(&e);
+            return false;
+        }
+    };
+    let bytes = if codebook {
+        crate::exchange::qdpx::codebook(&loaded.session, origin, lang).into_bytes()
+    } else {
+        match crate::exchange::qdpx::qdpx(&loaded.session, origin, lang) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{}: cannot build the archive: {e}", output.display());
+                return false;
+            }
+        }
+    };
+    match persist::write_export(output, &bytes, force) {
+        Ok(()) => {
+            let what = if codebook {
+                "REFI-QDA codebook"
+            } else {
+                "REFI-QDA project"
+            };
+            out.line(format_args!("{}: {what} written", output.display()));
+            true
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            false
+        }
+    }
 }
 
 #[cfg(test)]

@@ -15,16 +15,18 @@
 //! | [`generate`] | synthetic dossiers and sessions of any size (benches, tests, `visavis generate`); its words in `generate/words.rs` | pure and deterministic: same spec, same session; never saves or renders |
 //! | [`progress`] | how far long work has gone, and the user's Cancel | shared by a worker thread and the window; uses no other module |
 //! | [`teamwork`] | agreement between analysts (`agree`: per cell, stakeholder, pillar; `stats`: Cohen's, weighted and Fleiss' kappa, Krippendorff's alpha) | pure, on sessions in memory: no files, no window |
+//! | [`exchange`] | REFI-QDA export (`qdpx`: a `.qdpx` project or a `.qdc` codebook, stable GUIDs) | produces bytes from a session in memory; `persist` writes them |
 //! | [`cli`] | the command line (clap) | prints; touches files only through `persist`; never the window |
 //! | [`i18n`] | the two languages, the words for the model's vocabulary (stances…), the `catalogue!` macro, shared formatting (numbers, plurals, dates, times, figures) | no window, files, report or command line; the window's catalogue lives in `ui::i18n`, the report's in `report::text`, both declared with `catalogue!` and checked by `tests/catalogue.rs` |
 //! | `ui` (feature `gui`) | the egui window: `ui::app` (state, frame, the message queue; `handle`, `chrome`, `navigate`, `files`, `recovery`, `export`, `tasks`), the panels (`grid`, `detail`, `filters`), `dialogs`, `commands`, `prefs`, `theme` | the only module that names the GUI crates (egui, eframe, rfd…); views read state and push `Message`s (command, action, selection, a dialog's answer); only the `App` acts on them, after the frame, in arrival order; long work runs on a task thread; never touches files itself |
 //!
 //! `tests/architecture.rs` reads the sources and fails when a module uses what its row rules out;
-//! its table also holds the rows of the modules to come (sources, suggest, exchange).
+//! its table also holds the rows of the modules to come (sources, suggest).
 //!
 //! `cargo build --no-default-features` builds everything but `ui`, without egui.
 
 pub mod cli;
+pub mod exchange;
 pub mod generate;
 pub mod i18n;
 pub mod model;

@@ -1,4 +1,4 @@
-//! The desktop integration shipped in `packaging/`: the desktop entry and the AppStream
+//! The desktop integration shipped in `packaging/`: the desktop entry and the `AppStream`
 //! metadata validate with the freedesktop tools (installed by `.ci/run`), and the MIME rule that
 //! makes session files open with Vis-à-vis matches sessions, not dossiers or other RON files.
 

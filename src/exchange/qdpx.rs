@@ -1,0 +1,446 @@
+//! REFI-QDA export: a session as a `.qdpx` project (a zip holding `project.qde`, XML in the
+//! namespace `urn:QDA-XML:project:1.0`, and one plain-text file per source) or its codebook
+//! alone as a `.qdc` (namespace `urn:QDA-XML:codebook:1.0`).
+//!
+//! The mapping: each dossier source is a text source whose text is the excerpts quoted from it
+//! (measure citations, then positions, separated by a blank line); each quote is a coded
+//! selection of that text. The codebook holds the pillars (not codable) with their measures as
+//! codes, and the four stances as codes. A position's selection is coded with the measures the
+//! dossier links it to; a cell's evidence is a selection of its own on the same words, coded with
+//! the cell's measure and stance and pointing to the cell's note, so that a quote cited by two
+//! cells keeps each reading. Stakeholders are cases, the analyst and the cells' authors users,
+//! the notes notes. Every GUID is a UUID v5 of the dossier id and the entity's id: exporting the
+//! same session twice gives the same file, byte for byte.
+
+use crate::exchange::xml::{Xml, clean};
+use crate::i18n::Lang;
+use crate::model::{CellId, Dossier, Session, Stance, is_rfc3339};
+use std::io::Write as _;
+use uuid::Uuid;
+
+/// The namespace of every GUID this exporter makes (itself a UUID v5 of the project's name).
+const NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a4e_5d3b_5c8a_9e21_4b7d_0c3f_a915);
+
+/// The hexadecimal colours of the stance codes: the window's Okabe–Ito palette.
+fn colour(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Agreement => "#009E73",
+        Stance::Partial => "#E69F00",
+        Stance::Gap => "#D55E00",
+        Stance::Silent => "#999999",
+    }
+}
+
+/// Stable GUIDs: one UUID v5 per (dossier, kind of entity, id).
+struct Guids(Uuid);
+
+impl Guids {
+    fn new(d: &Dossier) -> Self {
+        Self(Uuid::new_v5(&NAMESPACE, d.id.as_bytes()))
+    }
+
+    fn of(&self, kind: &str, id: impl std::fmt::Display) -> String {
+        let name = format!("{kind}/{id}");
+        Uuid::new_v5(&self.0, name.as_bytes())
+            .hyphenated()
+            .to_string()
+            .to_uppercase()
+    }
+}
+
+/// One source's text: the excerpts quoted from it, and where each sits (in characters).
+#[derive(Default)]
+struct SourceText {
+    text: String,
+    chars: usize,
+}
+
+impl SourceText {
+    /// Append `excerpt` after a blank line; its `(start, end)` in characters, end excluded.
+    fn push(&mut self, excerpt: &str) -> (usize, usize) {
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+            self.chars += 2;
+        }
+        let excerpt = clean(excerpt);
+        let start = self.chars;
+        self.chars += excerpt.chars().count();
+        self.text.push_str(&excerpt);
+        (start, self.chars)
+    }
+}
+
+/// A coded selection waiting to be written under its source.
+struct Selection {
+    guid: String,
+    name: String,
+    start: usize,
+    end: usize,
+    description: Option<String>,
+    codes: Vec<String>,
+    user: Option<String>,
+    when: Option<String>,
+    note: Option<String>,
+}
+
+/// `stamp` when it is an RFC 3339 time (what `xsd:dateTime` accepts), else nothing.
+fn time(stamp: &str) -> Option<String> {
+    is_rfc3339(stamp).then(|| stamp.to_owned())
+}
+
+fn codebook_codes(x: &mut Xml, d: &Dossier, g: &Guids, lang: Lang) {
+    x.open("Codes", &[]);
+    for p in &d.pillars {
+        x.open(
+            "Code",
+            &[
+                ("guid", &g.of("pillar", &p.id)),
+                ("name", &p.title),
+                ("isCodable", "false"),
+            ],
+        );
+        if !p.description.is_empty() {
+            x.element("Description", &p.description);
+        }
+        for m in d.measures.iter().filter(|m| m.pillar == p.id) {
+            x.open(
+                "Code",
+                &[
+                    ("guid", &g.of("measure", &m.id)),
+                    ("name", &m.title),
+                    ("isCodable", "true"),
+                ],
+            );
+            x.element("Description", &format!("{} — {}", m.id, m.summary));
+            x.close("Code");
+        }
+        x.close("Code");
+    }
+    let group = lang.pick("Appréciation", "Stance");
+    x.open(
+        "Code",
+        &[
+            ("guid", &g.of("stances", "")),
+            ("name", group),
+            ("isCodable", "false"),
+        ],
+    );
+    for s in Stance::ALL {
+        x.open(
+            "Code",
+            &[
+                ("guid", &g.of("stance", s.label(Lang::En))),
+                ("name", s.label(lang)),
+                ("isCodable", "true"),
+                ("color", colour(s)),
+            ],
+        );
+        x.element("Description", crate::report::text::stance_meaning(lang, s));
+        x.close("Code");
+    }
+    x.close("Code");
+    x.close("Codes");
+}
+
+/// The codebook alone, as a `.qdc` document.
+#[must_use]
+pub fn codebook(session: &Session, origin: &str, lang: Lang) -> String {
+    let g = Guids::new(&session.dossier);
+    let mut x = Xml::new();
+    x.open(
+        "CodeBook",
+        &[("xmlns", "urn:QDA-XML:codebook:1.0"), ("origin", origin)],
+    );
+    codebook_codes(&mut x, &session.dossier, &g, lang);
+    x.close("CodeBook");
+    x.finish()
+}
+
+/// The `project.qde` document and each source's text file (`sources/GUID.txt`).
+#[must_use]
+pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(String, String)>) {
+    let d = &session.dossier;
+    let g = Guids::new(d);
+    let user = |name: &str| g.of("user", name);
+    let analyst = if session.analyst.is_empty() {
+        lang.pick("Analyste", "Analyst")
+    } else {
+        session.analyst.as_str()
+    };
+    let mut users: Vec<&str> = vec![analyst];
+    for a in session.assessments.values() {
+        if !a.author.is_empty() && !users.contains(&a.author.as_str()) {
+            users.push(&a.author);
+        }
+    }
+
+    // Each source's text and selections, in dossier order.
+    let mut texts: Vec<SourceText> = d.sources.iter().map(|_| SourceText::default()).collect();
+    let mut selections: Vec<Vec<Selection>> = d.sources.iter().map(|_| Vec::new()).collect();
+    let source_index = |id: &crate::model::SourceId| d.sources.iter().position(|s| &s.id == id);
+    let mut notes: Vec<(String, String, &crate::model::Assessment)> = Vec::new();
+    for m in &d.measures {
+        for (n, c) in m.citations.iter().enumerate() {
+            let Some(si) = source_index(&c.source) else {
+                continue;
+            };
+            let (start, end) = texts[si].push(&c.excerpt);
+            let name = format!("{}, citation {}", m.id, n + 1);
+            selections[si].push(Selection {
+                guid: g.of("citation", &name),
+                description: c.location.clone(),
+                name,
+                start,
+                end,
+                codes: vec![g.of("measure", &m.id)],
+                user: None,
+                when: None,
+                note: None,
+            });
+        }
+    }
+    let mut case_selections: Vec<Vec<String>> = d.stakeholders.iter().map(|_| Vec::new()).collect();
+    let stakeholder_index =
+        |id: &crate::model::StakeholderId| d.stakeholders.iter().position(|s| &s.id == id);
+    for p in &d.positions {
+        let Some(si) = source_index(&p.citation.source) else {
+            continue;
+        };
+        let (start, end) = texts[si].push(&p.citation.excerpt);
+        let guid = g.of("position", &p.id);
+        if let Some(k) = stakeholder_index(&p.stakeholder) {
+            case_selections[k].push(guid.clone());
+        }
+        selections[si].push(Selection {
+            guid,
+            name: p.title.clone(),
+            start,
+            end,
+            description: p.citation.location.clone(),
+            codes: p.measures.iter().map(|m| g.of("measure", m)).collect(),
+            user: None,
+            when: None,
+            note: None,
+        });
+        // Each cell citing the position: a selection of the same words with the cell's reading.
+        for (cell, a) in session
+            .assessments
+            .iter()
+            .filter(|(_, a)| a.evidence.contains(&p.id))
+        {
+            let measure = d.measures.iter().find(|m| m.id == cell.measure);
+            let stakeholder = stakeholder_index(&cell.stakeholder);
+            let (Some(measure), Some(k)) = (measure, stakeholder) else {
+                continue;
+            };
+            let cell_key = cell_key(cell);
+            let guid = g.of("evidence", format!("{cell_key}/{}", p.id));
+            case_selections[k].push(guid.clone());
+            let mut codes = vec![g.of("measure", &measure.id)];
+            if let Some(s) = a.stance {
+                codes.push(g.of("stance", s.label(Lang::En)));
+            }
+            selections[si].push(Selection {
+                guid,
+                name: format!("{} × {}", measure.title, d.stakeholders[k].name),
+                start,
+                end,
+                description: None,
+                codes,
+                user: (!a.author.is_empty()).then(|| user(&a.author)),
+                when: time(&a.modified),
+                note: (!a.note.is_empty()).then(|| g.of("note", &cell_key)),
+            });
+        }
+    }
+    for (cell, a) in session
+        .assessments
+        .iter()
+        .filter(|(_, a)| !a.note.is_empty())
+    {
+        let measure = d
+            .measures
+            .iter()
+            .find(|m| m.id == cell.measure)
+            .map_or(cell.measure.as_str(), |m| m.title.as_str());
+        let stakeholder = stakeholder_index(&cell.stakeholder)
+            .map_or(cell.stakeholder.as_str(), |k| {
+                d.stakeholders[k].name.as_str()
+            });
+        let stance = a.stance.map_or("", |s| s.label(lang));
+        let name = format!("{measure} × {stakeholder} — {stance}");
+        notes.push((g.of("note", cell_key(cell)), name, a));
+    }
+
+    let mut x = Xml::new();
+    let created = time(&session.created);
+    let modified = time(&session.modified);
+    let mut root: Vec<(&str, &str)> = vec![
+        ("xmlns", "urn:QDA-XML:project:1.0"),
+        ("name", &d.title),
+        ("origin", origin),
+    ];
+    let analyst_guid = user(analyst);
+    root.push(("creatingUserGUID", &analyst_guid));
+    if let Some(t) = &created {
+        root.push(("creationDateTime", t));
+    }
+    if let Some(t) = &modified {
+        root.push(("modifiedDateTime", t));
+    }
+    x.open("Project", &root);
+    x.open("Users", &[]);
+    for u in &users {
+        x.empty("User", &[("guid", &user(u)), ("name", u)]);
+    }
+    x.close("Users");
+    x.open("CodeBook", &[]);
+    codebook_codes(&mut x, d, &g, lang);
+    x.close("CodeBook");
+    if !d.stakeholders.is_empty() {
+        x.open("Cases", &[]);
+        for (s, refs) in d.stakeholders.iter().zip(&case_selections) {
+            x.open("Case", &[("guid", &g.of("case", &s.id)), ("name", &s.name)]);
+            x.element(
+                "Description",
+                &format!("{} — {}", s.full_name, s.description),
+            );
+            for r in refs {
+                x.empty("SelectionRef", &[("targetGUID", r)]);
+            }
+            x.close("Case");
+        }
+        x.close("Cases");
+    }
+    let mut files = Vec::new();
+    if !d.sources.is_empty() {
+        x.open("Sources", &[]);
+        for ((s, text), sels) in d.sources.iter().zip(texts).zip(&selections) {
+            let guid = g.of("source", &s.id);
+            let path = format!("internal://{guid}.txt");
+            x.open(
+                "TextSource",
+                &[
+                    ("guid", &guid),
+                    ("name", &s.title),
+                    ("plainTextPath", &path),
+                ],
+            );
+            let url = s
+                .url
+                .as_deref()
+                .map(|u| format!(" — {u}"))
+                .unwrap_or_default();
+            x.element(
+                "Description",
+                &format!("{}, {}{url}", s.organisation, s.date),
+            );
+            for sel in sels {
+                write_selection(&mut x, sel, &g);
+            }
+            x.close("TextSource");
+            files.push((format!("sources/{guid}.txt"), text.text));
+        }
+        x.close("Sources");
+    }
+    if !notes.is_empty() {
+        x.open("Notes", &[]);
+        for (guid, name, a) in &notes {
+            let mut attrs: Vec<(&str, &str)> = vec![("guid", guid), ("name", name)];
+            let author = (!a.author.is_empty()).then(|| user(&a.author));
+            if let Some(u) = &author {
+                attrs.push(("creatingUser", u));
+            }
+            let when = time(&a.modified);
+            if let Some(t) = &when {
+                attrs.push(("creationDateTime", t));
+            }
+            x.open("Note", &attrs);
+            x.element("PlainTextContent", &a.note);
+            x.close("Note");
+        }
+        x.close("Notes");
+    }
+    if !d.description.is_empty() {
+        x.element("Description", &d.description);
+    }
+    x.close("Project");
+    (x.finish(), files)
+}
+
+fn cell_key(cell: &CellId) -> String {
+    format!("{}/{}", cell.measure, cell.stakeholder)
+}
+
+fn write_selection(x: &mut Xml, sel: &Selection, g: &Guids) {
+    let (start, end) = (sel.start.to_string(), sel.end.to_string());
+    let mut attrs: Vec<(&str, &str)> = vec![
+        ("guid", &sel.guid),
+        ("name", &sel.name),
+        ("startPosition", &start),
+        ("endPosition", &end),
+    ];
+    if let Some(u) = &sel.user {
+        attrs.push(("creatingUser", u));
+    }
+    if let Some(t) = &sel.when {
+        attrs.push(("creationDateTime", t));
+    }
+    x.open("PlainTextSelection", &attrs);
+    if let Some(d) = &sel.description {
+        x.element("Description", d);
+    }
+    for code in &sel.codes {
+        let guid = g.of("coding", format!("{}/{code}", sel.guid));
+        let mut attrs: Vec<(&str, &str)> = vec![("guid", &guid)];
+        if let Some(u) = &sel.user {
+            attrs.push(("creatingUser", u));
+        }
+        x.open("Coding", &attrs);
+        x.empty("CodeRef", &[("targetGUID", code)]);
+        x.close("Coding");
+    }
+    if let Some(n) = &sel.note {
+        x.empty("NoteRef", &[("targetGUID", n)]);
+    }
+    x.close("PlainTextSelection");
+}
+
+/// The `.qdpx` archive: `project.qde` and the sources' text files, deflated, with the session's
+/// last-saved time as every entry's date so that the bytes depend on the session alone.
+///
+/// # Errors
+/// Only if the in-memory zip writer fails.
+pub fn qdpx(session: &Session, origin: &str, lang: Lang) -> zip::result::ZipResult<Vec<u8>> {
+    let (qde, files) = project(session, origin, lang);
+    let when = zip_time(&session.modified);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(when);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("project.qde", options)?;
+    zip.write_all(qde.as_bytes())?;
+    for (name, text) in files {
+        zip.start_file(name, options)?;
+        zip.write_all(text.as_bytes())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
+
+/// `2026-11-24T09:00:00Z` as a zip entry date; 1980-01-01 when the stamp is not a time.
+fn zip_time(stamp: &str) -> zip::DateTime {
+    let num = |range: std::ops::Range<usize>| -> Option<u16> { stamp.get(range)?.parse().ok() };
+    let small = |range| num(range).and_then(|n| u8::try_from(n).ok());
+    (|| {
+        zip::DateTime::from_date_and_time(
+            num(0..4)?,
+            small(5..7)?,
+            small(8..10)?,
+            small(11..13)?,
+            small(14..16)?,
+            small(17..19)?,
+        )
+        .ok()
+    })()
+    .unwrap_or_default()
+}
