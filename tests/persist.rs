@@ -9,6 +9,8 @@ mod cli;
 mod corpus;
 #[path = "persist/crash.rs"]
 mod crash;
+#[path = "persist/format3.rs"]
+mod format3;
 #[path = "persist/malformed.rs"]
 mod malformed;
 #[path = "persist/messages.rs"]
