@@ -331,6 +331,27 @@ pub fn summary(loaded: &Loaded) -> String {
                 if unknown == 1 { "" } else { "s" }
             );
         }
+        for (n, one, many) in [
+            (
+                s.flagged_count(),
+                "cell flagged to review",
+                "cells flagged to review",
+            ),
+            (
+                s.conflict_count(),
+                "conflict to resolve",
+                "conflicts to resolve",
+            ),
+            (
+                s.candidates.len(),
+                "candidate position waiting",
+                "candidate positions waiting",
+            ),
+        ] {
+            if n > 0 {
+                let _ = write!(line, "; {n} {}", if n == 1 { one } else { many });
+            }
+        }
     }
     line
 }

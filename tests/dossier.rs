@@ -101,7 +101,15 @@ fn excerpts_are_verbatim_from_their_sources() {
 fn example_session_loads_and_references_only_existing_ids() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/segur-analyse-exemple.ron");
     let loaded = persist::load(&path).expect("the example session loads");
-    assert_eq!(loaded.origin, Origin::Session);
+    // Format 2 until it is rewritten with `visavis fmt`, then the current format.
+    assert!(
+        matches!(
+            loaded.origin,
+            Origin::Session | Origin::Migrated { from: 2 }
+        ),
+        "{:?}",
+        loaded.origin
+    );
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     let s = &loaded.session;
     assert_eq!(s.orphans().count(), 0);

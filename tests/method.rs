@@ -5,7 +5,9 @@
 //! problem), so none can pass vacuously.
 
 use std::path::Path;
-use visavis::model::{CellId, Dossier, PositionKind, Session, Stance};
+use visavis::model::{
+    Assessment, CellId, Dossier, PositionKind, ReviewOrigin, ReviewReason, Session, Stance,
+};
 use visavis::persist;
 
 fn example() -> Session {
@@ -18,10 +20,18 @@ fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-const TO_CHECK: &str = "à vérifier";
+/// Whether the analyst flagged the cell "à vérifier" and said why: in the flag, or in the note
+/// (the example's flags, migrated from format 2 labels, have their reason in the note).
+fn checked_with_a_reason(a: &Assessment) -> bool {
+    match a.review.get(&ReviewReason::Check) {
+        Some(ReviewOrigin::Analyst { why: Some(why) }) => !why.trim().is_empty(),
+        Some(ReviewOrigin::Analyst { why: None }) => a.note.contains("vérifier"),
+        _ => false,
+    }
+}
 
 /// (1) Every non-Silent cell cites a position linked to its measure or whose excerpt names the
-/// measure's title; else it carries "à vérifier" and a note that says why ("vérifier").
+/// measure's title; else the analyst flagged it "à vérifier" and said why.
 fn unsupported_judgements(s: &Session) -> Vec<String> {
     let mut problems = Vec::new();
     for (cell, a) in &s.assessments {
@@ -41,7 +51,7 @@ fn unsupported_judgements(s: &Session) -> Vec<String> {
                         .is_some_and(|t| p.citation.excerpt.to_lowercase().contains(t))
             })
         });
-        let flagged = a.labels.contains(TO_CHECK) && a.note.contains("vérifier");
+        let flagged = checked_with_a_reason(a);
         if !speaks && !flagged {
             problems.push(format!(
                 "{cell}: {stance:?} rests on no quote that speaks to the measure"
@@ -187,10 +197,23 @@ fn every_judgement_of_the_example_rests_on_a_quote_about_its_measure() {
     a.stance = Some(Stance::Gap);
     a.evidence.insert("fhf-01".into());
     assert_eq!(unsupported_judgements(&broken).len(), 1);
+    // A free label "à vérifier" is no flag: it counts for nothing.
+    let a = broken.assessments.get_mut(&cell).expect("cell");
+    a.labels.insert("à vérifier".to_owned());
+    assert_eq!(unsupported_judgements(&broken).len(), 1);
+    // A flag without a reason does not either.
+    let a = broken.assessments.get_mut(&cell).expect("cell");
+    a.review
+        .insert(ReviewReason::Check, ReviewOrigin::Analyst { why: None });
+    assert_eq!(unsupported_judgements(&broken).len(), 1);
     // The analyst's flag with a reason lets it through.
     let a = broken.assessments.get_mut(&cell).expect("cell");
-    a.labels.insert(TO_CHECK.to_owned());
-    a.note = String::from("Rattachement à vérifier : la citation vise les lits.");
+    a.review.insert(
+        ReviewReason::Check,
+        ReviewOrigin::Analyst {
+            why: Some("Rattachement incertain : la citation vise les lits.".to_owned()),
+        },
+    );
     assert_eq!(unsupported_judgements(&broken), Vec::<String>::new());
 }
 

@@ -9,6 +9,8 @@ mod cli;
 mod corpus;
 #[path = "persist/crash.rs"]
 mod crash;
+#[path = "persist/format3.rs"]
+mod format3;
 #[path = "persist/malformed.rs"]
 mod malformed;
 #[path = "persist/messages.rs"]
@@ -18,10 +20,10 @@ mod props;
 #[path = "persist/targets.rs"]
 mod targets;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use visavis::model::{Assessment, CellId, EvidenceSet, Stance};
+use visavis::model::{Assessment, CellId, EvidenceSet, ReviewOrigin, ReviewReason, Stance};
 use visavis::persist::{self, LoadError, Origin, recovery};
 
 /// A file of the repository.
@@ -65,27 +67,45 @@ fn an_assessment(stance: Stance, note: &str) -> Assessment {
         note: note.to_owned(),
         evidence: EvidenceSet::default(),
         labels: BTreeSet::new(),
+        review: BTreeMap::new(),
+        dismissed: BTreeSet::new(),
         author: "Camille".into(),
         modified: "2026-01-07T10:00:00Z".into(),
     }
 }
 
+/// The example is format 2 until someone rewrites it with `visavis fmt`: either way it loads,
+/// its "à vérifier" labels are review flags, and its format 3 text is stable from the first save.
 #[test]
-fn the_example_session_loads_and_saves_back_to_the_same_bytes() {
+fn the_example_session_loads_and_saves_back_to_stable_bytes() {
     let path = example_session_path();
     let bytes = fs::read(&path).expect("the example session is in the repository");
     let loaded = load_ok(&path);
-    assert_eq!(loaded.origin, Origin::Session);
     let text = persist::to_ron(&loaded.session).expect("encodes");
+    match loaded.origin {
+        Origin::Session => assert!(
+            text.as_bytes() == bytes.as_slice(),
+            "saving the example session changes its bytes"
+        ),
+        origin => assert_eq!(origin, Origin::Migrated { from: 2 }),
+    }
+    let s = &loaded.session;
     assert!(
-        text.as_bytes() == bytes.as_slice(),
-        "saving the example session changes its bytes"
+        s.assessments
+            .values()
+            .all(|a| !a.labels.contains("à vérifier")),
+        "the label became a flag"
     );
+    assert_eq!(s.flagged(ReviewReason::Check).count(), 3);
 
     let dir = tempfile::tempdir().expect("tempdir");
     let copy = dir.path().join("copy.ron");
-    persist::save(&loaded.session, &copy).expect("saves");
-    assert!(fs::read(&copy).expect("saved") == bytes);
+    persist::save(s, &copy).expect("saves");
+    assert!(fs::read(&copy).expect("saved") == text.as_bytes());
+    let again = load_ok(&copy);
+    assert_eq!(again.origin, Origin::Session);
+    assert_eq!(&again.session, s);
+    assert_eq!(persist::to_ron(&again.session).expect("encodes"), text);
 }
 
 #[test]
@@ -214,7 +234,7 @@ fn evidence_citing_an_unknown_position_is_kept_and_reported() {
 fn a_newer_format_is_refused_naming_its_version() {
     let text = fs::read_to_string(small_session_path())
         .expect("fixture")
-        .replace("format: 2,", "format: 7,");
+        .replace("format: 3,", "format: 7,");
     let err = persist::load_bytes(text.as_bytes(), Path::new("futur.ron"), "now")
         .expect_err("format 7 is refused");
     let LoadError::NewerFormat {
@@ -264,6 +284,8 @@ fn a_format_1_session_is_migrated_to_the_current_format() {
                 note: "Salue la hausse.".to_owned(),
                 evidence: ["a1".into()].into(),
                 labels: BTreeSet::new(),
+                review: BTreeMap::new(),
+                dismissed: BTreeSet::new(),
                 author: "Dominique".into(),
                 modified: "".into(),
             },
@@ -275,6 +297,8 @@ fn a_format_1_session_is_migrated_to_the_current_format() {
                 note: "Demande \"plus\" de lits.\nÀ revoir.".to_owned(),
                 evidence: ["b1".into()].into(),
                 labels: BTreeSet::new(),
+                review: BTreeMap::new(),
+                dismissed: BTreeSet::new(),
                 author: "Dominique".into(),
                 modified: "".into(),
             },
@@ -287,10 +311,54 @@ fn a_format_1_session_is_migrated_to_the_current_format() {
 
     // Saved, it is a current-format file that loads as such and is stable from then on.
     let text = persist::to_ron(s).expect("encodes");
-    assert!(text.starts_with("(\n\tformat: 2,\n"), "{text}");
+    assert!(text.starts_with("(\n\tformat: 3,\n"), "{text}");
     let again = persist::load_bytes(text.as_bytes(), &path, "now").expect("loads");
     assert_eq!(again.origin, Origin::Session);
     assert_eq!(&again.session, s);
+}
+
+#[test]
+fn a_format_2_session_is_migrated_its_review_labels_becoming_flags() {
+    let path = repo_file("tests/fixtures/format-2.ron");
+    let loaded = load_ok(&path);
+    assert_eq!(loaded.origin, Origin::Migrated { from: 2 });
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let a = &loaded.session.assessments[&CellId::new("m2", "b")];
+    assert!(a.labels.is_empty(), "{:?}", a.labels);
+    assert_eq!(
+        a.review,
+        BTreeMap::from([(ReviewReason::Check, ReviewOrigin::Analyst { why: None })])
+    );
+    // The migrated session is the format 3 fixture, byte for byte once saved.
+    let current = fs::read_to_string(small_session_path()).expect("fixture");
+    assert_eq!(persist::to_ron(&loaded.session).expect("encodes"), current);
+}
+
+#[test]
+fn only_the_exact_review_labels_of_an_old_file_become_flags() {
+    let text = fs::read_to_string(repo_file("tests/fixtures/format-2.ron"))
+        .expect("fixture")
+        .replace(
+            "\"à vérifier\",",
+            "\"à vérifier\", \"à revoir\", \"À vérifier\", \"a verifier\", \"à vérifier \",",
+        );
+    let loaded = persist::load_bytes(text.as_bytes(), Path::new("v2.ron"), "now").expect("loads");
+    let a = &loaded.session.assessments[&CellId::new("m2", "b")];
+    let analyst = ReviewOrigin::Analyst { why: None };
+    assert_eq!(
+        a.review,
+        BTreeMap::from([
+            (ReviewReason::Revisit, analyst.clone()),
+            (ReviewReason::Check, analyst)
+        ])
+    );
+    let labels: Vec<&str> = a.labels.iter().map(String::as_str).collect();
+    assert_eq!(labels, ["a verifier", "À vérifier", "à vérifier "]);
+    // A format 3 file's labels are free: "à vérifier" written as a label stays one.
+    let v3 = text.replace("format: 2,", "format: 3,");
+    let loaded = persist::load_bytes(v3.as_bytes(), Path::new("v3.ron"), "now").expect("loads");
+    let a = &loaded.session.assessments[&CellId::new("m2", "b")];
+    assert!(a.review.is_empty() && a.labels.contains("à vérifier"));
 }
 
 #[test]

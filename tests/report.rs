@@ -310,7 +310,7 @@ fn csv_neutralises_formulas_and_keeps_one_row_per_cell() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
     assert_eq!(rows.len(), 34 * 3, "one row per cell");
     for row in &rows {
-        assert_eq!(row.len(), 11);
+        assert_eq!(row.len(), 12);
         for field in row {
             assert!(
                 !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
@@ -598,10 +598,10 @@ fn markdown_marks_another_stakeholder_s_quote_and_lists_it_with_the_orphans() {
         "the CNOM quote comes under its mark, apart from the cell's own quotes:\n{item}"
     );
     let section = &md[md
-        .find("## Citations mal attribuées et cellules orphelines")
+        .find("## Cellules à revoir, citations mal attribuées et cellules orphelines")
         .expect("the review section")
         ..md.find("## Détail par pilier").expect("detail")];
-    assert!(md.find("## Silences") < md.find("## Citations mal attribuées"));
+    assert!(md.find("## Silences") < md.find("## Cellules à revoir"));
     assert!(section.contains(mark), "{section}");
     assert!(
         section.contains("revalorisations\\-salariales")
@@ -643,7 +643,7 @@ fn html_marks_another_stakeholder_s_quote_and_lists_it_with_the_orphans() {
 }
 
 #[test]
-fn csv_puts_another_stakeholder_s_quote_in_a_last_column_and_not_among_the_cell_s_quotes() {
+fn csv_puts_another_stakeholder_s_quote_in_a_column_of_its_own_and_not_among_the_cell_s_quotes() {
     let (s, excerpt) = misattributed_and_orphan();
     let csv = render(&s, Format::Csv, Lang::Fr);
     let mut reader = csv::ReaderBuilder::new()
@@ -651,8 +651,13 @@ fn csv_puts_another_stakeholder_s_quote_in_a_last_column_and_not_among_the_cell_
         .from_reader(csv.as_bytes());
     let header = reader.headers().expect("a header").clone();
     assert_eq!(
-        header.iter().next_back(),
+        header.get(10),
         Some("Citations d’une autre partie prenante")
+    );
+    assert_eq!(
+        header.iter().next_back(),
+        Some("Signalements"),
+        "the review flags, added in format 3, come last"
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("valid CSV")).collect();
     assert_eq!(

@@ -14,10 +14,10 @@
 
 use crate::model::{
     Assessment, CellId, Citation, Dossier, EvidenceSet, Figure, Measure, MeasureId, Pillar,
-    PillarId, Position, PositionId, PositionKind, Session, Source, SourceId, SourceKind,
-    Stakeholder, StakeholderId, Stance,
+    PillarId, Position, PositionId, PositionKind, ReviewOrigin, ReviewReason, Session, Source,
+    SourceId, SourceKind, Stakeholder, StakeholderId, Stance,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 mod words;
 
@@ -107,6 +107,7 @@ pub fn dossier(spec: &Spec) -> Dossier {
             kind: SourceKind::Official,
             file: None,
             url: None,
+            stakeholder: None,
         },
         Source {
             id: SourceId::from(ARTICLE),
@@ -116,6 +117,7 @@ pub fn dossier(spec: &Spec) -> Dossier {
             kind: SourceKind::Article,
             file: None,
             url: None,
+            stakeholder: None,
         },
     ];
     let mut positions = Vec::new();
@@ -129,6 +131,7 @@ pub fn dossier(spec: &Spec) -> Dossier {
             kind: SourceKind::Contribution,
             file: None,
             url: None,
+            stakeholder: Some(s.id.clone()),
         });
         sources.push(Source {
             id: reaction.clone(),
@@ -138,6 +141,7 @@ pub fn dossier(spec: &Spec) -> Dossier {
             kind: SourceKind::PressRelease,
             file: None,
             url: None,
+            stakeholder: Some(s.id.clone()),
         });
         for j in 0..spec.positions_per_stakeholder {
             positions.push(position(
@@ -223,14 +227,23 @@ pub fn session(spec: &Spec) -> Session {
                 }
             }
             let mut labels = BTreeSet::new();
+            let mut review = BTreeMap::new();
             if rng.below(100) < 8 {
-                labels.insert(rng.pick(words::LABELS).to_owned());
+                // "à vérifier" is the analyst's typed flag, not a free label.
+                let label = rng.pick(words::LABELS);
+                if label == ReviewReason::Check.legacy_label() {
+                    review.insert(ReviewReason::Check, ReviewOrigin::Analyst { why: None });
+                } else {
+                    labels.insert(label.to_owned());
+                }
             }
             let a = Assessment {
                 stance,
                 note,
                 evidence,
                 labels,
+                review,
+                dismissed: BTreeSet::new(),
                 author: author.clone(),
                 modified: format!(
                     "2026-{:02}-{:02}T{:02}:{:02}:00Z",

@@ -145,6 +145,8 @@ pub(super) const NOTE_EXTRAS: &[&str] = &[
     "Nuance : l’accord ne vaut que pour les établissements publics.",
 ];
 
+/// What a cell may be marked with: free labels, and "à vérifier", which the generator writes as
+/// the analyst's review flag.
 pub(super) const LABELS: &[&str] = &[
     "à vérifier",
     "prioritaire",

@@ -10,7 +10,7 @@ pub mod format;
 pub(crate) use catalogue::catalogue;
 pub use format::{date, figure, number, percent, plural, stamp, stamp_date, utc};
 
-use crate::model::{PositionKind, Stance};
+use crate::model::{DossierChange, PositionKind, ReviewOrigin, ReviewReason, Stance};
 use serde::{Deserialize, Serialize};
 
 /// A language of the interface and the report. French is the default: the users and the Ségur
@@ -78,6 +78,82 @@ impl Stance {
             Stance::Silent => "…",
         }
     }
+}
+
+impl ReviewReason {
+    /// The flag's name, capitalised: "À revoir", "À vérifier".
+    #[must_use]
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            ReviewReason::Revisit => lang.pick("À revoir", "To revisit"),
+            ReviewReason::Check => lang.pick("À vérifier", "To check"),
+        }
+    }
+}
+
+impl ReviewOrigin {
+    /// Who raised the flag, and why when known: "analyste : …", "mise à jour du dossier : …".
+    #[must_use]
+    pub fn describe(&self, lang: Lang) -> String {
+        let colon = lang.pick(" : ", ": ");
+        match self {
+            ReviewOrigin::Analyst { why: None } => lang.pick("analyste", "analyst").to_owned(),
+            ReviewOrigin::Analyst { why: Some(why) } => {
+                format!("{}{colon}{why}", lang.pick("analyste", "analyst"))
+            }
+            ReviewOrigin::DossierUpdate { changes } => {
+                let what: Vec<String> = changes.iter().map(|c| c.describe(lang)).collect();
+                let by = lang.pick("mise à jour du dossier", "dossier update");
+                if what.is_empty() {
+                    by.to_owned()
+                } else {
+                    format!("{by}{colon}{}", what.join(", "))
+                }
+            }
+        }
+    }
+}
+
+impl DossierChange {
+    /// What changed, in a few words.
+    #[must_use]
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            DossierChange::MeasureReworded => lang
+                .pick("mesure reformulée", "measure reworded")
+                .to_owned(),
+            DossierChange::MeasureFigures => lang
+                .pick(
+                    "chiffres de la mesure modifiés",
+                    "measure's figures changed",
+                )
+                .to_owned(),
+            DossierChange::MeasureMoved => lang
+                .pick(
+                    "mesure changée de pilier",
+                    "measure moved to another pillar",
+                )
+                .to_owned(),
+            DossierChange::PositionReworded(p) => match lang {
+                Lang::Fr => format!("position « {p} » reformulée"),
+                Lang::En => format!("position \"{p}\" reworded"),
+            },
+            DossierChange::PositionRemoved(p) => match lang {
+                Lang::Fr => format!("position « {p} » retirée du dossier"),
+                Lang::En => format!("position \"{p}\" removed from the dossier"),
+            },
+            DossierChange::PositionAdded(p) => match lang {
+                Lang::Fr => format!("position « {p} » ajoutée"),
+                Lang::En => format!("position \"{p}\" added"),
+            },
+        }
+    }
+}
+
+/// A review flag in one line: "À vérifier (analyste : …)".
+#[must_use]
+pub fn review_flag(lang: Lang, reason: ReviewReason, origin: &ReviewOrigin) -> String {
+    format!("{} ({})", reason.title(lang), origin.describe(lang))
 }
 
 /// The name of an unassessed cell's state.

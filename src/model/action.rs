@@ -2,6 +2,7 @@
 //! The window, the tests and the undo history all go through [`apply`].
 
 use crate::model::ids::{CellId, PositionId};
+use crate::model::review::{ReviewOrigin, ReviewReason};
 use crate::model::session::{Assessment, Session, Stance};
 use smol_str::SmolStr;
 use thiserror::Error;
@@ -51,6 +52,21 @@ pub enum Action {
         /// The label.
         label: String,
     },
+    /// Flag the cell "à vérifier" as the analyst, with their reason if they give one (a blank
+    /// one is none); replaces an earlier "à vérifier" flag of the cell.
+    FlagForCheck {
+        /// The cell.
+        cell: CellId,
+        /// Why, in the analyst's words.
+        why: Option<String>,
+    },
+    /// Clear the cell's flag for `reason`, whoever raised it.
+    ClearFlag {
+        /// The cell.
+        cell: CellId,
+        /// The flag's reason.
+        reason: ReviewReason,
+    },
     /// Set who is doing the analysis.
     SetAnalyst {
         /// The analyst's name.
@@ -68,7 +84,9 @@ impl Action {
             | Action::LinkEvidence { cell, .. }
             | Action::UnlinkEvidence { cell, .. }
             | Action::AddLabel { cell, .. }
-            | Action::RemoveLabel { cell, .. } => Some(cell),
+            | Action::RemoveLabel { cell, .. }
+            | Action::FlagForCheck { cell, .. }
+            | Action::ClearFlag { cell, .. } => Some(cell),
             Action::SetAnalyst { .. } => None,
         }
     }
@@ -202,6 +220,14 @@ pub fn apply(
         Action::RemoveLabel { label, .. } => {
             a.labels.remove(label.trim());
         }
+        Action::FlagForCheck { why, .. } => {
+            let why = why.map(|w| w.trim().to_owned()).filter(|w| !w.is_empty());
+            a.review
+                .insert(ReviewReason::Check, ReviewOrigin::Analyst { why });
+        }
+        Action::ClearFlag { reason, .. } => {
+            a.review.remove(&reason);
+        }
         Action::SetAnalyst { .. } => unreachable!("handled above"),
     }
     let unchanged = match &before {
@@ -228,7 +254,12 @@ pub fn apply(
 
 /// True when two assessments carry the same work (ignoring who and when).
 fn same_work(a: &Assessment, b: &Assessment) -> bool {
-    a.stance == b.stance && a.note == b.note && a.evidence == b.evidence && a.labels == b.labels
+    a.stance == b.stance
+        && a.note == b.note
+        && a.evidence == b.evidence
+        && a.labels == b.labels
+        && a.review == b.review
+        && a.dismissed == b.dismissed
 }
 
 #[cfg(test)]
@@ -424,6 +455,47 @@ mod tests {
             ),
             Err(ActionError::EmptyLabel)
         );
+    }
+
+    #[test]
+    fn flag_for_check_with_a_why_and_clear_it() {
+        round_trip(
+            Action::FlagForCheck {
+                cell: cell(),
+                why: Some("  la citation vise les lits ".into()),
+            },
+            |s| {
+                let a = &s.assessments[&cell()];
+                assert_eq!(
+                    a.review[&ReviewReason::Check],
+                    ReviewOrigin::Analyst {
+                        why: Some("la citation vise les lits".into())
+                    }
+                );
+                assert!(a.labels.is_empty(), "a flag is not a label");
+            },
+        );
+        let mut s = fixture::session();
+        let flag = |why: &str| Action::FlagForCheck {
+            cell: cell(),
+            why: Some(why.into()),
+        };
+        apply(&mut s, flag(" "), T).unwrap();
+        assert_eq!(
+            s.assessments[&cell()].review[&ReviewReason::Check],
+            ReviewOrigin::Analyst { why: None },
+            "a blank reason is none"
+        );
+        assert_eq!(apply(&mut s, flag(""), T), Ok(None), "flagged already");
+        let clear = Action::ClearFlag {
+            cell: cell(),
+            reason: ReviewReason::Check,
+        };
+        let change = apply(&mut s, clear.clone(), T).unwrap().unwrap();
+        assert!(s.assessments.is_empty(), "a cell with only a flag goes");
+        assert_eq!(apply(&mut s, clear, T), Ok(None));
+        change.revert(&mut s);
+        assert!(s.assessments[&cell()].is_flagged(ReviewReason::Check));
     }
 
     #[test]

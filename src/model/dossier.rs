@@ -64,6 +64,10 @@ pub struct Source {
     pub file: Option<String>,
     /// Where the document can be read, if known.
     pub url: Option<String>,
+    /// The stakeholder whose document it is, when it is one stakeholder's (a contribution, a
+    /// press release); absent from the file when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stakeholder: Option<StakeholderId>,
 }
 
 /// What sort of document a [`Source`] is.

@@ -23,6 +23,7 @@ fn source(id: &str) -> Source {
         kind: SourceKind::Other,
         file: None,
         url: None,
+        stakeholder: None,
     }
 }
 

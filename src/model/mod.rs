@@ -2,15 +2,23 @@
 //! the one [`apply`] that performs them, and the undo [`History`]. Knows nothing of egui or files.
 
 mod action;
+mod candidate;
+mod conflict;
+mod dismissed;
 mod dossier;
 mod evidence;
 mod history;
 mod ids;
 mod lookup;
+mod review;
 mod session;
+mod synthesis;
 mod validate;
 
 pub use action::{Action, ActionError, Change, apply};
+pub use candidate::{Candidate, CandidateOrigin};
+pub use conflict::{CellConflict, DossierConflict, DossierItem, DossierSide, ItemId};
+pub use dismissed::{PASSAGE_BACKWARDS, SuggestionKey};
 pub use dossier::{
     Citation, Dossier, Figure, Measure, NOT_FINITE, Pillar, Position, PositionKind, Source,
     SourceKind, Stakeholder,
@@ -19,7 +27,9 @@ pub use evidence::EvidenceSet;
 pub use history::{DEFAULT_CAP, History};
 pub use ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};
 pub use lookup::DossierLookup;
+pub use review::{DossierChange, ReviewOrigin, ReviewReason};
 pub use session::{Assessment, Session, Stance};
+pub use synthesis::Syntheses;
 pub use validate::Problem;
 
 /// The current time as RFC 3339 UTC, to the second (`2020-07-21T10:00:00Z`): the stamp written on

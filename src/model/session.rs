@@ -1,8 +1,13 @@
 //! The analyst's work: a dossier plus one [`Assessment`] per tagged cell, with who and when.
 
+use crate::model::candidate::Candidate;
+use crate::model::conflict::{CellConflict, DossierConflict};
+use crate::model::dismissed::SuggestionKey;
 use crate::model::dossier::Dossier;
 use crate::model::evidence::EvidenceSet;
 use crate::model::ids::{CellId, MeasureId, PositionId, StakeholderId};
+use crate::model::review::{ReviewOrigin, ReviewReason};
+use crate::model::synthesis::Syntheses;
 use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
@@ -41,8 +46,11 @@ impl Stance {
     }
 }
 
-/// One cell's work: stance, note, evidence, labels, who and when.
+/// One cell's work: stance, note, evidence, labels, review flags, dismissed suggestions, who and
+/// when. Written so (the flags and dismissals only when there are some) as a side of a
+/// [`crate::model::CellConflict`].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename = "side", deny_unknown_fields)]
 pub struct Assessment {
     /// The tag; `None` while unassessed (a cell may have a note before a stance).
     pub stance: Option<Stance>,
@@ -50,8 +58,14 @@ pub struct Assessment {
     pub note: String,
     /// The positions that justify the stance.
     pub evidence: EvidenceSet,
-    /// Free labels (e.g. `à vérifier`, `prioritaire`).
+    /// Free labels (e.g. `prioritaire`, `santé mentale`): the analyst's own, never counted.
     pub labels: BTreeSet<String>,
+    /// Why the cell must be looked at again, at most one flag per reason, and who said so.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub review: BTreeMap<ReviewReason, ReviewOrigin>,
+    /// The suggestions the analyst dismissed for this cell, so they are not offered again.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub dismissed: BTreeSet<SuggestionKey>,
     /// Who made the last change. Cells by one analyst share one copy of the name.
     pub author: SmolStr,
     /// When the last change was made (RFC 3339, UTC): short enough to need no allocation.
@@ -73,6 +87,14 @@ impl Assessment {
             && self.note.is_empty()
             && self.evidence.is_empty()
             && self.labels.is_empty()
+            && self.review.is_empty()
+            && self.dismissed.is_empty()
+    }
+
+    /// Whether the cell is flagged for `reason`.
+    #[must_use]
+    pub fn is_flagged(&self, reason: ReviewReason) -> bool {
+        self.review.contains_key(&reason)
     }
 }
 
@@ -90,6 +112,14 @@ pub struct Session {
     /// One entry per cell that carries work, sorted by cell. Entries whose measure or stakeholder
     /// the dossier lacks are *orphans*: kept and saved back, never dropped.
     pub assessments: BTreeMap<CellId, Assessment>,
+    /// The analyst's written readings of the dossier, the stakeholders and the measures.
+    pub syntheses: Syntheses,
+    /// Cells a merge found changed differently on two or more sides, by cell.
+    pub cell_conflicts: BTreeMap<CellId, CellConflict>,
+    /// Items of the dossier a merge found edited differently, in the order it found them.
+    pub dossier_conflicts: Vec<DossierConflict>,
+    /// Positions an import proposes, waiting for the analyst, in import order.
+    pub candidates: Vec<Candidate>,
 }
 
 impl Session {
@@ -102,7 +132,39 @@ impl Session {
             modified: now.to_owned(),
             dossier,
             assessments: BTreeMap::new(),
+            syntheses: Syntheses::default(),
+            cell_conflicts: BTreeMap::new(),
+            dossier_conflicts: Vec::new(),
+            candidates: Vec::new(),
         }
+    }
+
+    /// The cells flagged for `reason`, in cell order, orphans included.
+    pub fn flagged(&self, reason: ReviewReason) -> impl Iterator<Item = (&CellId, &Assessment)> {
+        self.assessments
+            .iter()
+            .filter(move |(_, a)| a.is_flagged(reason))
+    }
+
+    /// How many cells carry at least one review flag.
+    #[must_use]
+    pub fn flagged_count(&self) -> usize {
+        self.assessments
+            .values()
+            .filter(|a| !a.review.is_empty())
+            .count()
+    }
+
+    /// How many conflicts wait for the analyst: cells and dossier items.
+    #[must_use]
+    pub fn conflict_count(&self) -> usize {
+        self.cell_conflicts.len() + self.dossier_conflicts.len()
+    }
+
+    /// How many suggestions were dismissed, over every cell.
+    #[must_use]
+    pub fn dismissed_count(&self) -> usize {
+        self.assessments.values().map(|a| a.dismissed.len()).sum()
     }
 
     /// The stance of a cell, `None` when unassessed.

@@ -1,5 +1,5 @@
-//! Consistency checks of a dossier: unique ids, references that resolve, every pillar used, no
-//! empty quote. All problems are collected, each naming the item, so an author fixes them in one
+//! Consistency checks of a dossier: unique ids, references that resolve (a source's stakeholder
+//! too), every pillar used, no empty quote. All problems are collected, each naming the item, so an author fixes them in one
 //! pass.
 
 use crate::model::dossier::{Citation, Dossier, Figure};
@@ -61,6 +61,18 @@ impl Dossier {
             self.positions.iter().map(|p| p.id.as_str()),
             &mut report,
         );
+
+        for s in &self.sources {
+            if let Some(owner) = &s.stakeholder
+                && !stakeholders.contains(owner.as_str())
+            {
+                report(
+                    "source",
+                    s.id.as_str(),
+                    format!("is the document of unknown stakeholder \"{owner}\""),
+                );
+            }
+        }
 
         let check_citation =
             |kind: &'static str,
@@ -154,6 +166,22 @@ fn unique_ids<'a>(
 #[cfg(test)]
 mod tests {
     use crate::model::Figure;
+
+    #[test]
+    fn a_source_of_an_unknown_stakeholder_is_a_problem_naming_the_source() {
+        let mut dossier = crate::model::fixture::dossier();
+        dossier.sources[0].stakeholder = Some(dossier.stakeholders[0].id.clone());
+        assert_eq!(dossier.validate(), vec![]);
+        dossier.sources[0].stakeholder = Some("personne".into());
+        let problems: Vec<String> = dossier.validate().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [format!(
+                "source \"{}\" is the document of unknown stakeholder \"personne\"",
+                dossier.sources[0].id
+            )]
+        );
+    }
 
     #[test]
     fn a_figure_that_is_not_a_finite_number_is_a_problem() {

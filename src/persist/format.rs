@@ -4,11 +4,22 @@
 //!
 //! - Format 1 (the first, minimal loader): analyst, dossier, and a list of cells that each carry
 //!   a stance, a note and evidence.
-//! - Format 2 (current): adds created/modified times, unassessed cells with work (a note before a
-//!   stance), free labels, and who/when on every cell.
+//! - Format 2: adds created/modified times, unassessed cells with work (a note before a stance),
+//!   free labels, and who/when on every cell.
+//! - Format 3 (current): adds the syntheses (dossier, stakeholders, measures), typed review
+//!   flags and dismissed suggestions on cells, cell and dossier conflicts kept by a merge,
+//!   positions proposed by an import (`candidates`), and a source's stakeholder in the dossier.
+//!   Each new field is left out of the file when empty, so a session that uses none of them
+//!   reads as format 2 with another number.
+//!
+//! Migration decisions: format 1 cells get the session's analyst as author and an unknown
+//! (empty) time. A format 1 or 2 cell whose free labels include exactly `à vérifier` or `à
+//! revoir` (as written: case and accents count) gets the review flag of that reason, raised by
+//! the analyst with no reason given, and loses the label; every other label stays a free label.
 
 use crate::model::{
-    Assessment, CellId, Dossier, EvidenceSet, MeasureId, Session, StakeholderId, Stance,
+    Assessment, Candidate, CellConflict, CellId, Dossier, DossierConflict, EvidenceSet, MeasureId,
+    ReviewOrigin, ReviewReason, Session, StakeholderId, Stance, SuggestionKey, Syntheses,
 };
 use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -17,7 +28,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The format version this build writes.
-pub const CURRENT_FORMAT: u32 = 2;
+pub const CURRENT_FORMAT: u32 = 3;
 
 /// The name RON gives [`Probe`] in its messages, so the loader can word them for people.
 pub const PROBE_NAME: &str = "file";
@@ -54,12 +65,64 @@ impl<'de> Deserialize<'de> for Present {
 // reported at its line instead of being silently dropped by the next save. They are named in
 // RON's messages as the user knows them ("missing field `note` in `assessment`").
 
-/// Format 2: the current session file, as read. [`SessionOut`] writes the same shape.
+/// Format 3: the current session file, as read. [`SessionOut`] writes the same shape.
+#[derive(Deserialize)]
+#[serde(rename = "session", deny_unknown_fields)]
+pub struct SessionV3<'a> {
+    /// Always [`CURRENT_FORMAT`] when written.
+    pub format: u32,
+    pub analyst: String,
+    pub created: String,
+    pub modified: String,
+    pub dossier: Dossier,
+    #[serde(default)]
+    pub syntheses: Syntheses,
+    #[serde(borrow)]
+    pub assessments: Vec<CellV3<'a>>,
+    #[serde(default)]
+    pub cell_conflicts: Vec<CellConflictV3>,
+    #[serde(default)]
+    pub dossier_conflicts: Vec<DossierConflict>,
+    #[serde(default)]
+    pub candidates: Vec<Candidate>,
+}
+
+/// One cell with work in format 3.
+#[derive(Deserialize)]
+#[serde(rename = "assessment", deny_unknown_fields)]
+pub struct CellV3<'a> {
+    pub measure: MeasureId,
+    pub stakeholder: StakeholderId,
+    pub stance: Option<Stance>,
+    pub note: String,
+    pub evidence: EvidenceSet,
+    pub labels: BTreeSet<String>,
+    #[serde(default)]
+    pub review: BTreeMap<ReviewReason, ReviewOrigin>,
+    #[serde(default)]
+    pub dismissed: BTreeSet<SuggestionKey>,
+    /// As [`CellV2::author`].
+    #[serde(borrow, deserialize_with = "author_watched")]
+    pub author: Cow<'a, str>,
+    pub modified: SmolStr,
+}
+
+/// A cell in conflict in format 3: the cell, and each side's work with its author and time.
+#[derive(Deserialize)]
+#[serde(rename = "cell_conflict", deny_unknown_fields)]
+pub struct CellConflictV3 {
+    pub measure: MeasureId,
+    pub stakeholder: StakeholderId,
+    pub sides: Vec<Assessment>,
+}
+
+/// Format 2, as read.
 #[derive(Deserialize)]
 #[serde(rename = "session", deny_unknown_fields)]
 pub struct SessionV2<'a> {
-    /// Always [`CURRENT_FORMAT`] when written.
-    pub format: u32,
+    /// Always 2; read so that the shape can refuse unknown fields.
+    #[serde(rename = "format")]
+    _format: u32,
     pub analyst: String,
     pub created: String,
     pub modified: String,
@@ -79,11 +142,54 @@ pub struct CellV2<'a> {
     pub evidence: EvidenceSet,
     pub labels: BTreeSet<String>,
     /// Borrowed from the file's text where it can be: each cell's author is looked up among the
-    /// names already met ([`SessionV2::into_session`]), and a copy is made only for a new one.
+    /// names already met ([`SessionV3::into_session`]), and a copy is made only for a new one.
     /// Where it lies in the text tells how far the parse has come ([`ParseWatch`]).
     #[serde(borrow, deserialize_with = "author_watched")]
     pub author: Cow<'a, str>,
     pub modified: SmolStr,
+}
+
+impl<'a> From<SessionV2<'a>> for SessionV3<'a> {
+    /// The labels `à vérifier` and `à revoir` become the analyst's review flags (see the module
+    /// documentation); nothing else of format 3 existed.
+    fn from(v2: SessionV2<'a>) -> Self {
+        let assessments = v2
+            .assessments
+            .into_iter()
+            .map(|mut c| {
+                let mut review = BTreeMap::new();
+                for reason in ReviewReason::ALL {
+                    if c.labels.remove(reason.legacy_label()) {
+                        review.insert(reason, ReviewOrigin::Analyst { why: None });
+                    }
+                }
+                CellV3 {
+                    measure: c.measure,
+                    stakeholder: c.stakeholder,
+                    stance: c.stance,
+                    note: c.note,
+                    evidence: c.evidence,
+                    labels: c.labels,
+                    review,
+                    dismissed: BTreeSet::new(),
+                    author: c.author,
+                    modified: c.modified,
+                }
+            })
+            .collect();
+        SessionV3 {
+            format: CURRENT_FORMAT,
+            analyst: v2.analyst,
+            created: v2.created,
+            modified: v2.modified,
+            dossier: v2.dossier,
+            syntheses: Syntheses::default(),
+            assessments,
+            cell_conflicts: Vec::new(),
+            dossier_conflicts: Vec::new(),
+            candidates: Vec::new(),
+        }
+    }
 }
 
 /// A cell's author, borrowed from the text where it can be, reporting to the [`ParseWatch`] of
@@ -213,7 +319,7 @@ impl From<SessionV1> for SessionV2<'_> {
             })
             .collect();
         SessionV2 {
-            format: 2,
+            _format: 2,
             analyst: v1.analyst,
             created: String::new(),
             modified: String::new(),
@@ -223,8 +329,8 @@ impl From<SessionV1> for SessionV2<'_> {
     }
 }
 
-/// Format 2 as written: the fields of [`SessionV2`], borrowed from the session in memory, so a
-/// save copies nothing before the text is written.
+/// Format 3 as written: the fields of [`SessionV3`], borrowed from the session in memory, so a
+/// save copies nothing before the text is written. What is empty is left out.
 #[derive(Serialize)]
 #[serde(rename = "session")]
 pub struct SessionOut<'a> {
@@ -233,7 +339,15 @@ pub struct SessionOut<'a> {
     created: &'a str,
     modified: &'a str,
     dossier: &'a Dossier,
+    #[serde(skip_serializing_if = "Syntheses::is_empty")]
+    syntheses: &'a Syntheses,
     assessments: CellsOut<'a>,
+    #[serde(skip_serializing_if = "ConflictsOut::is_empty")]
+    cell_conflicts: ConflictsOut<'a>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    dossier_conflicts: &'a [DossierConflict],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    candidates: &'a [Candidate],
 }
 
 impl<'a> From<&'a Session> for SessionOut<'a> {
@@ -244,12 +358,16 @@ impl<'a> From<&'a Session> for SessionOut<'a> {
             created: &s.created,
             modified: &s.modified,
             dossier: &s.dossier,
+            syntheses: &s.syntheses,
             assessments: CellsOut(&s.assessments),
+            cell_conflicts: ConflictsOut(&s.cell_conflicts),
+            dossier_conflicts: &s.dossier_conflicts,
+            candidates: &s.candidates,
         }
     }
 }
 
-/// The assessments written as the list of [`CellV2`] the file holds, in cell order.
+/// The assessments written as the list of [`CellV3`] the file holds, in cell order.
 struct CellsOut<'a>(&'a BTreeMap<CellId, Assessment>);
 
 impl Serialize for CellsOut<'_> {
@@ -261,13 +379,15 @@ impl Serialize for CellsOut<'_> {
             note: &a.note,
             evidence: &a.evidence,
             labels: &a.labels,
+            review: &a.review,
+            dismissed: &a.dismissed,
             author: &a.author,
             modified: &a.modified,
         }))
     }
 }
 
-/// One cell as written: the fields of [`CellV2`], borrowed.
+/// One cell as written: the fields of [`CellV3`], borrowed.
 #[derive(Serialize)]
 #[serde(rename = "assessment")]
 struct CellOut<'a> {
@@ -277,19 +397,64 @@ struct CellOut<'a> {
     note: &'a str,
     evidence: &'a EvidenceSet,
     labels: &'a BTreeSet<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    review: &'a BTreeMap<ReviewReason, ReviewOrigin>,
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    dismissed: &'a BTreeSet<SuggestionKey>,
     author: &'a str,
     modified: &'a str,
 }
 
-impl SessionV2<'_> {
-    /// The session, and the cells the file lists more than once (the last one wins).
-    pub fn into_session(self) -> (Session, Vec<CellId>) {
-        let SessionV2 {
+/// The cell conflicts written as the list of [`CellConflictV3`], in cell order.
+struct ConflictsOut<'a>(&'a BTreeMap<CellId, CellConflict>);
+
+impl ConflictsOut<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for ConflictsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|(cell, c)| ConflictOut {
+            measure: &cell.measure,
+            stakeholder: &cell.stakeholder,
+            sides: &c.sides,
+        }))
+    }
+}
+
+/// One cell conflict as written: the fields of [`CellConflictV3`], borrowed.
+#[derive(Serialize)]
+#[serde(rename = "cell_conflict")]
+struct ConflictOut<'a> {
+    measure: &'a MeasureId,
+    stakeholder: &'a StakeholderId,
+    sides: &'a [Assessment],
+}
+
+/// What [`SessionV3::into_session`] found listed more than once (the last listing wins).
+#[derive(Default)]
+pub struct Repeated {
+    /// Cells whose assessment is listed more than once.
+    pub cells: Vec<CellId>,
+    /// Cells whose conflict is listed more than once.
+    pub conflicts: Vec<CellId>,
+}
+
+impl SessionV3<'_> {
+    /// The session, and what the file lists more than once.
+    pub fn into_session(self) -> (Session, Repeated) {
+        let SessionV3 {
             analyst,
             created,
             modified,
             dossier,
+            syntheses,
             assessments,
+            cell_conflicts,
+            dossier_conflicts,
+            candidates,
             ..
         } = self;
         let sorted = assessments
@@ -309,6 +474,8 @@ impl SessionV2<'_> {
                     note: c.note,
                     evidence: c.evidence,
                     labels: c.labels,
+                    review: c.review,
+                    dismissed: c.dismissed,
                     author: shared.author(&c.author),
                     modified: c.modified,
                 };
@@ -319,7 +486,10 @@ impl SessionV2<'_> {
         let mut session = Session::new(dossier, "", &created);
         session.analyst = analyst;
         session.modified = modified;
-        let mut repeated = Vec::new();
+        session.syntheses = syntheses;
+        session.dossier_conflicts = dossier_conflicts;
+        session.candidates = candidates;
+        let mut repeated = Repeated::default();
         if sorted {
             // A saved file lists its cells sorted and once each: the map is built in one pass
             // instead of one search per cell.
@@ -327,8 +497,22 @@ impl SessionV2<'_> {
         } else {
             for (cell, a) in entries {
                 if session.assessments.insert(cell.clone(), a).is_some() {
-                    repeated.push(cell);
+                    repeated.cells.push(cell);
                 }
+            }
+        }
+        for c in cell_conflicts {
+            let cell = CellId {
+                measure: c.measure,
+                stakeholder: c.stakeholder,
+            };
+            let conflict = CellConflict { sides: c.sides };
+            if session
+                .cell_conflicts
+                .insert(cell.clone(), conflict)
+                .is_some()
+            {
+                repeated.conflicts.push(cell);
             }
         }
         (session, repeated)

@@ -2,7 +2,7 @@
 //! consistency checks, and errors located at `FILE:LINE:COL`. Never panics, whatever the bytes.
 
 use super::error::{FileProblem, LoadError, Location};
-use super::format::{CURRENT_FORMAT, ParseWatch, Probe, SessionV1, SessionV2};
+use super::format::{CURRENT_FORMAT, ParseWatch, Probe, SessionV1, SessionV2, SessionV3};
 use super::hint::{hint, location_of, offset_of, skip_blanks};
 use super::messages::{SyntaxFault, Warning};
 use crate::model::{CellId, Dossier, Problem, Session};
@@ -188,10 +188,10 @@ fn load_bytes_within(
     let syntax = |e: ron::error::SpannedError| syntax_error(path, text, &e);
     // The usual case, a sound session of the current format, in one parse; anything else
     // (a dossier, an older or newer format, an error) is told apart by the probe below.
-    if let Ok(v2) = ron::from_str::<SessionV2>(text)
-        && v2.format == CURRENT_FORMAT
+    if let Ok(v3) = ron::from_str::<SessionV3>(text)
+        && v3.format == CURRENT_FORMAT
     {
-        return finish(into_session(v2, text, path)?, Origin::Session, text, path);
+        return finish(into_session(v3, text, path)?, Origin::Session, text, path);
     }
     let probe: Probe = ron::from_str(text).map_err(syntax)?;
     // `format: 0` is not an old format but none at all (formats start at 1): said as such, not
@@ -217,14 +217,17 @@ fn load_bytes_within(
         }
         (Some(1), _) => {
             let v1: SessionV1 = ron::from_str(text).map_err(syntax)?;
-            (
-                into_session(SessionV2::from(v1), text, path)?,
-                Origin::Migrated { from: 1 },
-            )
+            let v3 = SessionV3::from(SessionV2::from(v1));
+            (into_session(v3, text, path)?, Origin::Migrated { from: 1 })
+        }
+        (Some(2), _) => {
+            let v2: SessionV2 = ron::from_str(text).map_err(syntax)?;
+            let v3 = SessionV3::from(v2);
+            (into_session(v3, text, path)?, Origin::Migrated { from: 2 })
         }
         (Some(CURRENT_FORMAT), _) => {
-            let v2: SessionV2 = ron::from_str(text).map_err(syntax)?;
-            (into_session(v2, text, path)?, Origin::Session)
+            let v3: SessionV3 = ron::from_str(text).map_err(syntax)?;
+            (into_session(v3, text, path)?, Origin::Session)
         }
         (Some(found), _) => {
             return Err(LoadError::NewerFormat {
@@ -252,14 +255,15 @@ fn finish(session: Session, origin: Origin, text: &str, path: &Path) -> Result<L
         warnings.push(Warning::More { count: more });
     }
     for w in &mut warnings {
-        if let Warning::UnreadableTime {
-            cell,
-            field,
-            written,
-            at,
-        } = w
-        {
-            *at = locate_time(text, cell.as_ref(), field, written);
+        match w {
+            Warning::UnreadableTime {
+                cell,
+                field,
+                written,
+                at,
+            } => *at = locate_time(text, cell.as_ref(), field, written),
+            Warning::UnknownSubject { what, at } => *at = locate_unknown(text, what),
+            _ => {}
         }
     }
     Ok(Loaded {
@@ -273,19 +277,64 @@ fn finish(session: Session, origin: Origin, text: &str, path: &Path) -> Result<L
 /// scans the text, and a damaged file can have millions.
 pub const MAX_PROBLEMS: usize = 50;
 
-fn into_session(file: SessionV2, text: &str, path: &Path) -> Result<Session, LoadError> {
+fn into_session(file: SessionV3, text: &str, path: &Path) -> Result<Session, LoadError> {
     let (session, repeated) = file.into_session();
-    if repeated.is_empty() {
-        return Ok(session);
-    }
-    let problems = repeated.iter().map(|cell| FileProblem {
+    let cells = repeated.cells.iter().map(|cell| FileProblem {
         path: path.to_owned(),
-        at: locate_cell(text, cell),
+        at: locate_cell(text, cell, 1),
         message: format!(
             "the cell {cell} is listed more than once (a merge gone wrong?); keep one"
         ),
     });
-    Err(invalid(path, repeated.len(), problems))
+    // A conflict's cell is listed once among the conflicts, after its listing as an assessment
+    // if it has one.
+    let conflicts = repeated.conflicts.iter().map(|cell| FileProblem {
+        path: path.to_owned(),
+        at: locate_cell(
+            text,
+            cell,
+            usize::from(session.assessments.contains_key(cell)) + 1,
+        ),
+        message: format!("the conflict on the cell {cell} is listed more than once; keep one"),
+    });
+    let faults: Vec<FileProblem> = conflict_faults(&session, text, path).collect();
+    let total = repeated.cells.len() + repeated.conflicts.len() + faults.len();
+    if total == 0 {
+        return Ok(session);
+    }
+    Err(invalid(path, total, cells.chain(conflicts).chain(faults)))
+}
+
+/// The conflicts that say too little to be resolved: fewer than two sides, or a side holding
+/// another dossier item than the one in conflict.
+fn conflict_faults<'a>(
+    session: &'a Session,
+    text: &'a str,
+    path: &'a Path,
+) -> impl Iterator<Item = FileProblem> + 'a {
+    let cells = session.cell_conflicts.iter().filter_map(move |(cell, c)| {
+        let fault = c.fault()?;
+        let nth = usize::from(session.assessments.contains_key(cell));
+        Some(FileProblem {
+            path: path.to_owned(),
+            at: locate_cell(text, cell, nth),
+            message: format!("the conflict on the cell {cell} {fault}"),
+        })
+    });
+    let after = text.find("dossier_conflicts:").unwrap_or(0);
+    let items = session.dossier_conflicts.iter().filter_map(move |c| {
+        let fault = c.fault()?;
+        let item = ron::to_string(&c.item).unwrap_or_default();
+        let at = text[after..]
+            .find(&item)
+            .map(|i| location_of(&text.as_bytes()[..after + i]));
+        Some(FileProblem {
+            path: path.to_owned(),
+            at,
+            message: fault,
+        })
+    });
+    cells.chain(items)
 }
 
 fn check_dossier(dossier: &Dossier, text: &str, path: &Path) -> Result<(), LoadError> {
@@ -325,6 +374,9 @@ fn syntax_error(path: &Path, text: &str, e: &ron::error::SpannedError) -> LoadEr
         ron::Error::Message(m) if m == crate::model::NOT_FINITE => SyntaxFault::NotFinite {
             written: number_at(text, offset),
         },
+        ron::Error::Message(m) if m == crate::model::PASSAGE_BACKWARDS => {
+            SyntaxFault::PassageBackwards
+        }
         code => hint(text, offset, code).unwrap_or_else(|| SyntaxFault::Ron(code.clone())),
     };
     let at = match fault {
@@ -393,8 +445,9 @@ fn locate_problem(text: &str, p: &Problem) -> Option<Location> {
     Some(location_of(&text.as_bytes()[..offset]))
 }
 
-/// Best-effort place of the second listing of a repeated cell.
-fn locate_cell(text: &str, cell: &CellId) -> Option<Location> {
+/// Best-effort place of the listing of `cell` after `nth` others (as an assessment or a
+/// conflict): 1 for the second listing of a repeated cell.
+fn locate_cell(text: &str, cell: &CellId, nth: usize) -> Option<Location> {
     let measure = format!("measure: {}", literal(text, cell.measure.as_str()));
     let stakeholder = format!("stakeholder: {}", literal(text, cell.stakeholder.as_str()));
     let mut hits = text.match_indices(&measure).filter(|(i, _)| {
@@ -404,7 +457,19 @@ fn locate_cell(text: &str, cell: &CellId) -> Option<Location> {
             .strip_prefix(',')
             .is_some_and(|r| r.trim_start().starts_with(&stakeholder))
     });
-    let (offset, _) = hits.nth(1)?;
+    let (offset, _) = hits.nth(nth)?;
+    Some(location_of(&text.as_bytes()[..offset]))
+}
+
+/// Best-effort place of the name of an item the dossier lacks, in the syntheses or the
+/// candidates: the first time it is written after the field that holds it.
+fn locate_unknown(text: &str, what: &super::messages::Unknown) -> Option<Location> {
+    let (fields, written) = what.written();
+    let mut from = 0;
+    for field in fields {
+        from += text[from..].find(field)?;
+    }
+    let offset = from + text[from..].find(&written)?;
     Some(location_of(&text.as_bytes()[..offset]))
 }
 

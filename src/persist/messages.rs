@@ -5,7 +5,7 @@
 
 use super::error::{LoadError, Location};
 use crate::i18n::Lang;
-use crate::model::{CellId, PositionId, Session, StakeholderId};
+use crate::model::{CellId, MeasureId, PositionId, Session, SourceId, StakeholderId};
 use std::fmt;
 use std::io::ErrorKind;
 
@@ -45,11 +45,67 @@ pub enum Warning {
         /// Where it is written, when found.
         at: Option<Location>,
     },
+    /// A synthesis or a candidate position names a stakeholder, measure or source the dossier
+    /// lacks; it is kept as written.
+    UnknownSubject {
+        /// What names it.
+        what: Unknown,
+        /// Where the name is written, when found.
+        at: Option<Location>,
+    },
     /// Warnings past [`super::MAX_WARNINGS`], counted instead of listed.
     More {
         /// How many were left out.
         count: usize,
     },
+}
+
+/// What names an item the dossier lacks, in a [`Warning::UnknownSubject`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    /// The synthesis of a stakeholder the dossier lacks.
+    StakeholderSynthesis(StakeholderId),
+    /// The synthesis of a measure the dossier lacks.
+    MeasureSynthesis(MeasureId),
+    /// Candidate position `n` (from 1) is of a stakeholder the dossier lacks.
+    CandidateStakeholder {
+        /// Its place among the candidates, from 1.
+        n: usize,
+        /// The stakeholder as written.
+        id: StakeholderId,
+    },
+    /// Candidate position `n` (from 1) quotes a source the dossier lacks.
+    CandidateSource {
+        /// Its place among the candidates, from 1.
+        n: usize,
+        /// The source as written.
+        id: SourceId,
+    },
+}
+
+impl Unknown {
+    /// Where to look for the name in a file: the fields to find one after the other, then the
+    /// name as written (`"uniopss":`, `source: "x"`).
+    pub(super) fn written(&self) -> (&'static [&'static str], String) {
+        let quoted = |id: &str| ron::to_string(id).unwrap_or_default();
+        match self {
+            Unknown::StakeholderSynthesis(id) => (
+                &["syntheses:", "stakeholders:"],
+                format!("{}:", quoted(id.as_str())),
+            ),
+            Unknown::MeasureSynthesis(id) => (
+                &["syntheses:", "measures:"],
+                format!("{}:", quoted(id.as_str())),
+            ),
+            Unknown::CandidateStakeholder { id, .. } => (
+                &["candidates:"],
+                format!("stakeholder: {}", quoted(id.as_str())),
+            ),
+            Unknown::CandidateSource { id, .. } => {
+                (&["candidates:"], format!("source: {}", quoted(id.as_str())))
+            }
+        }
+    }
 }
 
 impl Warning {
@@ -104,7 +160,33 @@ impl Warning {
                 written: t.to_owned(),
                 at: None,
             });
-        orphans.chain(evidence).chain(times)
+        let d = &session.dossier;
+        let syntheses = (session.syntheses.of_stakeholders())
+            .filter(|(id, _)| d.stakeholder(id).is_none())
+            .map(|(id, _)| Unknown::StakeholderSynthesis(id.clone()))
+            .chain(
+                (session.syntheses.of_measures())
+                    .filter(|(id, _)| d.measure(id).is_none())
+                    .map(|(id, _)| Unknown::MeasureSynthesis(id.clone())),
+            );
+        let candidates = session.candidates.iter().enumerate().flat_map(|(i, c)| {
+            let n = i + 1;
+            let who =
+                (d.stakeholder(&c.stakeholder).is_none()).then(|| Unknown::CandidateStakeholder {
+                    n,
+                    id: c.stakeholder.clone(),
+                });
+            let source =
+                (d.source(&c.citation.source).is_none()).then(|| Unknown::CandidateSource {
+                    n,
+                    id: c.citation.source.clone(),
+                });
+            who.into_iter().chain(source)
+        });
+        let unknown = syntheses
+            .chain(candidates)
+            .map(|what| Warning::UnknownSubject { what, at: None });
+        orphans.chain(evidence).chain(times).chain(unknown)
     }
 
     /// The warning in `lang`.
@@ -152,6 +234,7 @@ impl Warning {
                 },
                 _,
             ) => unreadable_time(lang, cell.as_ref(), field, written, *at),
+            (Warning::UnknownSubject { what, at }, _) => unknown_subject(lang, what, *at),
             (Warning::More { count }, _) => {
                 let n = crate::i18n::format::number(
                     lang,
@@ -163,6 +246,46 @@ impl Warning {
                 }
             }
         }
+    }
+}
+
+/// The words of [`Warning::UnknownSubject`].
+fn unknown_subject(lang: Lang, what: &Unknown, at: Option<Location>) -> String {
+    let place = place(lang, at);
+    match (what, lang) {
+        (Unknown::StakeholderSynthesis(id), Lang::En) => format!(
+            "the synthesis of stakeholder \"{id}\"{place} is of a stakeholder the dossier lacks; it is kept"
+        ),
+        (Unknown::StakeholderSynthesis(id), Lang::Fr) => format!(
+            "la synthèse de la partie prenante « {id} »{place} porte sur une partie prenante absente du dossier ; elle est conservée"
+        ),
+        (Unknown::MeasureSynthesis(id), Lang::En) => format!(
+            "the synthesis of measure \"{id}\"{place} is of a measure the dossier lacks; it is kept"
+        ),
+        (Unknown::MeasureSynthesis(id), Lang::Fr) => format!(
+            "la synthèse de la mesure « {id} »{place} porte sur une mesure absente du dossier ; elle est conservée"
+        ),
+        (Unknown::CandidateStakeholder { n, id }, Lang::En) => format!(
+            "candidate position {n}{place} is of stakeholder \"{id}\", which is not in the dossier; it is kept"
+        ),
+        (Unknown::CandidateStakeholder { n, id }, Lang::Fr) => format!(
+            "la position proposée n° {n}{place} est de la partie prenante « {id} », absente du dossier ; elle est conservée"
+        ),
+        (Unknown::CandidateSource { n, id }, Lang::En) => format!(
+            "candidate position {n}{place} quotes source \"{id}\", which is not in the dossier; it is kept"
+        ),
+        (Unknown::CandidateSource { n, id }, Lang::Fr) => format!(
+            "la position proposée n° {n}{place} cite la source « {id} », absente du dossier ; elle est conservée"
+        ),
+    }
+}
+
+/// ` (line L, column C)` in `lang`, or nothing when the place is unknown.
+fn place(lang: Lang, at: Option<Location>) -> String {
+    match (at, lang) {
+        (Some(at), Lang::En) => format!(" (line {}, column {})", at.line, at.col),
+        (Some(at), Lang::Fr) => format!(" (ligne {}, colonne {})", at.line, at.col),
+        (None, _) => String::new(),
     }
 }
 
@@ -180,11 +303,7 @@ fn unreadable_time(
         (None, Lang::En) => "of the session".to_owned(),
         (None, Lang::Fr) => "de la session".to_owned(),
     };
-    let place = match (at, lang) {
-        (Some(at), Lang::En) => format!(" (line {}, column {})", at.line, at.col),
-        (Some(at), Lang::Fr) => format!(" (ligne {}, colonne {})", at.line, at.col),
-        (None, _) => String::new(),
-    };
+    let place = place(lang, at);
     match lang {
         Lang::En => format!(
             "the time `{field}` {whose}{place}, \"{written}\", is not an RFC 3339 time such as 2026-01-06T17:00:00Z; it is kept as written and shown after the mark \"{}\"",
@@ -350,6 +469,8 @@ pub enum SyntaxFault {
         /// The value as written.
         written: String,
     },
+    /// A dismissed passage whose end comes before its start.
+    PassageBackwards,
     /// The file is not RON at all.
     NotRon(NotRon),
     /// Any other fault, in the parser's terms.
@@ -423,6 +544,10 @@ impl SyntaxFault {
                 "the file is not UTF-8 text (is it a session file?)",
             ),
             SyntaxFault::Empty => ("le fichier est vide", "the file is empty"),
+            SyntaxFault::PassageBackwards => (
+                "ce passage écarté finit avant de commencer : `end` doit être au moins égal à `start`",
+                "this dismissed passage ends before it starts: `end` must be at least `start`",
+            ),
             SyntaxFault::NeitherSessionNorDossier => (
                 "ce n’est ni une session (pas de champ `format`) ni un dossier (pas de champ `measures`)",
                 "this is neither a session (no `format` field) nor a dossier (no `measures` field)",

@@ -18,7 +18,7 @@ pub use load::{
     Loaded, MAX_FILE_SIZE, MAX_PROBLEMS, MAX_WARNINGS, Origin, load, load_bytes, load_with,
     load_within,
 };
-pub use messages::{NotRon, SyntaxFault, Warning};
+pub use messages::{NotRon, SyntaxFault, Unknown, Warning};
 
 use crate::model::{Dossier, Session};
 use crate::progress::Progress;

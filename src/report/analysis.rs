@@ -23,10 +23,10 @@ use crate::model::{
     Session, SourceId, StakeholderId, Stance,
 };
 use crate::report::data::{
-    CellEntry, CellReport, Demand, Evidence, FaultyEvidence, Header, MatrixRow, MeasureRef,
-    MeasureReport, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote, Report, Review, Selection,
-    Silences, SilentMeasure, SilentPillar, SourceInfo, StakeholderDemands, StakeholderGaps,
-    StakeholderInfo, StakeholderUnassessed, StanceCounts, Unanswered,
+    CellEntry, CellReport, Demand, Evidence, FaultyEvidence, FlaggedCell, Header, MatrixRow,
+    MeasureRef, MeasureReport, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote, Report, Review,
+    Selection, Silences, SilentMeasure, SilentPillar, SourceInfo, StakeholderDemands,
+    StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts, Unanswered,
 };
 use foldhash::{HashMap, HashSet};
 use std::collections::BTreeSet;
@@ -346,6 +346,9 @@ impl<'a> Context<'a> {
             labels: a
                 .map(|a| a.labels.iter().map(String::as_str).collect())
                 .unwrap_or_default(),
+            review: a
+                .map(|a| a.review.iter().map(|(r, o)| (*r, o)).collect())
+                .unwrap_or_default(),
             evidence: a
                 .map(|a| {
                     a.evidence
@@ -534,9 +537,23 @@ fn unassessed<'a>(
         .collect()
 }
 
-/// The evidence of the report's cells that is not their stakeholder's words, in report order,
-/// and every orphan cell of the session.
+/// The report's cells flagged to review and their evidence that is not their stakeholder's
+/// words, in report order, and every orphan cell of the session.
 fn review<'a>(session: &'a Session, pillars: &[PillarReport<'a>]) -> Review<'a> {
+    let flagged = pillars
+        .iter()
+        .flat_map(|p| &p.measures)
+        .flat_map(|m| {
+            m.cells
+                .iter()
+                .filter(|c| !c.review.is_empty())
+                .map(move |c| FlaggedCell {
+                    measure: m.measure,
+                    stakeholder: c.stakeholder,
+                    review: c.review.clone(),
+                })
+        })
+        .collect();
     let evidence = pillars
         .iter()
         .flat_map(|p| &p.measures)
@@ -567,5 +584,9 @@ fn review<'a>(session: &'a Session, pillars: &[PillarReport<'a>]) -> Review<'a> 
             }
         })
         .collect();
-    Review { evidence, orphans }
+    Review {
+        flagged,
+        evidence,
+        orphans,
+    }
 }

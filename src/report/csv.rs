@@ -33,6 +33,7 @@ pub fn render(report: &Report) -> Vec<u8> {
             T::Labels.get(l),
             T::Quotes.get(l),
             T::ColMisattributed.get(l),
+            T::Flags.get(l),
         ];
         // Writing to a Vec cannot fail; a failure would only lose the row, never panic.
         let _ = w.write_record(header);
@@ -76,6 +77,7 @@ pub fn render(report: &Report) -> Vec<u8> {
                         &c.labels.join("; "),
                         &quotes.join("\n"),
                         &misattributed.join("\n"),
+                        &text::flags(l, &c.review),
                     ];
                     let _ = w.write_record(record.iter().map(|f| neutralise(f).into_owned()));
                 }

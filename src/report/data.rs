@@ -5,7 +5,8 @@
 
 use crate::i18n::Lang;
 use crate::model::{
-    MeasureId, PillarId, PositionId, PositionKind, SourceId, StakeholderId, Stance,
+    MeasureId, PillarId, PositionId, PositionKind, ReviewOrigin, ReviewReason, SourceId,
+    StakeholderId, Stance,
 };
 
 /// The whole analysis, ready to render.
@@ -135,6 +136,8 @@ pub struct CellReport<'a> {
     pub note: &'a str,
     /// Free labels, sorted.
     pub labels: Vec<&'a str>,
+    /// The cell's review flags, in reason order, with who raised each and why.
+    pub review: Vec<(ReviewReason, &'a ReviewOrigin)>,
     /// The positions cited, in id order.
     pub evidence: Vec<Evidence<'a>>,
 }
@@ -182,15 +185,36 @@ impl<'a> CellReport<'a> {
     }
 }
 
-/// What the report lists for the analyst to check: evidence that is not the words of the
-/// cell's stakeholder, and the assessments of cells the dossier lacks.
+/// What the report lists for the analyst to check: the cells flagged to review, evidence that is
+/// not the words of the cell's stakeholder, and the assessments of cells the dossier lacks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Review<'a> {
+    /// Each cell of the report with a review flag, in report order.
+    pub flagged: Vec<FlaggedCell<'a>>,
     /// Each misattributed or missing piece of evidence of a cell in the report, in report
     /// order.
     pub evidence: Vec<FaultyEvidence<'a>>,
     /// Every orphan cell of the session, in cell order (whatever the selection).
     pub orphans: Vec<Orphan<'a>>,
+}
+
+impl Review<'_> {
+    /// Whether there is nothing to check.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.flagged.is_empty() && self.evidence.is_empty() && self.orphans.is_empty()
+    }
+}
+
+/// A cell of the report with a review flag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlaggedCell<'a> {
+    /// The cell's measure.
+    pub measure: MeasureRef<'a>,
+    /// The cell's stakeholder: an index into [`Report::stakeholders`].
+    pub stakeholder: usize,
+    /// Its flags, as [`CellReport::review`].
+    pub review: Vec<(ReviewReason, &'a ReviewOrigin)>,
 }
 
 /// One piece of evidence that is not the words of the cell's stakeholder.

@@ -436,10 +436,13 @@ fn quote(l: Lang, q: &Quote) -> Markup {
     }
 }
 
-/// A cell's note, labels and quotes.
+/// A cell's note, review flags, labels and quotes.
 fn cell_body(l: Lang, c: &CellReport, memo: &Memo) -> Markup {
     html! {
         @if !c.note.trim().is_empty() { p.note-text { (c.note) } }
+        @if !c.review.is_empty() {
+            p.flags { (text::colon(l, T::Flags.get(l))) " " (text::flags(l, &c.review)) }
+        }
         @if !c.labels.is_empty() {
             p.labels {
                 span.visually-hidden { (text::colon(l, T::Labels.get(l))) " " }
@@ -475,7 +478,8 @@ fn evidence(l: Lang, e: &Evidence, memo: &Memo) -> Markup {
     }
 }
 
-/// Evidence that is not the words of the cell's stakeholder, and the orphan cells.
+/// The flagged cells, evidence that is not the words of the cell's stakeholder, and the orphan
+/// cells.
 fn review(r: &Report, memo: &Memo) -> Markup {
     let l = r.lang;
     let rv = &r.review;
@@ -483,7 +487,18 @@ fn review(r: &Report, memo: &Memo) -> Markup {
         section #review {
             h2 { (T::Review.get(l)) }
             p { (T::ReviewIntro.get(l)) }
-            @if rv.evidence.is_empty() && rv.orphans.is_empty() { p { (T::NoReview.get(l)) } }
+            @if rv.is_empty() { p { (T::NoReview.get(l)) } }
+            @if !rv.flagged.is_empty() {
+                h3 { (T::ReviewFlagged.get(l)) " (" (rv.flagged.len()) ")" }
+                ul.plain {
+                    @for f in &rv.flagged {
+                        li {
+                            (measure_name(l, &f.measure)) " — " strong { (r.stakeholder(f.stakeholder).name) }
+                            " — " (text::flags(l, &f.review))
+                        }
+                    }
+                }
+            }
             @if !rv.evidence.is_empty() {
                 h3 { (T::ReviewEvidence.get(l)) }
                 @for f in &rv.evidence {

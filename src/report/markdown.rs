@@ -256,10 +256,18 @@ fn measure_name(l: Lang, m: &MeasureRef) -> String {
     )
 }
 
-/// The note, labels and quotes of a cell, as paragraphs of the list item just written.
+/// The note, review flags, labels and quotes of a cell, as paragraphs of the list item just written.
 fn cell_body<'a>(out: &mut String, l: Lang, cell: &CellReport<'a>, memo: &mut Memo<'a>) {
     if !cell.note.trim().is_empty() {
         let _ = writeln!(out, "\n  {}", escape_lines(cell.note, "  "));
+    }
+    if !cell.review.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n  *{}* {}",
+            text::colon(l, T::Flags.get(l)),
+            escape(&text::flags(l, &cell.review))
+        );
     }
     if !cell.labels.is_empty() {
         let labels: Vec<String> = cell.labels.iter().map(|s| escape(s)).collect();
@@ -321,9 +329,27 @@ fn review<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
         T::Review.get(l),
         T::ReviewIntro.get(l)
     );
-    if rv.evidence.is_empty() && rv.orphans.is_empty() {
+    if rv.is_empty() {
         let _ = writeln!(out, "{}\n", T::NoReview.get(l));
         return;
+    }
+    if !rv.flagged.is_empty() {
+        let _ = writeln!(
+            out,
+            "### {} ({})\n",
+            T::ReviewFlagged.get(l),
+            rv.flagged.len()
+        );
+        for f in &rv.flagged {
+            let _ = writeln!(
+                out,
+                "- {} — **{}** — {}",
+                measure_name(l, &f.measure),
+                memo.names[f.stakeholder],
+                escape(&text::flags(l, &f.review))
+            );
+        }
+        out.push('\n');
     }
     if !rv.evidence.is_empty() {
         let _ = writeln!(out, "### {}\n", T::ReviewEvidence.get(l));

@@ -28,10 +28,10 @@ pub mod text;
 
 pub use analysis::{ReportOptions, analyse};
 pub use data::{
-    CellEntry, CellReport, Demand, Evidence, FaultyEvidence, Header, MatrixRow, MeasureRef,
-    MeasureReport, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote, Report, Review, Selection,
-    Silences, SilentMeasure, SilentPillar, SourceInfo, StakeholderDemands, StakeholderGaps,
-    StakeholderInfo, StakeholderUnassessed, StanceCounts, Unanswered,
+    CellEntry, CellReport, Demand, Evidence, FaultyEvidence, FlaggedCell, Header, MatrixRow,
+    MeasureRef, MeasureReport, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote, Report, Review,
+    Selection, Silences, SilentMeasure, SilentPillar, SourceInfo, StakeholderDemands,
+    StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts, Unanswered,
 };
 
 use crate::i18n::Lang;

@@ -2,8 +2,8 @@
 
 use crate::i18n::Lang;
 use crate::model::{
-    Assessment, CellId, Citation, Dossier, Measure, Pillar, Position, PositionKind, Session,
-    Source, SourceKind, Stakeholder, Stance,
+    Assessment, CellId, Citation, Dossier, Measure, Pillar, Position, PositionKind, ReviewOrigin,
+    ReviewReason, Session, Source, SourceKind, Stakeholder, Stance,
 };
 use crate::report::{Evidence, Format, Report, ReportOptions, Unanswered, analyse};
 
@@ -54,6 +54,7 @@ fn dossier() -> Dossier {
             kind: SourceKind::Contribution,
             file: None,
             url: None,
+            stakeholder: None,
         }],
         pillars: vec![pillar("p1"), pillar("p2")],
         measures: vec![
@@ -92,9 +93,18 @@ fn session() -> Session {
                 stance,
                 note: note.to_owned(),
                 evidence: evidence.iter().map(|e| (*e).into()).collect(),
-                labels: std::iter::once("à vérifier".to_owned())
+                labels: std::iter::once("prioritaire".to_owned())
                     .filter(|_| stance == Some(Stance::Gap))
                     .collect(),
+                review: std::iter::once((
+                    ReviewReason::Check,
+                    ReviewOrigin::Analyst {
+                        why: Some("chiffres à confirmer".to_owned()),
+                    },
+                ))
+                .filter(|_| stance == Some(Stance::Gap))
+                .collect(),
+                dismissed: std::collections::BTreeSet::new(),
                 author: "Camille".into(),
                 modified: "2026-01-01T00:00:00Z".into(),
             },
@@ -159,7 +169,23 @@ fn gaps_list_gap_and_partial_cells_by_stakeholder_with_evidence() {
     assert_eq!(b.gaps.len(), 1);
     assert_eq!(b.gaps[0].measure.id.as_str(), "m1");
     assert_eq!(b.gaps[0].cell.note, "Insuffisant.");
-    assert_eq!(b.gaps[0].cell.labels, ["à vérifier"]);
+    assert_eq!(b.gaps[0].cell.labels, ["prioritaire"]);
+    assert_eq!(
+        b.gaps[0].cell.review,
+        [(
+            ReviewReason::Check,
+            &ReviewOrigin::Analyst {
+                why: Some("chiffres à confirmer".to_owned())
+            }
+        )]
+    );
+    let flagged: Vec<(&str, &str)> = r
+        .review
+        .flagged
+        .iter()
+        .map(|f| (f.measure.id.as_str(), r.stakeholder(f.stakeholder).name))
+        .collect();
+    assert_eq!(flagged, [("m1", "B")], "the flagged cell is to review");
     let Evidence::Quote(q) = &b.gaps[0].cell.evidence[0] else {
         panic!("b1 is in the dossier");
     };

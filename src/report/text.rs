@@ -118,12 +118,16 @@ crate::i18n::catalogue! {
         Contents => ("Sommaire", "Contents"),
         /// Evidence naming a position the dossier lacks.
         MissingPosition => ("position absente du dossier", "position not in the dossier"),
-        /// The section of what to check: misattributed evidence, missing positions, orphans.
-        Review => ("Citations mal attribuées et cellules orphelines", "Misattributed evidence and orphan cells"),
+        /// The section of what to check: flagged cells, misattributed evidence, missing positions, orphans.
+        Review => ("Cellules à revoir, citations mal attribuées et cellules orphelines", "Cells to review, misattributed evidence and orphan cells"),
         /// What the section lists.
-        ReviewIntro => ("Ce que la session contient et que l’analyse ne peut pas prendre pour acquis : des citations d’une autre partie prenante que celle de la cellule (modification à la main, fusion), des positions absentes du dossier, et des appréciations de cellules que le dossier n’a pas, conservées telles quelles.", "What the session holds and the analysis cannot take for granted: quotes of a stakeholder other than the cell's (a hand edit, a merge), positions the dossier lacks, and assessments of cells the dossier does not have, kept as written."),
+        ReviewIntro => ("Ce que la session contient et que l’analyse ne peut pas prendre pour acquis : des cellules que l’analyste ou une mise à jour du dossier a signalées à revoir ou à vérifier, des citations d’une autre partie prenante que celle de la cellule (modification à la main, fusion), des positions absentes du dossier, et des appréciations de cellules que le dossier n’a pas, conservées telles quelles.", "What the session holds and the analysis cannot take for granted: cells the analyst or a dossier update flagged to revisit or to check, quotes of a stakeholder other than the cell's (a hand edit, a merge), positions the dossier lacks, and assessments of cells the dossier does not have, kept as written."),
         /// Nothing to check.
-        NoReview => ("Rien à signaler : chaque citation est celle de la partie prenante de sa cellule, et chaque appréciation porte sur une cellule du dossier.", "Nothing to report: every quote is the cell's stakeholder's, and every assessment is of a cell of the dossier."),
+        NoReview => ("Rien à signaler : aucune cellule n’est signalée, chaque citation est celle de la partie prenante de sa cellule, et chaque appréciation porte sur une cellule du dossier.", "Nothing to report: no cell is flagged, every quote is the cell's stakeholder's, and every assessment is of a cell of the dossier."),
+        /// Subsection: the cells flagged to revisit or to check.
+        ReviewFlagged => ("Cellules à revoir ou à vérifier", "Cells to revisit or to check"),
+        /// "Review flags", before a cell's flags; CSV column, after the misattributed quotes.
+        Flags => ("Signalements", "Review flags"),
         /// Subsection: evidence that is not the words of the cell's stakeholder.
         ReviewEvidence => ("Citations à vérifier", "Evidence to check"),
         /// Subsection: orphan cells.
@@ -440,6 +444,19 @@ pub fn is_web_link(url: &str) -> bool {
         && !url
             .chars()
             .any(|c| c.is_whitespace() || c == '<' || c == '>')
+}
+
+/// A cell's review flags in one line: "À vérifier (analyste : …) ; À revoir (…)".
+#[must_use]
+pub fn flags(
+    lang: Lang,
+    review: &[(crate::model::ReviewReason, &crate::model::ReviewOrigin)],
+) -> String {
+    let flags: Vec<String> = review
+        .iter()
+        .map(|(reason, origin)| crate::i18n::review_flag(lang, *reason, origin))
+        .collect();
+    flags.join(lang.pick(" ; ", "; "))
 }
 
 #[cfg(test)]

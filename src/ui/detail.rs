@@ -1,13 +1,15 @@
 //! The detail panel: the selected measure in full with its citations; the selected
 //! stakeholder's positions (linked evidence first) with their verbatim quotes and sources; stance
-//! buttons, note editor, labels. Emits actions; never edits the session itself.
+//! buttons, note editor, labels, review flags. Emits actions; never edits the session itself.
 
 use super::commands::Command;
 use super::i18n::{Text, tr};
 use super::message::Inbox;
 use super::theme;
 use crate::i18n::{Lang, stamp};
-use crate::model::{Action, Assessment, CellId, Citation, Dossier, Position, Session, Stance};
+use crate::model::{
+    Action, Assessment, CellId, Citation, Dossier, Position, ReviewReason, Session, Stance,
+};
 use eframe::egui::{self, RichText};
 
 /// The detail panel's editable state: what the user is typing.
@@ -15,6 +17,8 @@ use eframe::egui::{self, RichText};
 pub struct DetailState {
     /// The label being typed.
     pub new_label: String,
+    /// Why the cell is to check, being typed.
+    pub check_why: String,
 }
 
 /// Draw the detail of `cell`; user edits and commands go to `inbox`.
@@ -148,6 +152,7 @@ pub fn show(
                     });
                 }
             });
+            review_flags(ui, cell, a, state, lang, inbox);
             if !a.author.is_empty() || !a.modified.is_empty() {
                 ui.label(
                     RichText::new(format!(
@@ -315,4 +320,50 @@ fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation, lang: Lang) {
             .small()
             .color(theme::weak_text(ui.visuals())),
     );
+}
+
+/// The cell's review flags, each with who raised it and why and a button to clear it, and a way
+/// to flag it "à vérifier" with an optional reason.
+fn review_flags(
+    ui: &mut egui::Ui,
+    cell: &CellId,
+    a: &Assessment,
+    state: &mut DetailState,
+    lang: Lang,
+    inbox: &mut Inbox,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr(lang, Text::Review)).strong());
+        for (reason, origin) in &a.review {
+            ui.label(crate::i18n::review_flag(lang, *reason, origin));
+            if ui
+                .small_button("×")
+                .on_hover_text(tr(lang, Text::ClearFlagTip))
+                .clicked()
+            {
+                inbox.action(Action::ClearFlag {
+                    cell: cell.clone(),
+                    reason: *reason,
+                });
+            }
+        }
+        if !a.is_flagged(ReviewReason::Check) {
+            ui.add(
+                egui::TextEdit::singleline(&mut state.check_why)
+                    .hint_text(tr(lang, Text::FlagWhyHint))
+                    .desired_width(160.0),
+            );
+            if ui
+                .button(tr(lang, Text::FlagForCheck))
+                .on_hover_text(tr(lang, Text::FlagForCheckTip))
+                .clicked()
+            {
+                let why = std::mem::take(&mut state.check_why);
+                inbox.action(Action::FlagForCheck {
+                    cell: cell.clone(),
+                    why: Some(why),
+                });
+            }
+        }
+    });
 }

@@ -371,10 +371,14 @@ impl Grid<'_> {
                                 .color(theme::weak_text(ui.visuals())),
                             );
                         }
+                        self.review_mark(ui, a);
                     });
                 }
                 None => {
-                    ui.label(RichText::new(unassessed(self.lang)).color(weak).italics());
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(unassessed(self.lang)).color(weak).italics());
+                        self.review_mark(ui, a);
+                    });
                 }
             }
             if let Some(a) = a.filter(|a| !a.note.is_empty()) {
@@ -409,8 +413,27 @@ impl Grid<'_> {
             if let Some((mark, _)) = fault {
                 name = format!("{name} — {}", tr(self.lang, mark));
             }
+            for reason in a.into_iter().flat_map(|a| a.review.keys()) {
+                name = format!("{name} — {}", reason.title(self.lang));
+            }
             egui::WidgetInfo::selected(egui::Role::Button, true, selected, name)
         });
         response
+    }
+
+    /// A small mark on a cell with review flags, naming them on hover.
+    fn review_mark(&self, ui: &mut egui::Ui, a: Option<&Assessment>) {
+        let Some(a) = a.filter(|a| !a.review.is_empty()) else {
+            return;
+        };
+        let flags: Vec<String> = (a.review.iter())
+            .map(|(reason, origin)| crate::i18n::review_flag(self.lang, *reason, origin))
+            .collect();
+        ui.label(
+            RichText::new(tr(self.lang, Text::FlaggedMark))
+                .size(SMALL_TEXT)
+                .color(ui.visuals().warn_fg_color),
+        )
+        .on_hover_text(flags.join("\n"));
     }
 }

@@ -72,8 +72,10 @@ fn validate_summarises_valid_files_and_exits_0() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{stdout}");
     assert!(
-        lines[0].starts_with(&format!("{}: session, format 2", example.display()))
+        // Format 2 until the example is rewritten with `visavis fmt`, format 3 after.
+        lines[0].starts_with(&format!("{}: session, format ", example.display()))
             && lines[0].contains("102/102 cells assessed")
+            && lines[0].contains("; 3 cells flagged to review")
             && lines[0].contains("0 orphans"),
         "{}",
         lines[0]
@@ -169,8 +171,8 @@ fn fmt_rewrites_a_hand_edited_file_in_canonical_form_and_keeps_a_bak() {
     let hand_edited = format!(
         "\u{feff}// relu par Dominique\r\n{}    assessments: [\r\n\
          (measure: \"m2\", stakeholder: \"b\", stance: Some(Gap), \
-         note: \"Demande plus de lits.\", evidence: [\"b1\"], labels: [\"à vérifier\"], \
-         author: \"Camille\", modified: \"2026-01-06T17:30:00Z\"),\r\n\
+         note: \"Demande plus de lits.\", evidence: [\"b1\"], labels: [], \
+         review: {{Check: Analyst(why: None)}}, author: \"Camille\", modified: \"2026-01-06T17:30:00Z\"),\r\n\
          (measure: \"m1\", stakeholder: \"a\", stance: Some(Agreement), \
          note: \"Salue la hausse \\\"historique\\\".\", evidence: [\"a1\"], labels: [], \
          author: \"Camille\", modified: \"2026-01-06T17:00:00Z\")\r\n    ]\r\n)",
@@ -200,7 +202,7 @@ fn fmt_migrates_a_format_1_file() {
     let out = visavis(&[Path::new("fmt"), &path]);
     assert_eq!(out.status.code(), Some(0));
     let text = fs::read_to_string(&path).expect("rewritten");
-    assert!(text.starts_with("(\n\tformat: 2,\n"), "{text}");
+    assert!(text.starts_with("(\n\tformat: 3,\n"), "{text}");
     let loaded = visavis::persist::load(&path).expect("loads");
     assert_eq!(loaded.origin, visavis::persist::Origin::Session);
 }

@@ -6,7 +6,7 @@
 //! 200 kills by default; `VISAVIS_CRASH_KILLS=1000 cargo test --test persist crash` for a long
 //! run (`VISAVIS_CRASH_SEED` replays a run's kill moments).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -46,6 +46,8 @@ fn version(dossier: &Dossier, n: u64) -> Session {
             note: format!("version {n}, cellule {i} : « note » \"citée\" \\ fin"),
             evidence: EvidenceSet::default(),
             labels: BTreeSet::new(),
+            review: BTreeMap::new(),
+            dismissed: BTreeSet::new(),
             author: "enfant".into(),
             modified: n.to_string().into(),
         };

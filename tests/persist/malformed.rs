@@ -212,7 +212,7 @@ fn a_newer_format_names_its_version_and_where_it_is_written() {
     else {
         panic!("{err:?}");
     };
-    assert_eq!((found, supported), (3, persist::CURRENT_FORMAT));
+    assert_eq!((found, supported), (4, persist::CURRENT_FORMAT));
     assert_eq!(loc, at(2, 5));
 }
 

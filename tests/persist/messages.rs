@@ -73,7 +73,7 @@ fn a_long_text_written_without_some_is_shown_cut_inside_some() {
 
 #[test]
 fn format_zero_says_that_formats_start_at_one() {
-    let (loc, message, message_fr) = syntax_of(&edited_session("format: 2,", "format: 0,"));
+    let (loc, message, message_fr) = syntax_of(&edited_session("format: 3,", "format: 0,"));
     assert_eq!(loc, at(2, 2), "the format field");
     assert!(
         message.contains("format number 0 is not a format") && message.contains("start at 1"),

@@ -1,17 +1,21 @@
 //! Property tests: any session survives a save and a load unchanged, and saving is byte-stable,
 //! whatever its text holds (unicode, quotes, backslashes, line breaks, RON syntax, comments, raw
-//! string openers) — in notes, labels, names, titles and ids.
+//! string openers) — in notes, labels, names, titles and ids, and in every field of format 3
+//! (syntheses, review flags, dismissed suggestions, conflicts, candidates, a source's
+//! stakeholder).
 //!
 //! 64 cases per property by default; `VISAVIS_PROPTEST_CASES=10000 cargo test --test persist
 //! props` for a long run.
 
-use proptest::collection::{btree_set, vec};
+use proptest::collection::{btree_map, btree_set, vec};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use visavis::model::{
-    Assessment, CellId, Citation, Dossier, Figure, Measure, Pillar, Position, PositionKind,
-    Session, Source, SourceKind, Stakeholder, Stance,
+    Assessment, Candidate, CandidateOrigin, CellConflict, CellId, Citation, Dossier, DossierChange,
+    DossierConflict, DossierItem, DossierSide, Figure, Measure, Pillar, Position, PositionKind,
+    ReviewOrigin, ReviewReason, Session, Source, SourceKind, Stakeholder, Stance, SuggestionKey,
+    Syntheses,
 };
 use visavis::persist;
 
@@ -166,6 +170,7 @@ fn dossier() -> impl Strategy<Value = Dossier> {
                 source_kind(),
                 optional_text(),
                 optional_text(),
+                proptest::option::of(any::<usize>()),
             ),
             3,
         ),
@@ -219,7 +224,7 @@ fn dossier() -> impl Strategy<Value = Dossier> {
                     .iter()
                     .zip(source_data)
                     .map(
-                        |(id, (title, organisation, date, kind, file, url))| Source {
+                        |(id, (title, organisation, date, kind, file, url, owner))| Source {
                             id: id.as_str().into(),
                             title,
                             organisation,
@@ -227,6 +232,9 @@ fn dossier() -> impl Strategy<Value = Dossier> {
                             kind,
                             file,
                             url,
+                            stakeholder: owner.map(|i| {
+                                stakeholder_ids[i % stakeholder_ids.len()].as_str().into()
+                            }),
                         },
                     )
                     .collect();
@@ -302,25 +310,100 @@ fn dossier() -> impl Strategy<Value = Dossier> {
         )
 }
 
+fn review_origin() -> impl Strategy<Value = ReviewOrigin> {
+    let change = prop_oneof![
+        Just(DossierChange::MeasureReworded),
+        Just(DossierChange::MeasureFigures),
+        Just(DossierChange::MeasureMoved),
+        text().prop_map(|p| DossierChange::PositionReworded(p.as_str().into())),
+        text().prop_map(|p| DossierChange::PositionRemoved(p.as_str().into())),
+        text().prop_map(|p| DossierChange::PositionAdded(p.as_str().into())),
+    ];
+    prop_oneof![
+        optional_text().prop_map(|why| ReviewOrigin::Analyst { why }),
+        vec(change, 0..3).prop_map(|changes| ReviewOrigin::DossierUpdate { changes }),
+    ]
+}
+
+fn suggestion_key() -> impl Strategy<Value = SuggestionKey> {
+    prop_oneof![
+        text().prop_map(|p| SuggestionKey::Position(p.as_str().into())),
+        (text(), any::<u64>(), any::<u64>()).prop_map(|(source, a, b)| SuggestionKey::Passage {
+            source: source.as_str().into(),
+            start: a.min(b),
+            end: a.max(b),
+        }),
+    ]
+}
+
 fn assessment() -> impl Strategy<Value = Assessment> {
     (
-        proptest::option::of(proptest::sample::select(Stance::ALL.to_vec())),
-        text(),
-        btree_set(text(), 0..3),
-        btree_set(text(), 0..3),
+        (
+            proptest::option::of(proptest::sample::select(Stance::ALL.to_vec())),
+            text(),
+            btree_set(text(), 0..3),
+            btree_set(text(), 0..3),
+        ),
+        btree_map(
+            proptest::sample::select(ReviewReason::ALL.to_vec()),
+            review_origin(),
+            0..3,
+        ),
+        btree_set(suggestion_key(), 0..3),
         text(),
         text(),
     )
         .prop_map(
-            |(stance, note, evidence, labels, author, modified)| Assessment {
+            |((stance, note, evidence, labels), review, dismissed, author, modified)| Assessment {
                 stance,
                 note,
                 evidence: evidence.into_iter().map(|e| e.as_str().into()).collect(),
                 labels,
+                review,
+                dismissed,
                 author: author.into(),
                 modified: modified.into(),
             },
         )
+}
+
+/// Syntheses of the dossier, of stakeholders and of measures, known or not (never empty: an
+/// empty synthesis is none).
+fn syntheses() -> impl Strategy<Value = Syntheses> {
+    (
+        text(),
+        vec((text(), solid_text()), 0..3),
+        vec((text(), solid_text()), 0..3),
+    )
+        .prop_map(|(dossier, stakeholders, measures)| {
+            let mut s = Syntheses::default();
+            s.set_dossier(dossier);
+            for (id, t) in stakeholders {
+                s.set_stakeholder(id.as_str().into(), t);
+            }
+            for (id, t) in measures {
+                s.set_measure(id.as_str().into(), t);
+            }
+            s
+        })
+}
+
+fn dossier_side(d: &Dossier, pick: usize, removed: bool) -> DossierSide {
+    let version = (!removed).then(|| match pick % 5 {
+        0 => DossierItem::Source(d.sources[pick % d.sources.len()].clone()),
+        1 => DossierItem::Pillar(d.pillars[pick % d.pillars.len()].clone()),
+        2 => DossierItem::Measure(d.measures[pick % d.measures.len()].clone()),
+        3 => DossierItem::Stakeholder(d.stakeholders[pick % d.stakeholders.len()].clone()),
+        _ => d.positions.first().map_or_else(
+            || DossierItem::Measure(d.measures[0].clone()),
+            |p| DossierItem::Position(p.clone()),
+        ),
+    });
+    DossierSide {
+        version,
+        author: format!("côté {pick}"),
+        modified: "2026-01-06T17:00:00Z".to_owned(),
+    }
 }
 
 /// Which row or column a cell names: one of the dossier's (by index), or an unknown id (an
@@ -336,36 +419,79 @@ fn session() -> impl Strategy<Value = Session> {
         text(),
         text(),
         vec((cell_ref(), cell_ref(), assessment()), 0..8),
+        (
+            syntheses(),
+            vec((cell_ref(), cell_ref(), vec(assessment(), 2..4)), 0..3),
+            vec((any::<usize>(), any::<bool>()), 0..3),
+            vec((text(), solid_text(), optional_text(), text()), 0..3),
+        ),
     )
-        .prop_map(|(dossier, analyst, created, modified, cells)| {
-            let mut assessments = BTreeMap::new();
-            for (m, s, a) in cells {
-                let measure = match m {
-                    Ok(i) => dossier.measures[i % dossier.measures.len()].id.clone(),
-                    Err(id) => id.as_str().into(),
-                };
-                let stakeholder = match s {
-                    Ok(i) => dossier.stakeholders[i % dossier.stakeholders.len()]
-                        .id
-                        .clone(),
-                    Err(id) => id.as_str().into(),
-                };
-                assessments.insert(
-                    CellId {
-                        measure,
-                        stakeholder,
-                    },
-                    a,
-                );
-            }
-            Session {
-                analyst: analyst.into(),
+        .prop_map(
+            |(
+                dossier,
+                analyst,
                 created,
                 modified,
-                dossier,
-                assessments,
-            }
-        })
+                cells,
+                (syntheses, conflicts, items, candidates),
+            )| {
+                let cell = |m: Result<usize, String>, s: Result<usize, String>| CellId {
+                    measure: match m {
+                        Ok(i) => dossier.measures[i % dossier.measures.len()].id.clone(),
+                        Err(id) => id.as_str().into(),
+                    },
+                    stakeholder: match s {
+                        Ok(i) => dossier.stakeholders[i % dossier.stakeholders.len()]
+                            .id
+                            .clone(),
+                        Err(id) => id.as_str().into(),
+                    },
+                };
+                let assessments: BTreeMap<CellId, Assessment> =
+                    cells.into_iter().map(|(m, s, a)| (cell(m, s), a)).collect();
+                let cell_conflicts = conflicts
+                    .into_iter()
+                    .map(|(m, s, sides)| (cell(m, s), CellConflict { sides }))
+                    .collect();
+                let dossier_conflicts = items
+                    .into_iter()
+                    .map(|(pick, removed)| {
+                        let first = dossier_side(&dossier, pick, false);
+                        let item = first.version.as_ref().expect("a version").id();
+                        DossierConflict {
+                            item,
+                            sides: vec![first, dossier_side(&dossier, pick, removed)],
+                        }
+                    })
+                    .collect();
+                let candidates = candidates
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (stakeholder, excerpt, location, file))| Candidate {
+                        stakeholder: if i == 0 {
+                            dossier.stakeholders[0].id.clone()
+                        } else {
+                            stakeholder.as_str().into()
+                        },
+                        citation: Citation {
+                            source: dossier.sources[0].id.clone(),
+                            excerpt,
+                            location,
+                        },
+                        origin: CandidateOrigin::RefiQdaImport { file },
+                    })
+                    .collect();
+                let mut session = Session::new(dossier, "", &created);
+                session.analyst = analyst.into();
+                session.modified = modified;
+                session.assessments = assessments;
+                session.syntheses = syntheses;
+                session.cell_conflicts = cell_conflicts;
+                session.dossier_conflicts = dossier_conflicts;
+                session.candidates = candidates;
+                session
+            },
+        )
 }
 
 fn reload(text: &str) -> Session {
