@@ -19,18 +19,38 @@ fn main() {
 /// A deterministic French paragraph, `n`-th of a document.
 fn paragraph(n: usize) -> String {
     const WORDS: [&str; 24] = [
-        "établissements", "médico-social", "revalorisation", "hôpital", "soignants", "territoires",
-        "investissement", "gouvernance", "accompagnement", "personnes", "âgées", "handicap",
-        "financement", "réforme", "concertation", "qualité", "prévention", "parcours", "santé",
-        "professionnels", "moyens", "l’ensemble", "des", "et",
+        "établissements",
+        "médico-social",
+        "revalorisation",
+        "hôpital",
+        "soignants",
+        "territoires",
+        "investissement",
+        "gouvernance",
+        "accompagnement",
+        "personnes",
+        "âgées",
+        "handicap",
+        "financement",
+        "réforme",
+        "concertation",
+        "qualité",
+        "prévention",
+        "parcours",
+        "santé",
+        "professionnels",
+        "moyens",
+        "l’ensemble",
+        "des",
+        "et",
     ];
-    let mut x = n as u64 * 2_654_435_761 + 1;
+    let mut x = n.wrapping_mul(2_654_435_761).wrapping_add(1);
     let mut words = Vec::new();
     for _ in 0..60 {
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
-        words.push(WORDS[(x % WORDS.len() as u64) as usize]);
+        words.push(WORDS[x % WORDS.len()]);
     }
     format!("{n}. {}.", words.join(" "))
 }

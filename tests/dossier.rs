@@ -67,7 +67,10 @@ fn excerpts_are_verbatim_from_their_sources() {
         .sources
         .iter()
         .map(|s| {
-            let file = s.file.as_deref().expect("every Ségur source names its file");
+            let file = s
+                .file
+                .as_deref()
+                .expect("every Ségur source names its file");
             let extracted = sources::extract(&Path::new(&dir).join(file))
                 .unwrap_or_else(|e| panic!("cannot read source {file}: {e}"));
             (s.id.clone(), sources::SourceText::new(extracted))
@@ -87,7 +90,11 @@ fn excerpts_are_verbatim_from_their_sources() {
         checked.len(),
         failures.join("\n")
     );
-    assert!(checked.len() >= 80, "only {} excerpts checked", checked.len());
+    assert!(
+        checked.len() >= 80,
+        "only {} excerpts checked",
+        checked.len()
+    );
 }
 
 #[test]

@@ -62,7 +62,10 @@ fn pdf_fixtures() -> Vec<(&'static str, Vec<u8>)> {
 fn shipped_pdf_fixtures_are_what_the_generator_writes() {
     for (name, bytes) in pdf_fixtures() {
         let shipped = std::fs::read(fixture(name)).expect("the fixture is shipped");
-        assert!(shipped == bytes, "{name} differs: run the ignored regenerate_pdf_fixtures");
+        assert!(
+            shipped == bytes,
+            "{name} differs: run the ignored regenerate_pdf_fixtures"
+        );
         assert!(shipped.len() < 4096, "{name} is {} bytes", shipped.len());
     }
 }

@@ -32,10 +32,10 @@ pub(super) fn check(path: &Path, dossier: &Dossier, given: Option<&Path>, out: &
             continue;
         };
         let at = locate(&file_text, c.which, &c.citation.excerpt);
-        let source = texts
-            .paths
-            .get(&c.citation.source)
-            .map_or_else(|| c.citation.source.to_string(), |p| p.display().to_string());
+        let source = texts.paths.get(&c.citation.source).map_or_else(
+            || c.citation.source.to_string(),
+            |p| p.display().to_string(),
+        );
         let closest = match closest {
             Some(p) => format!(
                 "  closest passage ({} % alike, {}): {}",
@@ -55,10 +55,7 @@ pub(super) fn check(path: &Path, dossier: &Dossier, given: Option<&Path>, out: &
         );
     }
     let tally = Tally::of(&checked);
-    let verifiable = dossier
-        .sources
-        .iter()
-        .any(|s| s.file.is_some());
+    let verifiable = dossier.sources.iter().any(|s| s.file.is_some());
     if verifiable {
         out.line(format_args!(
             "{}: {} of {} citations verified{}",
@@ -96,16 +93,15 @@ fn locate(text: &str, which: CitationRef<'_>, excerpt: &str) -> Location {
         CitationRef::Measure { id, index } => ("measures", id.as_str(), index),
         CitationRef::Position(id) => ("positions", id.as_str(), 0),
     };
-    let by_id = field(text, 0, list)
-        .and_then(|from| {
-            let id_at = text[from..].find(&format!("id: {}", literal(id)))? + from;
-            let mut at = id_at;
-            for _ in 0..=nth {
-                at = text[at..].find("excerpt:")? + at + 1;
-            }
-            let value = at - 1 + "excerpt:".len();
-            Some(value + text[value..].len() - text[value..].trim_start().len())
-        });
+    let by_id = field(text, 0, list).and_then(|from| {
+        let id_at = text[from..].find(&format!("id: {}", literal(id)))? + from;
+        let mut at = id_at;
+        for _ in 0..=nth {
+            at = text[at..].find("excerpt:")? + at + 1;
+        }
+        let value = at - 1 + "excerpt:".len();
+        Some(value + text[value..].len() - text[value..].trim_start().len())
+    });
     let offset = by_id.or_else(|| text.find(&literal(excerpt))).unwrap_or(0);
     location_of(&text[..offset])
 }
@@ -149,12 +145,12 @@ mod tests {
         let text = "(\n\tmeasures: [\n\t\t(\n\t\t\tid: \"m1\",\n\t\t\tcitations: [\n\t\t\t\t(source: \"s\", excerpt: \"un\"),\n\t\t\t\t(source: \"s\", excerpt: \"deux\"),\n\t\t\t],\n\t\t),\n\t],\n\tpositions: [\n\t\t(\n\t\t\tid: \"m1\",\n\t\t\tcitation: (\n\t\t\t\texcerpt: \"trois\",\n";
         let m1 = MeasureId::from("m1");
         let second = locate(text, CitationRef::Measure { id: &m1, index: 1 }, "deux");
-        assert_eq!((second.line, second.col), (7, 33));
+        assert_eq!((second.line, second.col), (7, 28));
         let p = PositionId::from("m1");
         let position = locate(text, CitationRef::Position(&p), "trois");
         assert_eq!((position.line, position.col), (15, 14));
         let gone = PositionId::from("absente");
         let fallback = locate(text, CitationRef::Position(&gone), "deux");
-        assert_eq!((fallback.line, fallback.col), (7, 33));
+        assert_eq!((fallback.line, fallback.col), (7, 28));
     }
 }

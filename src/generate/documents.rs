@@ -59,10 +59,10 @@ pub fn pdf(pages: &[Vec<String>]) -> Vec<u8> {
     let mut page_stream = streams.into_iter();
     for (i, body) in objects.iter().enumerate() {
         offsets.push(out.len());
-        let _ = write!(out, "{} 0 obj\n", i + 1);
+        let _ = writeln!(out, "{} 0 obj", i + 1);
         if i >= 3 && (i - 3) % 2 == 1 {
             let content = page_stream.next().unwrap_or_default();
-            let _ = write!(out, "<< /Length {} >>\nstream\n", content.len());
+            let _ = writeln!(out, "<< /Length {} >>\nstream", content.len());
             out.extend_from_slice(&content);
             out.extend_from_slice(b"endstream");
         } else {
@@ -108,10 +108,9 @@ fn win_ansi(s: &str) -> Vec<u8> {
         let b = match c {
             '(' | ')' | '\\' => {
                 out.push(b'\\');
-                c as u8
+                u8::try_from(c).unwrap_or(b'?')
             }
-            '\u{20}'..='\u{7e}' => c as u8,
-            '\u{a0}'..='\u{ff}' => u8::try_from(u32::from(c)).unwrap_or(b'?'),
+            '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{ff}' => u8::try_from(c).unwrap_or(b'?'),
             '€' => 0x80,
             '…' => 0x85,
             '‘' => 0x91,
@@ -131,7 +130,9 @@ fn win_ansi(s: &str) -> Vec<u8> {
 
 /// `s` escaped for XML text.
 fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn zip_of(files: &[(&str, String, bool)]) -> Vec<u8> {
@@ -150,7 +151,9 @@ fn zip_of(files: &[(&str, String, bool)]) -> Vec<u8> {
         let _ = zip.start_file(*name, options);
         let _ = zip.write_all(body.as_bytes());
     }
-    zip.finish().map(std::io::Cursor::into_inner).unwrap_or_default()
+    zip.finish()
+        .map(std::io::Cursor::into_inner)
+        .unwrap_or_default()
 }
 
 /// A DOCX holding `paragraphs`, one `w:p` each; a line break in a paragraph is a `w:br`.
@@ -191,7 +194,11 @@ pub fn odt(paragraphs: &[String]) -> Vec<u8> {
     let mut body = String::new();
     for p in paragraphs {
         let lines: Vec<String> = p.split('\n').map(xml).collect();
-        let _ = write!(body, "<text:p>{}</text:p>", lines.join("<text:line-break/>"));
+        let _ = write!(
+            body,
+            "<text:p>{}</text:p>",
+            lines.join("<text:line-break/>")
+        );
     }
     let content = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"

@@ -26,7 +26,9 @@ impl SourceDirs {
     /// `file` (the session or dossier).
     #[must_use]
     pub fn new(given: Option<&Path>, file: Option<&Path>) -> Self {
-        let env = std::env::var_os(ENV_VAR).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let env = std::env::var_os(ENV_VAR)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from);
         Self::with(given, env.as_deref(), file)
     }
 
@@ -60,7 +62,9 @@ pub enum Unavailable {
         id: SourceId,
     },
     /// The name leaves the folder.
-    #[error("source {id}: the file name {name:?} must be relative to the sources folder, without `..`")]
+    #[error(
+        "source {id}: the file name {name:?} must be relative to the sources folder, without `..`"
+    )]
     Refused {
         /// The source.
         id: SourceId,
@@ -108,7 +112,11 @@ pub fn resolve(dirs: &SourceDirs, source: &Source) -> Result<PathBuf, Unavailabl
         });
     };
     let relative = Path::new(name);
-    if name.is_empty() || !relative.components().all(|c| matches!(c, Component::Normal(_))) {
+    if name.is_empty()
+        || !relative
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+    {
         return Err(Unavailable::Refused {
             id: source.id.clone(),
             name: name.to_owned(),
@@ -160,7 +168,8 @@ pub fn read_sources(dossier: &Dossier, dirs: &SourceDirs, limits: &Limits) -> So
         match resolve(dirs, source) {
             Ok(path) => match extract_isolated(&path, limits) {
                 Ok(extracted) => {
-                    out.texts.insert(source.id.clone(), SourceText::new(extracted));
+                    out.texts
+                        .insert(source.id.clone(), SourceText::new(extracted));
                     out.paths.insert(source.id.clone(), path);
                 }
                 Err(error) => out.unavailable.push(Unavailable::Unreadable {
@@ -217,12 +226,18 @@ mod tests {
         let dirs = SourceDirs::with(Some(Path::new("/nulle-part")), None, None);
         for bad in ["../secret.txt", "/etc/passwd", ""] {
             assert!(
-                matches!(resolve(&dirs, &source(Some(bad))), Err(Unavailable::Refused { .. })),
+                matches!(
+                    resolve(&dirs, &source(Some(bad))),
+                    Err(Unavailable::Refused { .. })
+                ),
                 "{bad}"
             );
         }
         let missing = resolve(&dirs, &source(Some("a.txt"))).expect_err("missing");
-        assert_eq!(missing.to_string(), "source s1: a.txt is not in /nulle-part");
+        assert_eq!(
+            missing.to_string(),
+            "source s1: a.txt is not in /nulle-part"
+        );
         assert!(matches!(
             resolve(&dirs, &source(None)),
             Err(Unavailable::NoFile { .. })

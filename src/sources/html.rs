@@ -12,10 +12,47 @@ const HIDDEN: &[&str] = &["script", "style", "template", "noscript", "svg", "mat
 
 /// Elements that start and end a paragraph.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-    "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre",
-    "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
 ];
 
 /// The source text of an HTML page.
@@ -61,7 +98,11 @@ pub(super) fn extract(html: &str) -> Extracted {
             }
         } else if BLOCKS.contains(&name) {
             if name == "pre" {
-                pre = if tag.closing { pre.saturating_sub(1) } else { pre + 1 };
+                pre = if tag.closing {
+                    pre.saturating_sub(1)
+                } else {
+                    pre + 1
+                };
             }
             flush(&mut out, &mut block);
         }
@@ -111,7 +152,10 @@ impl Tag {
             if !bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
                 return None;
             }
-            while bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':') {
+            while bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':')
+            {
                 i += 1;
             }
         }
@@ -226,8 +270,8 @@ fn named(name: &str) -> Option<char> {
         "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
         "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc",
         "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring",
-        "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml",
-        "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash",
+        "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
+        "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash",
         "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
     ];
     if let Some(i) = LATIN1.iter().position(|n| *n == name) {

@@ -115,7 +115,11 @@ pub(super) struct Finished {
 
 /// Run `command`, killing it after `seconds`; its output is read while it runs, so that a
 /// child writing much never blocks on a full pipe.
-pub(super) fn run_limited(mut command: Command, seconds: u64, path: &Path) -> Result<Finished, ExtractError> {
+pub(super) fn run_limited(
+    mut command: Command,
+    seconds: u64,
+    path: &Path,
+) -> Result<Finished, ExtractError> {
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -136,8 +140,18 @@ pub(super) fn run_limited(mut command: Command, seconds: u64, path: &Path) -> Re
             bytes
         })
     };
-    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
-    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
     let waited = child.wait_timeout(Duration::from_secs(seconds));
     let status = match waited {
         Ok(Some(status)) => status,
@@ -190,7 +204,11 @@ fn signal_of(_status: std::process::ExitStatus) -> Option<i32> {
 ///
 /// # Errors
 /// Those of [`super::extract`], and [`ExtractError::ReaderFailed`].
-pub fn run_child(path: &Path, memory_mb: Option<u64>, max_seconds: Option<u64>) -> Result<Extracted, ExtractError> {
+pub fn run_child(
+    path: &Path,
+    memory_mb: Option<u64>,
+    max_seconds: Option<u64>,
+) -> Result<Extracted, ExtractError> {
     limit_self(memory_mb, max_seconds);
     // The reader's panic message is part of the error below, not a backtrace on stderr.
     std::panic::set_hook(Box::new(|_| {}));
@@ -226,7 +244,11 @@ fn limit_self(memory_mb: Option<u64>, max_seconds: Option<u64>) {
         let _ = rlimit::setrlimit(Resource::AS, bytes, bytes);
     }
     if let Some(seconds) = max_seconds {
-        let _ = rlimit::setrlimit(Resource::CPU, seconds + 1, seconds + 2);
+        let _ = rlimit::setrlimit(
+            Resource::CPU,
+            seconds.saturating_add(1),
+            seconds.saturating_add(2),
+        );
     }
 }
 
@@ -245,7 +267,10 @@ mod tests {
         sleep.arg("600");
         let started = std::time::Instant::now();
         let err = run_limited(sleep, 1, Path::new("lent.pdf")).expect_err("killed");
-        assert!(matches!(err, ExtractError::TimedOut { seconds: 1, .. }), "{err}");
+        assert!(
+            matches!(err, ExtractError::TimedOut { seconds: 1, .. }),
+            "{err}"
+        );
         assert!(err.to_string().starts_with("lent.pdf: "), "{err}");
         // Well before the child would have ended by itself.
         assert!(started.elapsed() < Duration::from_secs(300));
@@ -265,9 +290,13 @@ mod tests {
 
     #[test]
     fn a_panic_of_the_reader_becomes_an_error_naming_the_file() {
-        let err = catching(Path::new("piège.pdf"), || panic!("unexpected encoding")).expect_err("caught");
+        let err =
+            catching(Path::new("piège.pdf"), || panic!("unexpected encoding")).expect_err("caught");
         let message = err.to_string();
-        assert!(message.starts_with("piège.pdf: the PDF reader failed"), "{message}");
+        assert!(
+            message.starts_with("piège.pdf: the PDF reader failed"),
+            "{message}"
+        );
         assert!(message.contains("unexpected encoding"), "{message}");
     }
 }

@@ -140,7 +140,10 @@ fn sniff(bytes: &[u8]) -> Magic {
     let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = &start[start.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
     let head: Vec<u8> = start.iter().take(64).map(u8::to_ascii_lowercase).collect();
-    if bytes.starts_with(b"%PDF") || bytes.get(..1024).is_some_and(|h| h.windows(5).any(|w| w == b"%PDF-"))
+    if bytes.starts_with(b"%PDF")
+        || bytes
+            .get(..1024)
+            .is_some_and(|h| h.windows(5).any(|w| w == b"%PDF-"))
     {
         Magic::Pdf
     } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {

@@ -28,10 +28,12 @@ pub(super) fn extract(bytes: &[u8], path: &Path) -> Result<Extracted, ExtractErr
     };
     for &number in pages.keys() {
         let mut text = String::new();
-        output_doc_page(&doc, &mut PlainTextOutput::new(&mut text), number).map_err(|e| match e {
-            OutputError::PdfError(e) => failed(path, &e),
-            other => corrupt(path, &other),
-        })?;
+        output_doc_page(&doc, &mut PlainTextOutput::new(&mut text), number).map_err(
+            |e| match e {
+                OutputError::PdfError(e) => failed(path, &e),
+                other => corrupt(path, &other),
+            },
+        )?;
         out.push(&text, Some(number));
     }
     if out.paragraphs.is_empty() && count > 0 {

@@ -52,7 +52,10 @@ impl Verification {
     /// Found, with or without typographic differences.
     #[must_use]
     pub fn is_verified(&self) -> bool {
-        matches!(self, Self::Verified { .. } | Self::VerifiedTypographic { .. })
+        matches!(
+            self,
+            Self::Verified { .. } | Self::VerifiedTypographic { .. }
+        )
     }
 }
 
@@ -92,7 +95,9 @@ impl Normalised {
     }
 
     fn paragraph_at(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
     }
 }
 
@@ -162,7 +167,9 @@ fn fold(s: &str, hyphen: Hyphen) -> String {
             '\u{fb03}' => out.push_str("ffi"),
             '\u{fb04}' => out.push_str("ffl"),
             '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
-            '\u{2019}' | '\u{2018}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2bc}' => out.push('\''),
+            '\u{2019}' | '\u{2018}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2bc}' => {
+                out.push('\'')
+            }
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => out.push('"'),
             c => out.push(c),
         }
@@ -197,7 +204,12 @@ impl SourceText {
                 .map(|p| std::borrow::Cow::Borrowed(p.text.as_str())),
         );
         let mut words: Vec<(u64, u32)> = word_starts(&normalised.text)
-            .filter_map(|i| Some((key(&normalised.text.as_bytes()[i..])?, u32::try_from(i).ok()?)))
+            .filter_map(|i| {
+                Some((
+                    key(&normalised.text.as_bytes()[i..])?,
+                    u32::try_from(i).ok()?,
+                ))
+            })
             .collect();
         words.sort_unstable();
         Self {
@@ -306,8 +318,9 @@ impl SourceText {
                 }
             }
         }
-        let mut candidates: Vec<(u32, usize)> = votes.into_iter().map(|(b, v)| (v, b * 32)).collect();
-        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        let mut candidates: Vec<(u32, usize)> =
+            votes.into_iter().map(|(b, v)| (v, b * 32)).collect();
+        candidates.sort_unstable_by_key(|&c| std::cmp::Reverse(c));
         candidates.truncate(8);
         let mut best: Option<(f64, usize, usize)> = None;
         let mut consider = |s: usize| {
@@ -363,9 +376,12 @@ fn key(s: &[u8]) -> Option<u64> {
 
 /// Offsets where a word starts in a normalised text: 0 and after each space.
 fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    std::iter::once(0)
-        .filter(|_| !s.is_empty())
-        .chain(s.bytes().enumerate().filter(|&(_, b)| b == b' ').map(|(i, _)| i + 1))
+    std::iter::once(0).filter(|_| !s.is_empty()).chain(
+        s.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b' ')
+            .map(|(i, _)| i + 1),
+    )
 }
 
 /// Word starts of `text` within `from..to` (clamped).
@@ -439,14 +455,16 @@ pub struct Checked<'a> {
 
 /// Every citation of `dossier` (measures' in order, then positions'), each verified against the
 /// source text `text_of` gives for its source (`None`: unavailable).
+#[must_use]
 pub fn verify_dossier<'a, 't>(
     dossier: &'a Dossier,
     text_of: impl Fn(&SourceId) -> Option<&'t SourceText>,
 ) -> Vec<Checked<'a>> {
     let measures = dossier.measures.iter().flat_map(|m| {
-        m.citations.iter().enumerate().map(move |(index, c)| {
-            (CitationRef::Measure { id: &m.id, index }, c)
-        })
+        m.citations
+            .iter()
+            .enumerate()
+            .map(move |(index, c)| (CitationRef::Measure { id: &m.id, index }, c))
     });
     let positions = dossier
         .positions
@@ -577,16 +595,14 @@ mod tests {
         };
         assert_eq!(c.paragraph, 1);
         assert!(
-            c.text.contains("revalorisation des salaires de tous les professionnels"),
+            c.text
+                .contains("revalorisation des salaires de tous les professionnels"),
             "{}",
             c.text
         );
         assert!(c.similarity > 0.8, "{}", c.similarity);
         // Nothing alike at all.
-        assert_eq!(
-            s.verify("zzzz"),
-            Verification::NotFound { closest: None }
-        );
+        assert_eq!(s.verify("zzzz"), Verification::NotFound { closest: None });
         assert_eq!(verify("x", None), Verification::SourceUnavailable);
     }
 
@@ -599,7 +615,10 @@ mod tests {
         let s = source(&refs);
         assert!(matches!(
             s.verify("méro 1234 du rapport, avec des mots communs. Phrase numéro 1235"),
-            Verification::Verified { paragraph: 1234, .. }
+            Verification::Verified {
+                paragraph: 1234,
+                ..
+            }
         ));
     }
 }

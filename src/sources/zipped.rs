@@ -22,7 +22,9 @@ pub(super) fn docx(bytes: &[u8], path: &Path) -> Result<Extracted, ExtractError>
     let mut reader = quick_xml::Reader::from_str(&xml);
     let mut in_text = false;
     loop {
-        let event = reader.read_event().map_err(|e| corrupt(path, Kind::Docx, &e))?;
+        let event = reader
+            .read_event()
+            .map_err(|e| corrupt(path, Kind::Docx, &e))?;
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"p" => doc.paragraph(),
@@ -43,7 +45,9 @@ pub(super) fn docx(bytes: &[u8], path: &Path) -> Result<Extracted, ExtractError>
                 _ => {}
             },
             Event::Text(t) if in_text => {
-                let text = t.xml10_content().map_err(|e| corrupt(path, Kind::Docx, &e))?;
+                let text = t
+                    .xml10_content()
+                    .map_err(|e| corrupt(path, Kind::Docx, &e))?;
                 doc.push_str(&text);
             }
             Event::GeneralRef(r) if in_text => doc.push_ref(&r, path, Kind::Docx)?,
@@ -64,7 +68,9 @@ pub(super) fn odt(bytes: &[u8], path: &Path) -> Result<Extracted, ExtractError> 
     let mut hidden = 0usize;
     let mut in_paragraph = 0usize;
     loop {
-        let event = reader.read_event().map_err(|e| corrupt(path, Kind::Odt, &e))?;
+        let event = reader
+            .read_event()
+            .map_err(|e| corrupt(path, Kind::Odt, &e))?;
         match event {
             Event::Start(e) => {
                 let name = e.name();
@@ -111,7 +117,9 @@ pub(super) fn odt(bytes: &[u8], path: &Path) -> Result<Extracted, ExtractError> 
                 _ => {}
             },
             Event::Text(t) if hidden == 0 && in_paragraph > 0 => {
-                let text = t.xml10_content().map_err(|e| corrupt(path, Kind::Odt, &e))?;
+                let text = t
+                    .xml10_content()
+                    .map_err(|e| corrupt(path, Kind::Odt, &e))?;
                 doc.push_collapsed(&text);
             }
             Event::GeneralRef(r) if hidden == 0 && in_paragraph > 0 => {
@@ -191,10 +199,14 @@ fn entry(bytes: &[u8], path: &Path, kind: Kind) -> Result<String, ExtractError> 
         return Err(corrupt(
             path,
             kind,
-            &format!("{} unpacks to more than {MAX_DOCUMENT_SIZE} bytes", kind.part()),
+            &format!(
+                "{} unpacks to more than {MAX_DOCUMENT_SIZE} bytes",
+                kind.part()
+            ),
         ));
     }
-    String::from_utf8(xml).map_err(|e| corrupt(path, kind, &format!("{} is not UTF-8: {e}", kind.part())))
+    String::from_utf8(xml)
+        .map_err(|e| corrupt(path, kind, &format!("{} is not UTF-8: {e}", kind.part())))
 }
 
 /// Paragraphs as they are read.

@@ -23,8 +23,15 @@ fn extract_prints_paragraphs_and_page_breaks_and_exits_1_on_a_scan() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let blocks: Vec<&str> = stdout.trim_end().split("\n\n").collect();
-    assert!(blocks[0].starts_with("Rapport de la Fédération"), "{stdout}");
-    assert_eq!(blocks.iter().filter(|b| **b == "\u{c}").count(), 2, "{stdout:?}");
+    assert!(
+        blocks[0].starts_with("Rapport de la Fédération"),
+        "{stdout}"
+    );
+    assert_eq!(
+        blocks.iter().filter(|b| **b == "\u{c}").count(),
+        2,
+        "{stdout:?}"
+    );
     let scan = fixture("sans-texte.pdf");
     let out = visavis(&["extract".as_ref(), scan.as_os_str()]);
     assert_eq!(out.status.code(), Some(1));
@@ -45,7 +52,10 @@ fn validate_verifies_every_quote_of_a_dossier_against_its_documents() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     assert!(
-        stdout.contains(&format!("{}: 3 of 3 citations verified\n", dossier.display())),
+        stdout.contains(&format!(
+            "{}: 3 of 3 citations verified\n",
+            dossier.display()
+        )),
         "{stdout}"
     );
 }
@@ -57,7 +67,11 @@ fn one_changed_letter_makes_validate_name_that_citation_and_exit_1() {
     let changed = original.replace("dès sa conception", "dès sa conceptoin");
     assert_ne!(changed, original);
     let copy = dir.path().join("dossier.ron");
-    std::io::Write::write_all(&mut std::fs::File::create(&copy).expect("create"), changed.as_bytes()).expect("write");
+    std::io::Write::write_all(
+        &mut std::fs::File::create(&copy).expect("create"),
+        changed.as_bytes(),
+    )
+    .expect("write");
     let sources = fixture("");
     let out = visavis(&[
         "validate".as_ref(),
@@ -85,7 +99,9 @@ fn one_changed_letter_makes_validate_name_that_citation_and_exit_1() {
     );
     let closest = lines.next().unwrap_or_default();
     assert!(
-        closest.contains("closest passage") && closest.contains("p. 1") && closest.contains("dès sa conception"),
+        closest.contains("closest passage")
+            && closest.contains("p. 1")
+            && closest.contains("dès sa conception"),
         "{closest}"
     );
     assert!(
@@ -133,7 +149,12 @@ fn every_segur_quote_is_verified_in_the_seed_texts_and_one_changed_letter_is_nam
     let (verified, total) = count
         .rsplit_once(": ")
         .and_then(|(_, c)| c.split_once(" of "))
-        .and_then(|(v, rest)| Some((v.parse::<usize>().ok()?, rest.split(' ').next()?.parse::<usize>().ok()?)))
+        .and_then(|(v, rest)| {
+            Some((
+                v.parse::<usize>().ok()?,
+                rest.split(' ').next()?.parse::<usize>().ok()?,
+            ))
+        })
         .expect("N of M");
     assert!(verified == total && total >= 80, "{count}");
     assert!(!stdout.contains("warning"), "{stdout}");
@@ -147,13 +168,27 @@ fn every_segur_quote_is_verified_in_the_seed_texts_and_one_changed_letter_is_nam
         .char_indices()
         .find(|(_, c)| c.is_ascii_lowercase())
         .expect("a letter");
-    let swapped = if c == 'z' { 'y' } else { char::from(c as u8 + 1) };
+    let swapped = if c == 'z' {
+        'y'
+    } else {
+        char::from(c as u8 + 1)
+    };
     let mut changed_excerpt = excerpt.clone();
     changed_excerpt.replace_range(i..i + 1, &swapped.to_string());
-    assert_eq!(original.matches(excerpt.as_str()).count(), 1, "the excerpt is written once");
+    assert_eq!(
+        original.matches(excerpt.as_str()).count(),
+        1,
+        "the excerpt is written once"
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let copy = dir.path().join("segur.ron");
-    std::io::Write::write_all(&mut std::fs::File::create(&copy).expect("create"), original.replace(excerpt.as_str(), &changed_excerpt).as_bytes()).expect("write");
+    std::io::Write::write_all(
+        &mut std::fs::File::create(&copy).expect("create"),
+        original
+            .replace(excerpt.as_str(), &changed_excerpt)
+            .as_bytes(),
+    )
+    .expect("write");
     let out = visavis(&[
         "validate".as_ref(),
         "--sources".as_ref(),
@@ -172,5 +207,12 @@ fn every_segur_quote_is_verified_in_the_seed_texts_and_one_changed_letter_is_nam
             && first.contains(&format!("citation {} not found in ", position.id)),
         "{stderr}"
     );
-    assert_eq!(stderr.lines().filter(|l| l.contains("not found in")).count(), 1, "{stderr}");
+    assert_eq!(
+        stderr
+            .lines()
+            .filter(|l| l.contains("not found in"))
+            .count(),
+        1,
+        "{stderr}"
+    );
 }

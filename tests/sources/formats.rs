@@ -47,7 +47,13 @@ fn a_pdf_gives_its_text_layer_page_by_page() {
     let source = SourceText::new(e);
     let v = source.verify("nous demandons un plan d’investissement de 19 milliards d’euros");
     assert!(
-        matches!(v, Verification::Verified { place: Place::Page(2), .. }),
+        matches!(
+            v,
+            Verification::Verified {
+                place: Place::Page(2),
+                ..
+            }
+        ),
         "{v:?}"
     );
 }
@@ -55,17 +61,29 @@ fn a_pdf_gives_its_text_layer_page_by_page() {
 #[test]
 fn a_pdf_without_text_is_a_scan_that_needs_ocr() {
     let err = sources::extract(&fixture("sans-texte.pdf")).expect_err("no text");
-    assert!(matches!(err, ExtractError::NoTextLayer { pages: 1, .. }), "{err}");
+    assert!(
+        matches!(err, ExtractError::NoTextLayer { pages: 1, .. }),
+        "{err}"
+    );
     let message = err.to_string();
-    assert!(message.contains("sans-texte.pdf: no text layer"), "{message}");
+    assert!(
+        message.contains("sans-texte.pdf: no text layer"),
+        "{message}"
+    );
     assert!(message.contains("run OCR first"), "{message}");
 }
 
 #[test]
 fn a_damaged_pdf_is_reported_as_damaged() {
     let err = sources::extract(&fixture("corrompu.pdf")).expect_err("damaged");
-    assert!(matches!(err, ExtractError::Corrupt { format: "PDF", .. }), "{err}");
-    assert!(err.to_string().contains("corrompu.pdf: damaged PDF file"), "{err}");
+    assert!(
+        matches!(err, ExtractError::Corrupt { format: "PDF", .. }),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("corrompu.pdf: damaged PDF file"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -81,18 +99,28 @@ fn a_docx_gives_its_paragraphs_with_tabs_breaks_and_hyperlink_runs() {
     let path = write(
         dir.path(),
         "contribution.docx",
-        &zip(&[("[Content_Types].xml", "<Types/>"), ("word/document.xml", document)]),
+        &zip(&[
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", document),
+        ]),
     );
     let e = sources::extract(&path).expect("reads");
     assert_eq!(
         texts(&e),
-        ["Titre", "Nous demandons l'égalité & la \tjustice\nsociale.", "cellule"]
+        [
+            "Titre",
+            "Nous demandons l'égalité & la \tjustice\nsociale.",
+            "cellule"
+        ]
     );
     assert_eq!(e.pages, None);
     // The generator's DOCX (benchmarks) reads back as written.
     let paragraphs = vec!["Un.".to_owned(), "Deux,\nsur deux lignes.".to_owned()];
     let built = write(dir.path(), "g.docx", &documents::docx(&paragraphs));
-    assert_eq!(texts(&sources::extract(&built).expect("reads")), ["Un.", "Deux,\nsur deux lignes."]);
+    assert_eq!(
+        texts(&sources::extract(&built).expect("reads")),
+        ["Un.", "Deux,\nsur deux lignes."]
+    );
 }
 
 #[test]
@@ -107,7 +135,10 @@ fn an_odt_gives_its_headings_paragraphs_and_lists_with_spaces_and_breaks() {
     let path = write(
         dir.path(),
         "contribution.odt",
-        &zip(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", content)]),
+        &zip(&[
+            ("mimetype", "application/vnd.oasis.opendocument.text"),
+            ("content.xml", content),
+        ]),
     );
     let e = sources::extract(&path).expect("reads");
     assert_eq!(
@@ -131,10 +162,16 @@ fn an_html_page_gives_its_text_without_scripts_and_with_entities_decoded() {
     let e = sources::extract(&path).expect("reads");
     assert_eq!(
         texts(&e),
-        ["L’Uniopss réagit", "Le «\u{a0}Ségur\u{a0}» & le médico-social…"]
+        [
+            "L’Uniopss réagit",
+            "Le «\u{a0}Ségur\u{a0}» & le médico-social…"
+        ]
     );
     let all = e.to_text();
-    assert!(!all.contains("secret") && !all.contains("injecté") && !all.contains("Communiqué"), "{all}");
+    assert!(
+        !all.contains("secret") && !all.contains("injecté") && !all.contains("Communiqué"),
+        "{all}"
+    );
 }
 
 #[test]
@@ -144,13 +181,38 @@ fn each_bad_document_names_the_file_and_what_is_wrong() {
     let docx = documents::docx(&["Un.".to_owned()]);
     let cases: Vec<(std::path::PathBuf, &str)> = vec![
         (dir.path().join("absent.pdf"), "absent.pdf: no such file"),
-        (write(dir.path(), "notes.rtf", b"{\\rtf1}"), "notes.rtf: unsupported kind of document"),
-        (write(dir.path(), "rapport.docx", &pdf), "rapport.docx: named as DOCX but the file is a PDF"),
-        (write(dir.path(), "rapport.odt", &docx), "rapport.odt: named as ODT but the file is a Word document"),
-        (write(dir.path(), "rapport.pdf", b"Bonjour"), "rapport.pdf: named as PDF but the file is not in that format"),
-        (write(dir.path(), "casse.docx", b"PK\x03\x04 ceci n'est pas une archive"), "casse.docx: damaged DOCX file"),
-        (write(dir.path(), "vide.txt", b" \n\n \n"), "vide.txt: the document holds no text"),
-        (write(dir.path(), "latin1.txt", b"caf\xe9"), "latin1.txt: not UTF-8 text"),
+        (
+            write(dir.path(), "notes.rtf", b"{\\rtf1}"),
+            "notes.rtf: unsupported kind of document",
+        ),
+        (
+            write(dir.path(), "rapport.docx", &pdf),
+            "rapport.docx: named as DOCX but the file is a PDF",
+        ),
+        (
+            write(dir.path(), "rapport.odt", &docx),
+            "rapport.odt: named as ODT but the file is a Word document",
+        ),
+        (
+            write(dir.path(), "rapport.pdf", b"Bonjour"),
+            "rapport.pdf: named as PDF but the file is not in that format",
+        ),
+        (
+            write(
+                dir.path(),
+                "casse.docx",
+                b"PK\x03\x04 ceci n'est pas une archive",
+            ),
+            "casse.docx: damaged DOCX file",
+        ),
+        (
+            write(dir.path(), "vide.txt", b" \n\n \n"),
+            "vide.txt: the document holds no text",
+        ),
+        (
+            write(dir.path(), "latin1.txt", b"caf\xe9"),
+            "latin1.txt: not UTF-8 text",
+        ),
     ];
     for (path, expected) in cases {
         let err = sources::extract(&path).expect_err("refused");
