@@ -22,7 +22,7 @@ fn extract_prints_paragraphs_and_page_breaks_and_exits_1_on_a_scan() {
     let out = visavis(&["extract".as_ref(), pdf.as_os_str()]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let blocks: Vec<&str> = stdout.trim_end().split("\n\n").collect();
+    let blocks: Vec<&str> = stdout.trim_end_matches('\n').split("\n\n").collect();
     assert!(
         blocks[0].starts_with("Rapport de la Fédération"),
         "{stdout}"
