@@ -46,7 +46,7 @@ pub enum Command {
         /// Read files up to this many megabytes (default: the 100 MiB load limit).
         #[arg(long, value_name = "MB")]
         max_size: Option<u64>,
-        /// The folder of the source documents (then VISAVIS_SOURCES_DIR, then each file's own
+        /// The folder of the source documents (then `VISAVIS_SOURCES_DIR`, then each file's own
         /// folder).
         #[arg(long, value_name = "DIR")]
         sources: Option<PathBuf>,

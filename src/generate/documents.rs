@@ -1,5 +1,5 @@
 //! Synthetic source documents for tests and benchmarks: a PDF with a text layer (Helvetica,
-//! WinAnsi encoding, no compression), a DOCX and an ODT, each holding the paragraphs given. Pure
+//! `WinAnsi` encoding, no compression), a DOCX and an ODT, each holding the paragraphs given. Pure
 //! and deterministic: the same paragraphs give the same bytes.
 
 use std::fmt::Write as _;
@@ -101,7 +101,7 @@ fn wrap(p: &str) -> Vec<String> {
     lines
 }
 
-/// `s` in the PDF's WinAnsi encoding, string-escaped; characters it cannot show become `?`.
+/// `s` in the PDF's `WinAnsi` encoding, string-escaped; characters it cannot show become `?`.
 fn win_ansi(s: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     for c in s.chars() {

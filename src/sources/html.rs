@@ -244,15 +244,12 @@ pub(super) fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
             let semicolon = rest[end..].starts_with(';');
             Some((c, end + usize::from(semicolon)))
         });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some((c, len)) = decoded {
+            out.push(c);
+            rest = &rest[len..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);

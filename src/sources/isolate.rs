@@ -153,19 +153,16 @@ pub(super) fn run_limited(
             .map(|p| Box::new(p) as Box<dyn Read + Send>),
     );
     let waited = child.wait_timeout(Duration::from_secs(seconds));
-    let status = match waited {
-        Ok(Some(status)) => status,
-        Ok(None) | Err(_) => {
-            // Past the limit (or the wait itself failed): stop it, and reap it.
-            let _ = child.kill();
-            let _ = child.wait();
-            let _ = stdout.join();
-            let _ = stderr.join();
-            return Err(ExtractError::TimedOut {
-                path: path.to_owned(),
-                seconds,
-            });
-        }
+    let Ok(Some(status)) = waited else {
+        // Past the limit (or the wait itself failed): stop it, and reap it.
+        let _ = child.kill();
+        let _ = child.wait();
+        let _ = stdout.join();
+        let _ = stderr.join();
+        return Err(ExtractError::TimedOut {
+            path: path.to_owned(),
+            seconds,
+        });
     };
     let stdout = stdout.join().unwrap_or_default();
     let stderr = stderr.join().unwrap_or_default();
@@ -273,7 +270,7 @@ mod tests {
         );
         assert!(err.to_string().starts_with("lent.pdf: "), "{err}");
         // Well before the child would have ended by itself.
-        assert!(started.elapsed() < Duration::from_secs(300));
+        assert!(started.elapsed() < Duration::from_mins(5));
     }
 
     #[cfg(unix)]

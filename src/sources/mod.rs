@@ -84,7 +84,7 @@ pub enum Format {
     Html,
     /// `.docx` (Word).
     Docx,
-    /// `.odt` (OpenDocument text).
+    /// `.odt` (`OpenDocument` text).
     Odt,
     /// `.pdf`, its text layer.
     Pdf,

@@ -168,7 +168,7 @@ fn fold(s: &str, hyphen: Hyphen) -> String {
             '\u{fb04}' => out.push_str("ffl"),
             '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
             '\u{2019}' | '\u{2018}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2bc}' => {
-                out.push('\'')
+                out.push('\'');
             }
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => out.push('"'),
             c => out.push(c),

@@ -174,7 +174,7 @@ fn every_segur_quote_is_verified_in_the_seed_texts_and_one_changed_letter_is_nam
         char::from(c as u8 + 1)
     };
     let mut changed_excerpt = excerpt.clone();
-    changed_excerpt.replace_range(i..i + 1, &swapped.to_string());
+    changed_excerpt.replace_range(i..=i, &swapped.to_string());
     assert_eq!(
         original.matches(excerpt.as_str()).count(),
         1,
