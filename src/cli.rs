@@ -11,6 +11,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod citations;
+
 /// Vis-à-vis: a reform's measures side by side with stakeholders' positions.
 #[derive(Debug, Parser)]
 #[command(
@@ -35,7 +37,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check session or dossier files: print a summary of each, or its errors as `FILE:LINE:COL`.
+    /// Check session or dossier files: print a summary of each, or its errors as `FILE:LINE:COL`;
+    /// verify every quote against its source document.
     Validate {
         /// Files to check.
         #[arg(required = true)]
@@ -43,6 +46,23 @@ pub enum Command {
         /// Read files up to this many megabytes (default: the 100 MiB load limit).
         #[arg(long, value_name = "MB")]
         max_size: Option<u64>,
+        /// The folder of the source documents (then `VISAVIS_SOURCES_DIR`, then each file's own
+        /// folder).
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+    },
+    /// Print the plain text read from a source document (.txt, .md, .html, .docx, .odt, .pdf):
+    /// paragraphs separated by a blank line, each PDF page after the first opened by a line
+    /// holding a form feed.
+    Extract {
+        /// The document.
+        document: PathBuf,
+        /// Address space this process may use, in megabytes (set by the app's reader).
+        #[arg(long, value_name = "MB", hide = true)]
+        max_memory: Option<u64>,
+        /// CPU seconds after which the system stops this process (set by the app's reader).
+        #[arg(long, value_name = "S", hide = true)]
+        max_seconds: Option<u64>,
     },
     /// Rewrite files in canonical form (migrating older formats), atomically, keeping FILE.bak.
     Fmt {
@@ -215,10 +235,19 @@ impl Out {
 pub fn run(command: Command) -> ExitCode {
     let mut out = Out::new();
     let ok = match command {
-        Command::Validate { files, max_size } => files
+        Command::Validate {
+            files,
+            max_size,
+            sources,
+        } => files
             .iter()
-            .map(|f| validate(f, max_size, &mut out))
+            .map(|f| validate(f, max_size, sources.as_deref(), &mut out))
             .fold(true, |a, b| a & b),
+        Command::Extract {
+            document,
+            max_memory,
+            max_seconds,
+        } => extract(&document, max_memory, max_seconds, &mut out),
         Command::Fmt { files } => files
             .iter()
             .map(|f| fmt(f, &mut out))
@@ -254,7 +283,7 @@ fn load(path: &Path, max_size: Option<u64>) -> Result<Loaded, persist::LoadError
     persist::load_within(path, &progress, limit)
 }
 
-fn validate(path: &Path, max_size: Option<u64>, out: &mut Out) -> bool {
+fn validate(path: &Path, max_size: Option<u64>, sources: Option<&Path>, out: &mut Out) -> bool {
     match load(path, max_size) {
         Ok(loaded) => {
             out.line(format_args!("{}: {}", path.display(), summary(&loaded)));
@@ -273,10 +302,26 @@ fn validate(path: &Path, max_size: Option<u64>, out: &mut Out) -> bool {
                     path.display()
                 ));
             }
-            true
+            citations::check(path, &loaded.session.dossier, sources, out)
         }
         Err(e) => {
             report_error(&e);
+            false
+        }
+    }
+}
+
+/// `visavis extract`: the document's text on stdout, or its problem on stderr. This is also
+/// the child the app's reader runs (`sources::extract_isolated`), with its limits.
+fn extract(path: &Path, max_memory: Option<u64>, max_seconds: Option<u64>, out: &mut Out) -> bool {
+    let memory = max_memory.unwrap_or(crate::sources::Limits::default().memory_mb);
+    match crate::sources::run_child(path, Some(memory), max_seconds) {
+        Ok(text) => {
+            out.bytes(text.to_text().as_bytes());
+            true
+        }
+        Err(e) => {
+            eprintln!("{e}");
             false
         }
     }

@@ -12,7 +12,8 @@
 //! | [`persist`] | RON load/save, format versions and migration, atomic write, recovery | the only module that reads or writes session files; never panics on any input; knows no report, window or command line |
 //! | [`view`] | the window's view model: filters, selection, rows, the search index, folding | no egui, no files: builds and tests without the `gui` feature; rebuilt when the session or the filters change, never per frame |
 //! | [`report`] | gap analysis (pure) and its Markdown, HTML, CSV renderings | computed from the model only, produces bytes that `persist` writes; the window and the command line call the same functions |
-//! | [`generate`] | synthetic dossiers and sessions of any size (benches, tests, `visavis generate`); its words in `generate/words.rs` | pure and deterministic: same spec, same session; never saves or renders |
+//! | [`sources`] | reading source documents (txt, md, html, docx, odt, pdf) into source text, in a time- and memory-bounded child process; finding them (`--sources`, `VISAVIS_SOURCES_DIR`, the file's folder); verifying quotes by their text | no egui: builds and tests without the `gui` feature; reads documents, never writes; never anchors a quote by offsets |
+//! | [`generate`] | synthetic dossiers and sessions of any size (benches, tests, `visavis generate`); its words in `generate/words.rs`; synthetic source documents (PDF, DOCX, ODT) in `generate/documents.rs` | pure and deterministic: same spec, same session; never saves or renders |
 //! | [`progress`] | how far long work has gone, and the user's Cancel | shared by a worker thread and the window; uses no other module |
 //! | [`teamwork`] | agreement between analysts (`agree`: per cell, stakeholder, pillar; `stats`: Cohen's, weighted and Fleiss' kappa, Krippendorff's alpha) | pure, on sessions in memory: no files, no window |
 //! | [`exchange`] | REFI-QDA export (`qdpx`: a `.qdpx` project or a `.qdc` codebook, stable GUIDs) | produces bytes from a session in memory; `persist` writes them |
@@ -21,7 +22,7 @@
 //! | `ui` (feature `gui`) | the egui window: `ui::app` (state, frame, the message queue; `handle`, `chrome`, `navigate`, `files`, `recovery`, `export`, `tasks`), the panels (`grid`, `detail`, `filters`), `dialogs`, `commands`, `prefs`, `theme` | the only module that names the GUI crates (egui, eframe, rfd…); views read state and push `Message`s (command, action, selection, a dialog's answer); only the `App` acts on them, after the frame, in arrival order; long work runs on a task thread; never touches files itself |
 //!
 //! `tests/architecture.rs` reads the sources and fails when a module uses what its row rules out;
-//! its table also holds the rows of the modules to come (sources, suggest).
+//! its table also holds the rows of the modules to come (suggest).
 //!
 //! `cargo build --no-default-features` builds everything but `ui`, without egui.
 
@@ -34,6 +35,7 @@ pub mod persist;
 pub mod progress;
 pub mod report;
 pub mod teamwork;
+pub mod sources;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod view;

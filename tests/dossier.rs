@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use visavis::model::{Dossier, Stance};
 use visavis::persist::{self, Origin};
+use visavis::sources;
 
 fn dossier() -> Dossier {
     persist::default_dossier()
@@ -53,12 +54,6 @@ fn every_measure_has_a_citation_and_every_stakeholder_positions() {
     }
 }
 
-/// Collapse every run of whitespace (line breaks, repeated or non-breaking spaces) to one space:
-/// the only normalisation allowed between an excerpt and its source.
-fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn excerpts_are_verbatim_from_their_sources() {
     let Some(dir) = std::env::var_os("VISAVIS_SOURCES_DIR") else {
@@ -68,33 +63,38 @@ fn excerpts_are_verbatim_from_their_sources() {
         return;
     };
     let d = dossier();
-    let mut failures = Vec::new();
-    let mut checked = 0;
-    let citations = d
-        .measures
+    let texts: std::collections::BTreeMap<_, _> = d
+        .sources
         .iter()
-        .flat_map(|m| m.citations.iter().map(move |c| (m.id.to_string(), c)))
-        .chain(d.positions.iter().map(|p| (p.id.to_string(), &p.citation)));
-    for (item, c) in citations {
-        let source = d.source(&c.source).expect("validated");
-        let file = source
-            .file
-            .as_deref()
-            .expect("every Ségur source names its file");
-        let text = std::fs::read_to_string(Path::new(&dir).join(file))
-            .unwrap_or_else(|e| panic!("cannot read source {file}: {e}"));
-        if !normalise(&text).contains(&normalise(&c.excerpt)) {
-            failures.push(format!("{item}: not verbatim in {file}: {}", c.excerpt));
-        }
-        checked += 1;
-    }
+        .map(|s| {
+            let file = s
+                .file
+                .as_deref()
+                .expect("every Ségur source names its file");
+            let extracted = sources::extract(&Path::new(&dir).join(file))
+                .unwrap_or_else(|e| panic!("cannot read source {file}: {e}"));
+            (s.id.clone(), sources::SourceText::new(extracted))
+        })
+        .collect();
+    let checked = sources::verify_dossier(&d, |id| texts.get(id));
+    // Verified as written: only white space may differ, not even typography.
+    let failures: Vec<String> = checked
+        .iter()
+        .filter(|c| !matches!(c.verification, sources::Verification::Verified { .. }))
+        .map(|c| format!("{}: {:?}: {}", c.which, c.verification, c.citation.excerpt))
+        .collect();
     assert!(
         failures.is_empty(),
-        "{} of {checked} excerpts differ:\n{}",
+        "{} of {} excerpts differ:\n{}",
         failures.len(),
+        checked.len(),
         failures.join("\n")
     );
-    assert!(checked >= 80, "only {checked} excerpts checked");
+    assert!(
+        checked.len() >= 80,
+        "only {} excerpts checked",
+        checked.len()
+    );
 }
 
 #[test]

@@ -19,6 +19,7 @@ use crate::model::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod documents;
 mod words;
 
 /// The size and shape of a generated session.
