@@ -20,6 +20,12 @@ impl App {
         }
         let typing = ctx.egui_wants_keyboard_input();
         let mut hits = Vec::new();
+        if !typing {
+            hits.extend(super::focus::take_stance_digits(ctx));
+        }
+        if self.escape_clears_search(ctx) {
+            hits.push(Command::ClearSearch);
+        }
         ctx.input_mut(|i| {
             for &c in Command::by_specificity() {
                 if c.is_grid_key() && typing {
@@ -127,6 +133,7 @@ impl App {
                         Theme::Dark,
                         tr(lang, Text::ThemeDark),
                     );
+                    self.view_menu_layout(ui);
                 });
             });
         });
