@@ -58,7 +58,12 @@ pub fn show(
         .auto_shrink(false)
         .show(ui, |ui| {
             // The measure.
-            ui.add(egui::Label::new(marked(ui, &m.title, words, RichText::heading)));
+            ui.add(egui::Label::new(marked(
+                ui,
+                &m.title,
+                words,
+                RichText::heading,
+            )));
             let pillar = d.pillar(&m.pillar).map_or("", |p| p.title.as_str());
             ui.label(
                 RichText::new(format!("{} · {pillar}", m.id))
@@ -330,39 +335,40 @@ fn position(
     lang: Lang,
     inbox: &mut Inbox,
 ) -> egui::Id {
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        let mut linked = a.evidence.contains(&p.id);
-        let title = format!("{} · {}", p.kind.label(lang), p.title);
-        ui.label(marked(ui, &title, words, RichText::strong));
-        if p.measures.contains(&cell.measure) {
-            ui.label(
-                RichText::new(tr(lang, Text::OnThisMeasure))
-                    .small()
-                    .italics(),
-            );
-        }
-        quote(ui, d, &p.citation, words, lang);
-        let check = ui
-            .checkbox(&mut linked, tr(lang, Text::CiteAsEvidence))
-            .on_hover_text(tr(lang, Text::LinkTip));
-        if check.changed() {
-            let position = p.id.clone();
-            inbox.action(if linked {
-                Action::LinkEvidence {
-                    cell: cell.clone(),
-                    position,
-                }
-            } else {
-                Action::UnlinkEvidence {
-                    cell: cell.clone(),
-                    position,
-                }
-            });
-        }
-        check.id
-    })
-    .inner
+    egui::Frame::group(ui.style())
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let mut linked = a.evidence.contains(&p.id);
+            let title = format!("{} · {}", p.kind.label(lang), p.title);
+            ui.label(marked(ui, &title, words, RichText::strong));
+            if p.measures.contains(&cell.measure) {
+                ui.label(
+                    RichText::new(tr(lang, Text::OnThisMeasure))
+                        .small()
+                        .italics(),
+                );
+            }
+            quote(ui, d, &p.citation, words, lang);
+            let check = ui
+                .checkbox(&mut linked, tr(lang, Text::CiteAsEvidence))
+                .on_hover_text(tr(lang, Text::LinkTip));
+            if check.changed() {
+                let position = p.id.clone();
+                inbox.action(if linked {
+                    Action::LinkEvidence {
+                        cell: cell.clone(),
+                        position,
+                    }
+                } else {
+                    Action::UnlinkEvidence {
+                        cell: cell.clone(),
+                        position,
+                    }
+                });
+            }
+            check.id
+        })
+        .inner
 }
 
 /// A verbatim quote with its source title and date.

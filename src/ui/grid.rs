@@ -150,18 +150,16 @@ impl Grid<'_> {
     }
 
     fn row_height(&self) -> f32 {
-        if self.tall { TALL_ROW_HEIGHT } else { ROW_HEIGHT }
+        if self.tall {
+            TALL_ROW_HEIGHT
+        } else {
+            ROW_HEIGHT
+        }
     }
 
     /// The line between the measures and the cells; dragging it resizes the measure column.
     /// Returns the new width while it is dragged.
-    fn resize_handle(
-        &self,
-        ui: &egui::Ui,
-        x: f32,
-        y: egui::Rangef,
-        width: f32,
-    ) -> Option<f32> {
+    fn resize_handle(&self, ui: &egui::Ui, x: f32, y: egui::Rangef, width: f32) -> Option<f32> {
         let rect = egui::Rect::from_x_y_ranges(x - 3.0..=x + 3.0, y);
         let handle = ui.interact(rect, ui.scope_id().with("measure-width"), Sense::drag());
         let stroke = if handle.hovered() || handle.dragged() {
@@ -242,8 +240,7 @@ impl Grid<'_> {
                             row.col(|ui| {
                                 ui.style_mut().interaction.selectable_labels = false;
                                 ui.vertical(|ui| {
-                                    let title =
-                                        marked(ui, &m.title, self.words, RichText::strong);
+                                    let title = marked(ui, &m.title, self.words, RichText::strong);
                                     ui.add(Label::new(title).truncate());
                                     ui.add(
                                         Label::new(
@@ -301,9 +298,7 @@ impl Grid<'_> {
             .id_salt(("grid-cells", step, self.tall))
             .resizable(true)
             .columns(
-                Column::initial(share)
-                    .range(80.0..=900.0)
-                    .clip(true),
+                Column::initial(share).range(80.0..=900.0).clip(true),
                 self.columns.len(),
             )
             .header(24.0, |mut header| {

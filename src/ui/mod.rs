@@ -18,8 +18,8 @@ pub use commands::Command;
 pub use dialogs::{Answer, Dialog, ExportChoice, Intent};
 pub use message::{Inbox, Message};
 pub use prefs::Prefs;
-pub use theme::{Theme, focus_ring, search_highlight};
 pub use prefs::RowHeight;
+pub use theme::{Theme, focus_ring, search_highlight};
 
 use eframe::egui;
 use std::path::PathBuf;

@@ -51,9 +51,7 @@ impl Prefs {
     /// The window's zoom factor.
     #[must_use]
     pub fn zoom(&self) -> f32 {
-        self.zoom
-            .filter(|z| ZOOM_RANGE.contains(z))
-            .unwrap_or(1.0)
+        self.zoom.filter(|z| ZOOM_RANGE.contains(z)).unwrap_or(1.0)
     }
 
     /// Zoom in (`steps` > 0) or out by tenths, within [`ZOOM_RANGE`]; `0` resets to 100 %.

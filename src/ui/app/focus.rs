@@ -67,7 +67,9 @@ impl App {
             Pane::Filters
         } else if inside(self.panes_at.detail) {
             // Below the note: the stakeholder's positions.
-            let note_bottom = ctx.read_response(detail::note_id()).map(|r| r.rect.bottom());
+            let note_bottom = ctx
+                .read_response(detail::note_id())
+                .map(|r| r.rect.bottom());
             if at.zip(note_bottom).is_some_and(|(p, b)| p.y > b) {
                 Pane::Quotes
             } else {

@@ -131,7 +131,14 @@ impl App {
         let lang = self.lang();
         self.notice = format!("{} {rank} / {total}", tr(lang, Text::ReviewAt));
         if wrapped {
-            let back = tr(lang, if forward { Text::WrappedToStart } else { Text::WrappedToEnd });
+            let back = tr(
+                lang,
+                if forward {
+                    Text::WrappedToStart
+                } else {
+                    Text::WrappedToEnd
+                },
+            );
             self.notice = format!("{} ({back})", self.notice);
         }
         self.select(at(target), true);
