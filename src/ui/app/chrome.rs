@@ -18,7 +18,8 @@ impl App {
         if self.dialog.is_some() {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // A focused grid cell takes the grid's keys; any other focused widget keeps them.
+        let typing = ctx.egui_wants_keyboard_input() && !self.grid.focused;
         let mut hits = Vec::new();
         if !typing {
             hits.extend(super::focus::take_stance_digits(ctx));
