@@ -1305,9 +1305,8 @@ fn the_grid_cell_with_the_keyboard_focus_shows_a_ring_that_follows_the_arrows() 
         !focus_ring_painted(&h),
         "no ring while no cell has the focus"
     );
-    // Filters, then the grid.
-    key(&mut h, Key::F6);
-    key(&mut h, Key::F6);
+    // The search field of the filters, then F6 to the grid.
+    ctrl(&mut h, Key::F);
     key(&mut h, Key::F6);
     let (_, label) = focused_label(&h).expect("a cell has the focus");
     assert!(label.starts_with(&cell_label(h.state(), &first_cell(h.state()), "")));
@@ -1458,12 +1457,24 @@ fn the_search_marks_its_words_and_escape_or_a_button_clears_it() {
 fn escape_in_the_note_leaves_the_search_alone() {
     let data = tempfile::tempdir().unwrap();
     let mut h = window(data.path(), Some(example()));
+    let measure = h
+        .state()
+        .session()
+        .dossier
+        .measures
+        .iter()
+        .position(|m| m.title.contains("hôpital"))
+        .expect("a measure on the hospital");
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure,
+        stakeholder: 0,
+    });
     ctrl(&mut h, Key::F);
     h.get_by_role_and_label(Role::TextInput, "Rechercher")
         .type_text("hopital");
     settle(&mut h);
-    key(&mut h, Key::ArrowDown);
-    key(&mut h, Key::F6); // the grid (nothing focused) → the note
+    key(&mut h, Key::F6); // the search field → the grid
+    key(&mut h, Key::F6); // → the note
     assert_eq!(
         focused_label(&h).map(|f| f.0),
         Some(Role::MultilineTextInput)
