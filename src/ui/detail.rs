@@ -198,8 +198,14 @@ pub fn show(
                 state.order = Some(sorted_positions(d, cell, a));
             }
             let (relevant, others) = state.order.clone().unwrap_or_default();
+            // The stakeholder's positions by id: a look-up per shown position, not a search of
+            // the whole dossier.
+            let mine: std::collections::BTreeMap<&PositionId, &Position> = d
+                .positions_of(&cell.stakeholder)
+                .map(|p| (&p.id, p))
+                .collect();
             let look_up = |ids: &[PositionId]| -> Vec<&Position> {
-                ids.iter().filter_map(|id| d.position(id)).collect()
+                ids.iter().filter_map(|id| mine.get(id).copied()).collect()
             };
             let (relevant, others) = (look_up(&relevant), look_up(&others));
             if relevant.is_empty() && others.is_empty() {
