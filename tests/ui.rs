@@ -2,7 +2,7 @@
 //! every test asserts on what the user would see or get.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 use visavis::model::{CellId, Stance};
 use visavis::ui::{App, Prefs};
@@ -577,16 +577,20 @@ fn a_judgement_left_without_a_quote_is_flagged_in_the_grid() {
     let linked = h.state().session().assessments[&cell].evidence.len();
     assert!(linked > 0);
     for _ in 0..linked {
-        // Linked evidence comes first in the detail panel: untick the first box each time.
+        // The list stays in place under the pointer: untick the next ticked box each time.
         h.get_all_by_label("Citer comme preuve de cette appréciation")
-            .next()
-            .expect("a box")
+            .find(|n| n.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
+            .expect("a ticked box")
             .click();
+        settle(&mut h);
+        // The pointer leaves the list: it re-sorts, the quotes still linked come first again.
+        h.hover_at(egui::pos2(5.0, 500.0));
         settle(&mut h);
     }
     assert!(
         h.state().session().assessments[&cell].evidence.is_empty(),
-        "every quote unlinked"
+        "every quote unlinked: {:?}",
+        h.state().session().assessments[&cell].evidence
     );
     assert!(
         h.query_by_label("sans citation").is_some(),
@@ -1232,7 +1236,10 @@ fn focused_label(h: &Harness<'_, App>) -> Option<(Role, String)> {
     h.root()
         .query_all(egui_kittest::kittest::by())
         .find(|n| n.is_focused())
-        .map(|n| (n.role(), n.label().unwrap_or_default()))
+        .map(|n| {
+            let node = n.accesskit_node();
+            (node.role(), node.label().unwrap_or_default())
+        })
 }
 
 #[test]
@@ -1378,7 +1385,7 @@ fn linking_a_quote_leaves_the_list_under_the_pointer_in_place() {
             .map(|n| {
                 (
                     n.rect().top(),
-                    n.toggled() == Some(egui::accesskit::Toggled::True),
+                    n.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True),
                 )
             })
             .collect();
