@@ -2,7 +2,7 @@
 //! every test asserts on what the user would see or get.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::path::{Path, PathBuf};
 use visavis::model::{CellId, Stance};
 use visavis::ui::{App, Prefs};
@@ -577,16 +577,20 @@ fn a_judgement_left_without_a_quote_is_flagged_in_the_grid() {
     let linked = h.state().session().assessments[&cell].evidence.len();
     assert!(linked > 0);
     for _ in 0..linked {
-        // Linked evidence comes first in the detail panel: untick the first box each time.
+        // The list stays in place under the pointer: untick the next ticked box each time.
         h.get_all_by_label("Citer comme preuve de cette appréciation")
-            .next()
-            .expect("a box")
+            .find(|n| n.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
+            .expect("a ticked box")
             .click();
+        settle(&mut h);
+        // The pointer leaves the list: it re-sorts, the quotes still linked come first again.
+        h.hover_at(egui::pos2(5.0, 500.0));
         settle(&mut h);
     }
     assert!(
         h.state().session().assessments[&cell].evidence.is_empty(),
-        "every quote unlinked"
+        "every quote unlinked: {:?}",
+        h.state().session().assessments[&cell].evidence
     );
     assert!(
         h.query_by_label("sans citation").is_some(),
@@ -1131,4 +1135,529 @@ fn a_file_larger_than_sessions_are_opens_only_once_the_user_confirms() {
         "the file was read and its content judged"
     );
     assert_eq!(h.state().session(), &before);
+}
+
+// The window as an analyst expects it (issue 20): clicks, keyboard, search, layout, idle.
+
+/// A window of `size` on `file` (or a new session), with `prefs`.
+fn window_with(
+    data: &Path,
+    file: Option<PathBuf>,
+    prefs: Prefs,
+    size: Vec2,
+) -> Harness<'static, App> {
+    let app = App::start(prefs, file, Some(data.join("recovery")));
+    let mut h = Harness::builder()
+        .with_size(size)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    settle(&mut h);
+    h
+}
+
+/// The pointer moves to `pos` and the primary button clicks there (`times` clicks in a row, in
+/// the same instant).
+fn click_at(h: &mut Harness<'_, App>, pos: egui::Pos2, times: usize) {
+    h.input_mut().events.push(egui::Event::PointerMoved(pos));
+    h.step();
+    for _ in 0..times {
+        for pressed in [true, false] {
+            h.input_mut().events.push(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    }
+    h.step();
+    settle(h);
+}
+
+/// The cell of measure `mi` and stakeholder `s` of the open session.
+fn cell_at(app: &App, mi: usize, s: usize) -> CellId {
+    let d = &app.session().dossier;
+    CellId {
+        measure: d.measures[mi].id.clone(),
+        stakeholder: d.stakeholders[s].id.clone(),
+    }
+}
+
+/// The grid's node for `cell`, whatever its stance.
+fn grid_cell_rect(h: &Harness<'_, App>, cell: &CellId) -> egui::Rect {
+    h.get_by_label_contains(&cell_label(h.state(), cell, ""))
+        .rect()
+}
+
+fn selected_cell(app: &App) -> Option<CellId> {
+    app.selection().and_then(|s| s.cell(&app.session().dossier))
+}
+
+#[test]
+fn clicking_the_words_of_a_cell_selects_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let cell = cell_at(h.state(), 1, 2);
+    let rect = grid_cell_rect(&h, &cell);
+    // On the stance word, top left, and on the note's first line, below it.
+    click_at(&mut h, rect.left_top() + egui::vec2(20.0, 10.0), 1);
+    assert_eq!(
+        selected_cell(h.state()),
+        Some(cell.clone()),
+        "click on the stance word"
+    );
+    let other = cell_at(h.state(), 2, 1);
+    let rect = grid_cell_rect(&h, &other);
+    click_at(&mut h, rect.left_top() + egui::vec2(30.0, 30.0), 1);
+    assert_eq!(selected_cell(h.state()), Some(other), "click on the note");
+}
+
+#[test]
+fn double_clicking_a_cell_puts_the_keyboard_in_its_note() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let cell = cell_at(h.state(), 3, 0);
+    let rect = grid_cell_rect(&h, &cell);
+    click_at(&mut h, rect.left_top() + egui::vec2(20.0, 10.0), 2);
+    assert_eq!(selected_cell(h.state()), Some(cell.clone()));
+    let note = h.get_by_role(Role::MultilineTextInput);
+    assert!(note.is_focused(), "the note has the focus");
+    note.type_text(" Relu.");
+    settle(&mut h);
+    assert!(
+        h.state().session().assessments[&cell]
+            .note
+            .ends_with(" Relu."),
+        "typing goes into the note"
+    );
+}
+
+/// The accessible name of the widget with the keyboard focus.
+fn focused_label(h: &Harness<'_, App>) -> Option<(Role, String)> {
+    h.root()
+        .query_all(egui_kittest::kittest::by())
+        .find(|n| n.is_focused())
+        .map(|n| {
+            let node = n.accesskit_node();
+            (node.role(), node.label().unwrap_or_default())
+        })
+}
+
+#[test]
+fn f6_moves_the_keyboard_between_filters_grid_note_and_quotes_and_the_panel_follows() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window_with(
+        data.path(),
+        None,
+        Prefs::default(),
+        Vec2::new(1280.0, 720.0),
+    );
+    key(&mut h, Key::ArrowDown);
+    let cell = first_cell(h.state());
+    key(&mut h, Key::F6);
+    assert_eq!(
+        focused_label(&h).map(|f| f.0),
+        Some(Role::MultilineTextInput),
+        "from the grid to the note"
+    );
+    key(&mut h, Key::F6);
+    let (role, label) = focused_label(&h).expect("a quote's box has the focus");
+    assert_eq!(role, Role::CheckBox, "{label}");
+    assert!(label.starts_with("Citer comme preuve"), "{label}");
+    let quote_box = h
+        .root()
+        .query_all(egui_kittest::kittest::by())
+        .find(|n| n.is_focused())
+        .expect("focused")
+        .rect();
+    assert!(
+        quote_box.bottom() <= 720.0 && quote_box.top() >= 0.0,
+        "the detail panel scrolled to the focused quote: {quote_box:?}"
+    );
+    key(&mut h, Key::F6);
+    assert_eq!(
+        focused_label(&h).map(|f| f.1),
+        Some("Rechercher".to_owned()),
+        "then the search field of the filters"
+    );
+    key(&mut h, Key::F6);
+    let (_, label) = focused_label(&h).expect("a grid cell has the focus");
+    assert!(
+        label.starts_with(&cell_label(h.state(), &cell, "")),
+        "back in the grid, on the selected cell: {label}"
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F6);
+    settle(&mut h);
+    assert_eq!(
+        focused_label(&h).map(|f| f.1),
+        Some("Rechercher".to_owned()),
+        "Shift+F6 goes back"
+    );
+}
+
+/// Whether this frame painted the focus ring of the grid.
+fn focus_ring_painted(h: &Harness<'_, App>) -> bool {
+    let ring = visavis::ui::focus_ring(&egui::Visuals::light());
+    h.output().shapes.iter().any(|c| match &c.shape {
+        egui::Shape::Rect(r) => r.stroke == ring,
+        _ => false,
+    })
+}
+
+#[test]
+fn the_grid_cell_with_the_keyboard_focus_shows_a_ring_that_follows_the_arrows() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    key(&mut h, Key::ArrowDown);
+    assert!(
+        !focus_ring_painted(&h),
+        "no ring while no cell has the focus"
+    );
+    // The search field of the filters, then F6 to the grid.
+    ctrl(&mut h, Key::F);
+    key(&mut h, Key::F6);
+    let (_, label) = focused_label(&h).expect("a cell has the focus");
+    assert!(label.starts_with(&cell_label(h.state(), &first_cell(h.state()), "")));
+    assert!(focus_ring_painted(&h), "the focused cell shows a ring");
+    key(&mut h, Key::ArrowRight);
+    let next = cell_at(h.state(), 0, 1);
+    assert_eq!(selected_cell(h.state()), Some(next.clone()));
+    let (_, label) = focused_label(&h).expect("a cell has the focus");
+    assert!(
+        label.starts_with(&cell_label(h.state(), &next, "")),
+        "the focus follows the selection: {label}"
+    );
+    assert!(focus_ring_painted(&h));
+}
+
+#[test]
+fn the_unshifted_4_of_an_azerty_keyboard_tags_silence() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    let cell = first_cell(h.state());
+    key(&mut h, Key::ArrowDown);
+    // On AZERTY the key of 4 types an apostrophe unless Shift is held.
+    h.event(egui::Event::Key {
+        key: Key::Quote,
+        physical_key: Some(Key::Num4),
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(egui::Event::Text("'".to_owned()));
+    settle(&mut h);
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Silent));
+    // And the key of 0 (à) clears it.
+    h.event(egui::Event::Key {
+        key: Key::Num0,
+        physical_key: Some(Key::Num0),
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    });
+    settle(&mut h);
+    assert_eq!(h.state().session().stance(&cell), None);
+}
+
+#[test]
+fn linking_a_quote_leaves_the_list_under_the_pointer_in_place() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    // A cell with two positions or more on its measure, none linked yet.
+    let app = h.state();
+    let d = &app.session().dossier;
+    let (mi, s) = (0..d.measures.len())
+        .flat_map(|m| (0..d.stakeholders.len()).map(move |s| (m, s)))
+        .find(|&(m, s)| {
+            d.positions_of(&d.stakeholders[s].id)
+                .filter(|p| p.measures.contains(&d.measures[m].id))
+                .count()
+                >= 2
+        })
+        .expect("a cell with two positions");
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: mi,
+        stakeholder: s,
+    });
+    settle(&mut h);
+    let boxes = |h: &Harness<'_, App>| -> Vec<(f32, bool)> {
+        let mut v: Vec<(f32, bool)> = h
+            .get_all_by_label("Citer comme preuve de cette appréciation")
+            .map(|n| {
+                (
+                    n.rect().top(),
+                    n.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True),
+                )
+            })
+            .collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        v
+    };
+    let before = boxes(&h);
+    assert!(before.len() >= 2 && before.iter().all(|b| !b.1));
+    let second = before[1].0;
+    h.get_all_by_label("Citer comme preuve de cette appréciation")
+        .find(|n| (n.rect().top() - second).abs() < 0.5)
+        .expect("the second box")
+        .click();
+    settle(&mut h);
+    let after = boxes(&h);
+    assert!(
+        !after[0].1 && after[1].1,
+        "the box clicked is ticked where it was, the first one stays first: {after:?}"
+    );
+    // Once the pointer leaves, the linked quote comes first.
+    h.hover_at(egui::pos2(5.0, 500.0));
+    settle(&mut h);
+    assert!(boxes(&h)[0].1, "re-sorted: {:?}", boxes(&h));
+}
+
+/// Whether this frame painted text with the search highlight behind some of it.
+fn highlight_painted(h: &Harness<'_, App>) -> usize {
+    let bg = visavis::ui::search_highlight(&egui::Visuals::light());
+    h.output()
+        .shapes
+        .iter()
+        .filter(|c| match &c.shape {
+            egui::Shape::Text(t) => t
+                .galley
+                .job
+                .sections
+                .iter()
+                .any(|s| s.format.background == bg),
+            _ => false,
+        })
+        .count()
+}
+
+#[test]
+fn the_search_marks_its_words_and_escape_or_a_button_clears_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let all = measures_shown(h.state());
+    key(&mut h, Key::ArrowDown);
+    assert_eq!(highlight_painted(&h), 0);
+    ctrl(&mut h, Key::F);
+    h.get_by_role_and_label(Role::TextInput, "Rechercher")
+        .type_text("pratique avancee");
+    settle(&mut h);
+    assert!(measures_shown(h.state()) < all);
+    assert!(
+        highlight_painted(&h) >= 1,
+        "the words found are marked in the grid"
+    );
+    key(&mut h, Key::Escape);
+    assert_eq!(h.state().filters().search, "", "Escape clears the search");
+    assert_eq!(measures_shown(h.state()), all);
+    assert_eq!(highlight_painted(&h), 0);
+    // A search that finds nothing offers to clear it.
+    ctrl(&mut h, Key::F);
+    h.get_by_role_and_label(Role::TextInput, "Rechercher")
+        .type_text("zzqqxx");
+    settle(&mut h);
+    assert_eq!(measures_shown(h.state()), 0);
+    h.get_by_label("Effacer la recherche").click();
+    settle(&mut h);
+    assert_eq!(measures_shown(h.state()), all);
+}
+
+#[test]
+fn escape_in_the_note_leaves_the_search_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    let measure = h
+        .state()
+        .session()
+        .dossier
+        .measures
+        .iter()
+        .position(|m| m.title.contains("hôpital"))
+        .expect("a measure on the hospital");
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure,
+        stakeholder: 0,
+    });
+    ctrl(&mut h, Key::F);
+    h.get_by_role_and_label(Role::TextInput, "Rechercher")
+        .type_text("hopital");
+    settle(&mut h);
+    key(&mut h, Key::F6); // the search field → the grid
+    key(&mut h, Key::F6); // → the note
+    assert_eq!(
+        focused_label(&h).map(|f| f.0),
+        Some(Role::MultilineTextInput)
+    );
+    key(&mut h, Key::Escape);
+    assert_eq!(h.state().filters().search, "hopital");
+}
+
+#[test]
+fn n_says_which_cell_to_review_of_how_many_and_when_it_wraps() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    let total = h.state().session().dossier.cell_count();
+    key(&mut h, Key::N);
+    assert_eq!(h.state().notice(), format!("Cellule à traiter 1 / {total}"));
+    key(&mut h, Key::N);
+    assert_eq!(h.state().notice(), format!("Cellule à traiter 2 / {total}"));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::N);
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::N);
+    settle(&mut h);
+    assert_eq!(
+        h.state().notice(),
+        format!("Cellule à traiter {total} / {total} (retour à la fin)")
+    );
+}
+
+#[test]
+fn ctrl_plus_and_minus_zoom_and_the_zoom_is_kept_for_the_next_start() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    ctrl(&mut h, Key::Plus);
+    ctrl(&mut h, Key::Plus);
+    assert!(
+        (h.ctx.zoom_factor() - 1.2).abs() < 1e-3,
+        "{}",
+        h.ctx.zoom_factor()
+    );
+    ctrl(&mut h, Key::Minus);
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+    let prefs = h.state().prefs().clone();
+    assert!(prefs.zoom.is_some_and(|z| (z - 1.1).abs() < 1e-4));
+    let h2 = window_with(data.path(), None, prefs, Vec2::new(1600.0, 1000.0));
+    assert!((h2.ctx.zoom_factor() - 1.1).abs() < 1e-3, "remembered");
+    ctrl(&mut h, Key::Num0);
+    assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
+    assert_eq!(h.state().prefs().zoom, None);
+    assert_eq!(h.state().session().stance(&first_cell(h.state())), None);
+}
+
+/// The grid's header of each stakeholder (the topmost label of its name).
+fn headers(h: &Harness<'_, App>) -> Vec<egui::Rect> {
+    let names: Vec<String> = h
+        .state()
+        .session()
+        .dossier
+        .stakeholders
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    names
+        .iter()
+        .map(|n| {
+            h.get_all_by_label(n)
+                .map(|n| n.rect())
+                .min_by(|a, b| a.top().total_cmp(&b.top()))
+                .expect("a header")
+        })
+        .collect()
+}
+
+#[test]
+fn at_1280_by_720_every_stakeholder_column_is_in_view() {
+    let data = tempfile::tempdir().unwrap();
+    let h = window_with(
+        data.path(),
+        None,
+        Prefs::default(),
+        Vec2::new(1280.0, 720.0),
+    );
+    let detail_left = h
+        .get_by_label_contains("Sélectionnez une cellule")
+        .rect()
+        .left();
+    let hs = headers(&h);
+    assert_eq!(hs.len(), 3);
+    let last = hs[2];
+    let width = hs[2].left() - hs[1].left();
+    assert!(
+        last.left() + width <= detail_left + 12.0,
+        "the last column ends before the detail panel: {hs:?}, detail at {detail_left}"
+    );
+}
+
+#[test]
+fn at_1920_by_1080_the_columns_share_the_width() {
+    let data = tempfile::tempdir().unwrap();
+    let h = window_with(
+        data.path(),
+        None,
+        Prefs::default(),
+        Vec2::new(1920.0, 1080.0),
+    );
+    let detail_left = h
+        .get_by_label_contains("Sélectionnez une cellule")
+        .rect()
+        .left();
+    let hs = headers(&h);
+    let first = hs[1].left() - hs[0].left();
+    let second = hs[2].left() - hs[1].left();
+    let last = detail_left - hs[2].left();
+    assert!((first - second).abs() < 2.0, "{first} {second}");
+    assert!(
+        last < first * 1.3,
+        "the last column ({last}) is no wider than the others ({first})"
+    );
+}
+
+#[test]
+fn a_folded_panel_stays_folded_at_the_next_start() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    h.get_by_label("Affichage").click();
+    settle(&mut h);
+    h.get_by_label("Panneau des filtres").click();
+    settle(&mut h);
+    assert!(h.state().prefs().hide_filters);
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Rechercher")
+            .is_none(),
+        "the filters are gone"
+    );
+    let prefs = h.state().prefs().clone();
+    let h2 = window_with(data.path(), None, prefs, Vec2::new(1600.0, 1000.0));
+    assert!(
+        h2.query_by_role_and_label(Role::TextInput, "Rechercher")
+            .is_none()
+    );
+}
+
+#[test]
+fn three_line_rows_are_taller_and_show_more_of_the_note() {
+    let data = tempfile::tempdir().unwrap();
+    let h = window(data.path(), Some(example()));
+    let cell = cell_at(h.state(), 1, 1);
+    let compact = grid_cell_rect(&h, &cell).height();
+    let prefs = Prefs {
+        rows: visavis::ui::RowHeight::ThreeLines,
+        ..Prefs::default()
+    };
+    let h = window_with(
+        data.path(),
+        Some(example()),
+        prefs,
+        Vec2::new(1600.0, 1000.0),
+    );
+    let tall = grid_cell_rect(&h, &cell).height();
+    assert!(tall > compact + 20.0, "{compact} → {tall}");
+}
+
+#[test]
+fn a_focused_field_stops_asking_for_frames_once_the_user_pauses() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    ctrl(&mut h, Key::F);
+    let delay =
+        |h: &Harness<'_, App>| h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay(&h) <= std::time::Duration::from_secs(1),
+        "the caret blinks just after the key press"
+    );
+    // Eight seconds of simulated time without input (a step is a quarter of a second).
+    h.run_steps(32);
+    assert!(
+        delay(&h) > std::time::Duration::from_secs(10),
+        "the caret no longer blinks: next frame in {:?}",
+        delay(&h)
+    );
 }

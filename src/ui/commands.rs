@@ -56,6 +56,22 @@ pub enum Command {
     LastRow,
     /// Stop the work running in the background (open, save, export).
     CancelTask,
+    /// Move the keyboard focus to the next pane: filters, grid, note, quotes.
+    NextPane,
+    /// Move the keyboard focus to the previous pane.
+    PrevPane,
+    /// Empty the search field (Escape in the search field or the grid does it too).
+    ClearSearch,
+    /// Make everything larger.
+    ZoomIn,
+    /// Make everything smaller.
+    ZoomOut,
+    /// Back to 100 %.
+    ZoomReset,
+    /// Show or fold away the filters panel.
+    ToggleFilters,
+    /// Show or fold away the detail panel.
+    ToggleDetail,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -67,7 +83,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Every command, in the order menus and documentation list them. Keyboard handling does
     /// not depend on this order ([`Command::by_specificity`]).
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 34] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
@@ -94,6 +110,14 @@ impl Command {
         Command::FirstRow,
         Command::LastRow,
         Command::CancelTask,
+        Command::NextPane,
+        Command::PrevPane,
+        Command::ClearSearch,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ToggleFilters,
+        Command::ToggleDetail,
     ];
 
     /// Every command, those whose shortcut holds more modifier keys first: Ctrl+Shift+S must
@@ -157,23 +181,49 @@ impl Command {
             Command::PageDown => k(Modifiers::NONE, Key::PageDown),
             Command::FirstRow => k(Modifiers::NONE, Key::Home),
             Command::LastRow => k(Modifiers::NONE, Key::End),
-            Command::OpenExample | Command::CancelTask => None,
+            Command::NextPane => k(Modifiers::NONE, Key::F6),
+            Command::PrevPane => k(Modifiers::SHIFT, Key::F6),
+            Command::ZoomIn => k(CTRL, Key::Plus),
+            Command::ZoomOut => k(CTRL, Key::Minus),
+            Command::ZoomReset => k(CTRL, Key::Num0),
+            Command::OpenExample
+            | Command::CancelTask
+            | Command::ClearSearch
+            | Command::ToggleFilters
+            | Command::ToggleDetail => None,
         }
     }
 
-    /// A second shortcut: Ctrl+Y also redoes.
+    /// A second shortcut: Ctrl+Y also redoes; Ctrl+= zooms in without Shift, as browsers do.
     #[must_use]
     pub fn alt_shortcut(self) -> Option<KeyboardShortcut> {
         match self {
             Command::Redo => Some(KeyboardShortcut::new(CTRL, Key::Y)),
+            Command::ZoomIn => Some(KeyboardShortcut::new(CTRL, Key::Equals)),
             _ => None,
         }
     }
 
-    /// True for single-key shortcuts, which must not fire while the user types in a text field.
+    /// True for single-key shortcuts, which must not fire while the user types in a text field
+    /// (F6 is not one: it leaves the field for the next pane).
     #[must_use]
     pub fn is_grid_key(self) -> bool {
-        self.shortcut().is_some_and(|s| !s.modifiers.command)
+        self.shortcut()
+            .is_some_and(|s| !s.modifiers.command && s.logical_key != Key::F6)
+    }
+
+    /// The stance command a digit key gives (1 to 4 set a stance, 0 clears it), whatever the
+    /// keyboard layout types on it: on a French AZERTY keyboard the unshifted 4 types `'`.
+    #[must_use]
+    pub fn of_digit(key: Key) -> Option<Command> {
+        Some(match key {
+            Key::Num1 => Command::SetStance(Stance::Agreement),
+            Key::Num2 => Command::SetStance(Stance::Partial),
+            Key::Num3 => Command::SetStance(Stance::Gap),
+            Key::Num4 => Command::SetStance(Stance::Silent),
+            Key::Num0 => Command::ClearStance,
+            _ => return None,
+        })
     }
 
     /// The label in menus and buttons.
@@ -203,6 +253,14 @@ impl Command {
             Command::FirstRow => Text::CmdFirstRow,
             Command::LastRow => Text::CmdLastRow,
             Command::CancelTask => Text::CmdCancelTask,
+            Command::NextPane => Text::CmdNextPane,
+            Command::PrevPane => Text::CmdPrevPane,
+            Command::ClearSearch => Text::CmdClearSearch,
+            Command::ZoomIn => Text::CmdZoomIn,
+            Command::ZoomOut => Text::CmdZoomOut,
+            Command::ZoomReset => Text::CmdZoomReset,
+            Command::ToggleFilters => Text::CmdToggleFilters,
+            Command::ToggleDetail => Text::CmdToggleDetail,
         };
         tr(lang, t)
     }
@@ -235,6 +293,10 @@ impl Command {
             | Command::FirstRow
             | Command::LastRow => Text::CmdMoveTip,
             Command::CancelTask => Text::CmdCancelTaskTip,
+            Command::NextPane | Command::PrevPane => Text::CmdPaneTip,
+            Command::ClearSearch => Text::CmdClearSearchTip,
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => Text::CmdZoomTip,
+            Command::ToggleFilters | Command::ToggleDetail => Text::CmdTogglePanelTip,
         };
         tr(lang, t)
     }
@@ -274,6 +336,14 @@ mod tests {
             Command::FirstRow => 23,
             Command::LastRow => 24,
             Command::CancelTask => 25,
+            Command::NextPane => 26,
+            Command::PrevPane => 27,
+            Command::ClearSearch => 28,
+            Command::ZoomIn => 29,
+            Command::ZoomOut => 30,
+            Command::ZoomReset => 31,
+            Command::ToggleFilters => 32,
+            Command::ToggleDetail => 33,
         }
     }
 

@@ -3,22 +3,39 @@
 //! buttons, note editor, labels, review flags. Emits actions; never edits the session itself.
 
 use super::commands::Command;
+use super::highlight::marked;
 use super::i18n::{Text, tr};
 use super::message::Inbox;
 use super::theme;
 use crate::i18n::{Lang, stamp};
 use crate::model::{
-    Action, Assessment, CellId, Citation, Dossier, Position, ReviewReason, Session, Stance,
+    Action, Assessment, CellId, Citation, Dossier, Position, PositionId, ReviewReason, Session,
+    Stance,
 };
 use eframe::egui::{self, RichText};
 
-/// The detail panel's editable state: what the user is typing.
+/// The detail panel's state between frames, reset when the selection changes.
 #[derive(Default)]
 pub struct DetailState {
     /// The label being typed.
     pub new_label: String,
     /// Why the cell is to check, being typed.
     pub check_why: String,
+    /// The order of the positions as last shown (those on the cell, then the others), kept
+    /// while the pointer is over the list so that linking one never moves another under it.
+    order: Option<(Vec<PositionId>, Vec<PositionId>)>,
+    /// Where the positions were drawn last frame.
+    list: Option<egui::Rect>,
+    /// The widget that had the focus last frame: the panel scrolls to a newly focused one.
+    focused: Option<egui::Id>,
+    /// The checkbox of the first position, where F6 puts the focus to reach the quotes.
+    pub first_quote: Option<egui::Id>,
+}
+
+/// The id of the note field, so a double-click in the grid and F6 can focus it.
+#[must_use]
+pub fn note_id() -> egui::Id {
+    egui::Id::unique("detail-note")
 }
 
 /// Draw the detail of `cell`; user edits and commands go to `inbox`.
@@ -27,6 +44,7 @@ pub fn show(
     session: &Session,
     cell: &CellId,
     state: &mut DetailState,
+    words: &[String],
     lang: Lang,
     inbox: &mut Inbox,
 ) {
@@ -43,7 +61,12 @@ pub fn show(
         .auto_shrink(false)
         .show(ui, |ui| {
             // The measure.
-            ui.heading(&m.title);
+            ui.add(egui::Label::new(marked(
+                ui,
+                &m.title,
+                words,
+                RichText::heading,
+            )));
             let pillar = d.pillar(&m.pillar).map_or("", |p| p.title.as_str());
             ui.label(
                 RichText::new(format!("{} · {pillar}", m.id))
@@ -58,7 +81,7 @@ pub fn show(
                         .color(weak),
                 );
             }
-            ui.label(&m.summary);
+            ui.label(marked(ui, &m.summary, words, |r| r));
             if !m.figures.is_empty() {
                 ui.label(RichText::new(tr(lang, Text::Figures)).strong());
                 for f in &m.figures {
@@ -70,7 +93,7 @@ pub fn show(
                 .default_open(false)
                 .show(ui, |ui| {
                     for c in &m.citations {
-                        quote(ui, d, c, lang);
+                        quote(ui, d, c, words, lang);
                     }
                 });
             ui.separator();
@@ -111,7 +134,7 @@ pub fn show(
             let mut note = a.note.clone();
             let resp = ui.add(
                 egui::TextEdit::multiline(&mut note)
-                    .id_salt("note")
+                    .id(note_id())
                     .hint_text(tr(lang, Text::NoteHint))
                     .desired_rows(3)
                     .desired_width(f32::INFINITY),
@@ -169,22 +192,33 @@ pub fn show(
 
             // The stakeholder's positions: evidence first, then those on this measure, then others.
             ui.heading(tr(lang, Text::Evidence));
-            foreign_evidence(ui, d, cell, a, lang, inbox);
-            let mut positions: Vec<&Position> = d.positions_of(&cell.stakeholder).collect();
-            if positions.is_empty() {
+            let top = ui.cursor().top();
+            foreign_evidence(ui, d, cell, a, words, lang, inbox);
+            let hovered = state
+                .list
+                .zip(ui.ctx().pointer_hover_pos())
+                .is_some_and(|(r, p)| r.contains(p));
+            if !hovered || state.order.is_none() {
+                state.order = Some(sorted_positions(d, cell, a));
+            }
+            let (relevant, others) = state.order.clone().unwrap_or_default();
+            // The stakeholder's positions by id: a look-up per shown position, not a search of
+            // the whole dossier.
+            let mine: std::collections::BTreeMap<&PositionId, &Position> = d
+                .positions_of(&cell.stakeholder)
+                .map(|p| (&p.id, p))
+                .collect();
+            let look_up = |ids: &[PositionId]| -> Vec<&Position> {
+                ids.iter().filter_map(|id| mine.get(id).copied()).collect()
+            };
+            let (relevant, others) = (look_up(&relevant), look_up(&others));
+            if relevant.is_empty() && others.is_empty() {
                 ui.label(tr(lang, Text::NoPositions));
             }
-            positions.sort_by_key(|p| {
-                (
-                    !a.evidence.contains(&p.id),
-                    !p.measures.contains(&cell.measure),
-                )
-            });
-            let (relevant, others): (Vec<&Position>, Vec<&Position>) = positions
-                .into_iter()
-                .partition(|p| a.evidence.contains(&p.id) || p.measures.contains(&cell.measure));
+            state.first_quote = None;
             for p in relevant {
-                position(ui, d, p, cell, a, lang, inbox);
+                let id = position(ui, d, p, cell, a, words, lang, inbox);
+                state.first_quote.get_or_insert(id);
             }
             if !others.is_empty() {
                 egui::CollapsingHeader::new(format!(
@@ -195,11 +229,54 @@ pub fn show(
                 .id_salt(("others", &cell.stakeholder))
                 .show(ui, |ui| {
                     for p in others {
-                        position(ui, d, p, cell, a, lang, inbox);
+                        let id = position(ui, d, p, cell, a, words, lang, inbox);
+                        state.first_quote.get_or_insert(id);
                     }
                 });
             }
+            state.list = Some(egui::Rect::from_x_y_ranges(
+                ui.max_rect().x_range(),
+                top..=ui.cursor().top(),
+            ));
+            follow_focus(ui, state);
         });
+}
+
+/// The stakeholder's positions in the order the panel lists them: linked as evidence first,
+/// then those on the cell's measure (both shown), and the others (folded).
+fn sorted_positions(
+    d: &Dossier,
+    cell: &CellId,
+    a: &Assessment,
+) -> (Vec<PositionId>, Vec<PositionId>) {
+    let mut positions: Vec<&Position> = d.positions_of(&cell.stakeholder).collect();
+    positions.sort_by_key(|p| {
+        (
+            !a.evidence.contains(&p.id),
+            !p.measures.contains(&cell.measure),
+        )
+    });
+    let (relevant, others): (Vec<&Position>, Vec<&Position>) = positions
+        .into_iter()
+        .partition(|p| a.evidence.contains(&p.id) || p.measures.contains(&cell.measure));
+    let ids = |v: Vec<&Position>| v.into_iter().map(|p| p.id.clone()).collect();
+    (ids(relevant), ids(others))
+}
+
+/// Scroll the panel to the widget that has just received the keyboard focus (Tab, F6), when it
+/// is one of the panel's.
+fn follow_focus(ui: &mut egui::Ui, state: &mut DetailState) {
+    let focused = ui.memory(egui::Memory::focused);
+    if focused == state.focused {
+        return;
+    }
+    state.focused = focused;
+    if let Some(r) = focused.and_then(|id| ui.ctx().read_response(id))
+        && r.layer_id == ui.layer_id()
+        && ui.min_rect().contains_rect(r.rect)
+    {
+        ui.scroll_to_rect(r.rect, None);
+    }
 }
 
 /// The cell's evidence that is not its stakeholder's words: another stakeholder's positions,
@@ -210,6 +287,7 @@ fn foreign_evidence(
     d: &Dossier,
     cell: &CellId,
     a: &Assessment,
+    words: &[String],
     lang: Lang,
     inbox: &mut Inbox,
 ) {
@@ -235,7 +313,7 @@ fn foreign_evidence(
                         ))
                         .strong(),
                     );
-                    quote(ui, d, &p.citation, lang);
+                    quote(ui, d, &p.citation, words, lang);
                 }
                 None => {
                     ui.label(
@@ -254,51 +332,59 @@ fn foreign_evidence(
     }
 }
 
+/// One of the stakeholder's positions, with its quote and the box that links it; returns the
+/// box's id.
+#[allow(clippy::too_many_arguments)] // the panel's parts, passed down as they are
 fn position(
     ui: &mut egui::Ui,
     d: &Dossier,
     p: &Position,
     cell: &CellId,
     a: &Assessment,
+    words: &[String],
     lang: Lang,
     inbox: &mut Inbox,
-) {
-    egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        let mut linked = a.evidence.contains(&p.id);
-        ui.label(RichText::new(format!("{} · {}", p.kind.label(lang), p.title)).strong());
-        if p.measures.contains(&cell.measure) {
-            ui.label(
-                RichText::new(tr(lang, Text::OnThisMeasure))
-                    .small()
-                    .italics(),
-            );
-        }
-        quote(ui, d, &p.citation, lang);
-        if ui
-            .checkbox(&mut linked, tr(lang, Text::CiteAsEvidence))
-            .on_hover_text(tr(lang, Text::LinkTip))
-            .changed()
-        {
-            let position = p.id.clone();
-            inbox.action(if linked {
-                Action::LinkEvidence {
-                    cell: cell.clone(),
-                    position,
-                }
-            } else {
-                Action::UnlinkEvidence {
-                    cell: cell.clone(),
-                    position,
-                }
-            });
-        }
-    });
+) -> egui::Id {
+    egui::Frame::group(ui.style())
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let mut linked = a.evidence.contains(&p.id);
+            let title = format!("{} · {}", p.kind.label(lang), p.title);
+            ui.label(marked(ui, &title, words, RichText::strong));
+            if p.measures.contains(&cell.measure) {
+                ui.label(
+                    RichText::new(tr(lang, Text::OnThisMeasure))
+                        .small()
+                        .italics(),
+                );
+            }
+            quote(ui, d, &p.citation, words, lang);
+            let check = ui
+                .checkbox(&mut linked, tr(lang, Text::CiteAsEvidence))
+                .on_hover_text(tr(lang, Text::LinkTip));
+            if check.changed() {
+                let position = p.id.clone();
+                inbox.action(if linked {
+                    Action::LinkEvidence {
+                        cell: cell.clone(),
+                        position,
+                    }
+                } else {
+                    Action::UnlinkEvidence {
+                        cell: cell.clone(),
+                        position,
+                    }
+                });
+            }
+            check.id
+        })
+        .inner
 }
 
 /// A verbatim quote with its source title and date.
-fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation, lang: Lang) {
-    ui.label(RichText::new(format!("« {} »", c.excerpt)).italics());
+fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation, words: &[String], lang: Lang) {
+    let text = format!("« {} »", c.excerpt);
+    ui.label(marked(ui, &text, words, RichText::italics));
     let source = d.source(&c.source).map_or_else(
         || c.source.to_string(),
         |s| {

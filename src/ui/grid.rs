@@ -3,6 +3,8 @@
 //! sent as a selection message. (A little over 400 lines: the two tables side by side share
 //! their rows, scroll offset and column state, and read better together.)
 
+use super::commands::Command;
+use super::highlight::marked;
 use super::i18n::{Text, plural, tr};
 use super::message::{Inbox, Message};
 use super::theme;
@@ -16,8 +18,25 @@ use egui_extras::{Column, TableBuilder};
 /// readable.
 const SMALL_TEXT: f32 = 11.0;
 
-/// Height of a row: three lines of small text.
+/// Height of a compact row: three lines of small text.
 pub const ROW_HEIGHT: f32 = 54.0;
+
+/// Height of a row that shows three lines of its note under the stance.
+pub const TALL_ROW_HEIGHT: f32 = 80.0;
+
+/// The narrowest a stakeholder column starts (narrower and the stance word is cut).
+const MIN_COLUMN: f32 = 130.0;
+
+/// The widest a stakeholder column starts, however wide the window: spare width stays spare
+/// rather than stretching one column.
+const MAX_COLUMN: f32 = 380.0;
+
+/// The id of the cell of measure `mi` and stakeholder `s`, so the keyboard focus can be put on
+/// it.
+#[must_use]
+pub fn cell_id(mi: usize, s: usize) -> egui::Id {
+    egui::Id::unique(("grid-cell", mi, s))
+}
 
 /// What the grid needs to draw one frame.
 pub struct Grid<'a> {
@@ -39,8 +58,18 @@ pub struct Grid<'a> {
     pub right_edge: f32,
     /// How far the grid is scrolled down, in points: both sides show the same rows.
     pub offset: f32,
-    /// Width of the measure column, which stays put when the grid scrolls sideways.
-    pub measure_width: f32,
+    /// Width of the measure column, which stays put when the grid scrolls sideways; `None`
+    /// until the user drags it: then a share of the grid's width.
+    pub measure_width: Option<f32>,
+    /// Put the keyboard focus on the selected cell (the keys moved the selection while the
+    /// grid had the focus, or F6 came to the grid).
+    pub focus_selected: bool,
+    /// The folded search words, marked where they occur.
+    pub words: &'a [String],
+    /// Rows show three lines of note.
+    pub tall: bool,
+    /// The search field holds text (the empty grid then offers to clear it).
+    pub searching: bool,
 }
 
 /// What a frame of the grid reports back.
@@ -50,6 +79,10 @@ pub struct Shown {
     pub offset: Option<f32>,
     /// The measure column's new width, while the user drags its edge.
     pub measure_width: Option<f32>,
+    /// A grid cell has the keyboard focus.
+    pub focused: bool,
+    /// A cell was double-clicked: the note of the selection wants the focus.
+    pub focus_note: bool,
 }
 
 impl Grid<'_> {
@@ -60,10 +93,21 @@ impl Grid<'_> {
         let mut shown = Shown::default();
         if self.rows.is_empty() {
             ui.label(tr(self.lang, Text::NoRowMatches));
+            if self.searching {
+                let c = Command::ClearSearch;
+                if ui
+                    .button(c.label(self.lang))
+                    .on_hover_text(c.tooltip(self.lang))
+                    .clicked()
+                {
+                    inbox.command(c);
+                }
+            }
             return shown;
         }
         let full = ui.available_rect_before_wrap();
-        let split = (full.left() + self.measure_width).min(full.right());
+        let measure_width = self.measure_width(full.width());
+        let split = (full.left() + measure_width).min(full.right());
         let measures = egui::Rect::from_min_max(full.min, egui::pos2(split, full.bottom()));
         let measures_offset = ui
             .scope_builder(UiBuilder::new().max_rect(measures), |ui| {
@@ -77,7 +121,7 @@ impl Grid<'_> {
             .id_salt("grid-horizontal")
             .auto_shrink(false)
             .show(&mut cells_ui, |ui| {
-                let (offset, selected_cell) = self.stakeholder_columns(ui, inbox);
+                let (offset, selected_cell) = self.stakeholder_columns(ui, inbox, &mut shown);
                 if let Some(cell) = selected_cell {
                     // The table's own scroll area takes every scroll request made inside it,
                     // sideways ones included, though it only scrolls up and down: ask the
@@ -93,14 +137,29 @@ impl Grid<'_> {
         shown.offset = [cells_offset, measures_offset]
             .into_iter()
             .find(|&o| (o - self.offset).abs() > 0.5);
-        shown.measure_width = self.resize_handle(ui, split, full.y_range());
+        shown.measure_width = self.resize_handle(ui, split, full.y_range(), measure_width);
         ui.advance_cursor_after_rect(full);
         shown
     }
 
+    /// The measure column's width in a grid `width` points wide: as dragged, or a share that
+    /// leaves the stakeholders most of the room.
+    fn measure_width(&self, width: f32) -> f32 {
+        self.measure_width
+            .unwrap_or_else(|| (width * 0.3).clamp(200.0, 360.0))
+    }
+
+    fn row_height(&self) -> f32 {
+        if self.tall {
+            TALL_ROW_HEIGHT
+        } else {
+            ROW_HEIGHT
+        }
+    }
+
     /// The line between the measures and the cells; dragging it resizes the measure column.
     /// Returns the new width while it is dragged.
-    fn resize_handle(&self, ui: &egui::Ui, x: f32, y: egui::Rangef) -> Option<f32> {
+    fn resize_handle(&self, ui: &egui::Ui, x: f32, y: egui::Rangef, width: f32) -> Option<f32> {
         let rect = egui::Rect::from_x_y_ranges(x - 3.0..=x + 3.0, y);
         let handle = ui.interact(rect, ui.scope_id().with("measure-width"), Sense::drag());
         let stroke = if handle.hovered() || handle.dragged() {
@@ -112,7 +171,7 @@ impl Grid<'_> {
         ui.painter().vline(x, y, stroke);
         handle
             .dragged()
-            .then(|| (self.measure_width + handle.drag_delta().x).clamp(160.0, 640.0))
+            .then(|| (width + handle.drag_delta().x).clamp(160.0, 640.0))
     }
 
     /// A table builder for one side of the grid, at the shared scroll position (or scrolling
@@ -148,7 +207,7 @@ impl Grid<'_> {
                 });
             })
             .body(|body| {
-                body.rows(ROW_HEIGHT, self.rows.len(), |mut row| {
+                body.rows(self.row_height(), self.rows.len(), |mut row| {
                     match self.rows[row.index()] {
                         Row::Pillar(p) => {
                             let pillar = &d.pillars[p];
@@ -179,8 +238,10 @@ impl Grid<'_> {
                         Row::Measure(mi) => {
                             let m = &d.measures[mi];
                             row.col(|ui| {
+                                ui.style_mut().interaction.selectable_labels = false;
                                 ui.vertical(|ui| {
-                                    ui.add(Label::new(RichText::new(&m.title).strong()).truncate());
+                                    let title = marked(ui, &m.title, self.words, RichText::strong);
+                                    ui.add(Label::new(title).truncate());
                                     ui.add(
                                         Label::new(
                                             RichText::new(m.id.as_str())
@@ -215,6 +276,7 @@ impl Grid<'_> {
         &self,
         ui: &mut egui::Ui,
         inbox: &mut Inbox,
+        shown: &mut Shown,
     ) -> (f32, Option<egui::Rect>) {
         let d = &self.session.dossier;
         let dark = ui.visuals().dark_mode;
@@ -222,11 +284,21 @@ impl Grid<'_> {
         if self.columns.is_empty() {
             return (self.offset, None);
         }
+        // The columns share the width, none wider than MAX_COLUMN nor narrower than MIN_COLUMN
+        // (more stakeholders than fit scroll sideways); each can be dragged wider or narrower.
+        // The table keeps dragged widths until the window's width changes by a step.
+        #[allow(clippy::cast_precision_loss)] // a few hundred columns at most
+        let share = ((ui.available_width() - 8.0 * self.columns.len() as f32)
+            / self.columns.len() as f32)
+            .clamp(MIN_COLUMN, MAX_COLUMN);
+        #[allow(clippy::cast_possible_truncation)] // a width in points, divided
+        let step = (ui.available_width() / 40.0).round() as i32;
         let output = self
             .table(ui, "cells")
+            .id_salt(("grid-cells", step, self.tall))
             .resizable(true)
             .columns(
-                Column::remainder().at_least(150.0).clip(true),
+                Column::initial(share).range(80.0..=900.0).clip(true),
                 self.columns.len(),
             )
             .header(24.0, |mut header| {
@@ -251,7 +323,7 @@ impl Grid<'_> {
             })
             .body(|body| {
                 let mut assessments = Vec::new();
-                body.rows(ROW_HEIGHT, self.rows.len(), |mut row| {
+                body.rows(self.row_height(), self.rows.len(), |mut row| {
                     let Row::Measure(mi) = self.rows[row.index()] else {
                         // A pillar's heading is drawn by the measure column, across this side
                         // too; an empty cell keeps the row's height.
@@ -275,12 +347,23 @@ impl Grid<'_> {
                             // Columns scrolled out of view cost nothing; past the right edge,
                             // the rest of the row is skipped.
                             past_right_edge = rect.left() > ui.clip_rect().right();
-                            if ui.is_rect_visible(rect)
-                                && self
-                                    .cell(ui, mi, s, assessments[s], selected, dark)
-                                    .clicked()
-                            {
-                                inbox.push(Message::Select(sel));
+                            if ui.is_rect_visible(rect) || (selected && self.focus_selected) {
+                                let response = self.cell(ui, mi, s, assessments[s], selected, dark);
+                                if selected && self.focus_selected && !response.has_focus() {
+                                    response.request_focus();
+                                }
+                                if response.has_focus() {
+                                    shown.focused = true;
+                                }
+                                // Tab brings the focus to a cell: the selection follows it.
+                                let tabbed = response.gained_focus() && !self.focus_selected;
+                                if (response.clicked() || tabbed) && !selected {
+                                    inbox.push(Message::Select(sel));
+                                }
+                                if response.double_clicked() {
+                                    inbox.push(Message::Select(sel));
+                                    shown.focus_note = true;
+                                }
                             }
                         });
                         if past_right_edge && !self.scroll_to_selection {
@@ -304,7 +387,22 @@ impl Grid<'_> {
     ) -> egui::Response {
         let d = &self.session.dossier;
         let rect = ui.max_rect();
-        let response = ui.interact(rect, ui.scope_id().with(("cell", mi, s)), Sense::click());
+        // The whole cell takes the click: its text is not selectable, so no label eats it.
+        ui.style_mut().interaction.selectable_labels = false;
+        let response = ui.interact(rect, cell_id(mi, s), Sense::click());
+        if response.has_focus() {
+            // The arrows move the selection, which the focus follows, not egui's own focus walk.
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    response.id,
+                    egui::EventFilter {
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        ..Default::default()
+                    },
+                );
+            });
+        }
         let weak = theme::weak_text(ui.visuals());
         let stance = a.and_then(|a| a.stance);
         if let Some(st) = stance {
@@ -316,6 +414,14 @@ impl Grid<'_> {
                 rect.shrink(1.0),
                 2.0,
                 Stroke::new(2.0, theme::selection(ui.visuals())),
+                StrokeKind::Inside,
+            );
+        }
+        if response.has_focus() {
+            ui.painter().rect_stroke(
+                rect.shrink(3.0),
+                3.0,
+                theme::focus_ring(ui.visuals()),
                 StrokeKind::Inside,
             );
         }
@@ -382,8 +488,23 @@ impl Grid<'_> {
                 }
             }
             if let Some(a) = a.filter(|a| !a.note.is_empty()) {
-                let first = a.note.lines().next().unwrap_or_default();
-                ui.add(Label::new(RichText::new(first).size(SMALL_TEXT)).truncate());
+                let small = |r: RichText| r.size(SMALL_TEXT);
+                if self.tall {
+                    // Up to three lines of the note, wrapped, cut with an ellipsis.
+                    let mut job = std::sync::Arc::unwrap_or_clone(
+                        marked(ui, &a.note, self.words, small).into_layout_job(
+                            ui.style(),
+                            egui::FontSelection::Default,
+                            Align::Min,
+                        ),
+                    );
+                    job.wrap.max_rows = 3;
+                    job.wrap.overflow_character = Some('…');
+                    ui.add(Label::new(job).wrap());
+                } else {
+                    let first = a.note.lines().next().unwrap_or_default();
+                    ui.add(Label::new(marked(ui, first, self.words, small)).truncate());
+                }
             } else if linked > 0 {
                 ui.label(
                     RichText::new(format!(

@@ -7,6 +7,7 @@ mod detail;
 mod dialogs;
 mod filters;
 mod grid;
+mod highlight;
 pub mod i18n;
 mod message;
 mod prefs;
@@ -17,7 +18,8 @@ pub use commands::Command;
 pub use dialogs::{Answer, Dialog, ExportChoice, Intent};
 pub use message::{Inbox, Message};
 pub use prefs::Prefs;
-pub use theme::Theme;
+pub use prefs::RowHeight;
+pub use theme::{Theme, focus_ring, search_highlight};
 
 use eframe::egui;
 use std::path::PathBuf;

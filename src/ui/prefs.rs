@@ -23,6 +23,47 @@ pub struct Prefs {
     pub last_session: Option<PathBuf>,
     /// The analyst's name, given to new sessions.
     pub analyst: String,
+    /// The window's zoom (Ctrl+plus, Ctrl+minus, Ctrl+0); `None` at 100 %.
+    pub zoom: Option<f32>,
+    /// The filters panel is folded away.
+    pub hide_filters: bool,
+    /// The detail panel is folded away.
+    pub hide_detail: bool,
+    /// How tall the grid's rows are.
+    pub rows: RowHeight,
+}
+
+/// How tall the grid's rows are: compact (the stance and the note's first line) or three lines
+/// of note.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RowHeight {
+    /// The stance, the quote count and the start of the note.
+    #[default]
+    Compact,
+    /// The stance, then up to three lines of the note.
+    ThreeLines,
+}
+
+/// The zoom factors Ctrl+plus and Ctrl+minus step between, and never leave.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.5..=3.0;
+
+impl Prefs {
+    /// The window's zoom factor.
+    #[must_use]
+    pub fn zoom(&self) -> f32 {
+        self.zoom.filter(|z| ZOOM_RANGE.contains(z)).unwrap_or(1.0)
+    }
+
+    /// Zoom in (`steps` > 0) or out by tenths, within [`ZOOM_RANGE`]; `0` resets to 100 %.
+    pub fn step_zoom(&mut self, steps: i8) {
+        let z = if steps == 0 {
+            1.0
+        } else {
+            let z = self.zoom() + 0.1 * f32::from(steps);
+            ((z * 10.0).round() / 10.0).clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end())
+        };
+        self.zoom = ((z - 1.0).abs() > f32::EPSILON).then_some(z);
+    }
 }
 
 impl Prefs {

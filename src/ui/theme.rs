@@ -92,3 +92,21 @@ pub fn weak_text(visuals: &Visuals) -> Color32 {
         Color32::from_gray(95)
     }
 }
+
+/// The ring around the grid cell that has the keyboard focus: thicker than the
+/// selection outline and in the focus colour egui gives other widgets, so it reads apart from
+/// the selection.
+#[must_use]
+pub fn focus_ring(visuals: &Visuals) -> egui::Stroke {
+    egui::Stroke::new(3.0, visuals.widgets.hovered.fg_stroke.color)
+}
+
+/// The background behind the words the search found, in the grid and the detail panel.
+#[must_use]
+pub fn search_highlight(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(120, 95, 10)
+    } else {
+        Color32::from_rgb(255, 226, 110)
+    }
+}

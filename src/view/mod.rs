@@ -7,9 +7,11 @@ use crate::model::{CellId, Dossier, Stance};
 use std::collections::BTreeSet;
 
 mod fold;
+mod highlight;
 mod index;
 
 pub use fold::fold;
+pub use highlight::{matches as search_matches, search_words};
 pub use index::DossierIndex;
 
 /// Which stance classes the stance filter keeps; `None` in the set stands for unassessed.

@@ -18,8 +18,15 @@ impl App {
         if self.dialog.is_some() {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // A focused grid cell takes the grid's keys; any other focused widget keeps them.
+        let typing = ctx.egui_wants_keyboard_input() && !self.grid.focused;
         let mut hits = Vec::new();
+        if !typing {
+            hits.extend(super::focus::take_stance_digits(ctx));
+        }
+        if self.escape_clears_search(ctx) {
+            hits.push(Command::ClearSearch);
+        }
         ctx.input_mut(|i| {
             for &c in Command::by_specificity() {
                 if c.is_grid_key() && typing {
@@ -127,6 +134,7 @@ impl App {
                         Theme::Dark,
                         tr(lang, Text::ThemeDark),
                     );
+                    self.view_menu_layout(ui);
                 });
             });
         });

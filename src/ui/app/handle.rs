@@ -112,6 +112,21 @@ impl App {
             | Command::PageDown
             | Command::FirstRow
             | Command::LastRow => self.move_by(c),
+            Command::NextPane | Command::PrevPane => self.cycle_pane(c == Command::NextPane, ctx),
+            Command::ClearSearch => {
+                self.filters.search.clear();
+                self.grid.stale = true;
+            }
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
+                self.prefs.step_zoom(match c {
+                    Command::ZoomIn => 1,
+                    Command::ZoomOut => -1,
+                    _ => 0,
+                });
+                ctx.set_zoom_factor(self.prefs.zoom());
+            }
+            Command::ToggleFilters => self.prefs.hide_filters ^= true,
+            Command::ToggleDetail => self.prefs.hide_detail ^= true,
         }
     }
 

@@ -3,7 +3,8 @@
 //! UI thread.
 //!
 //! Split by concern: `handle` (what each message does), `chrome` (menus, status bar, title,
-//! keys, window events), `navigate` (selection and moves), `files` (open, save), `recovery`
+//! keys, window events), `navigate` (selection and moves), `focus` (F6 between panes, the
+//! caret's blink), `files` (open, save), `recovery`
 //! (the recovery copy), `export` (the gap report), `tasks` (work in the background with a
 //! progress bar and Cancel). Views never change the session
 //! and never touch files: they push [`Message`]s, and the App acts on them here.
@@ -11,7 +12,9 @@
 mod chrome;
 mod export;
 mod files;
+mod focus;
 mod handle;
+mod layout;
 mod navigate;
 mod recovery;
 mod tasks;
@@ -44,8 +47,14 @@ struct GridState {
     scroll_to_selection: bool,
     /// How far the grid is scrolled down, shared by its two sides.
     offset: f32,
-    /// Width of the measure column, as the user dragged it.
-    measure_width: f32,
+    /// Width of the measure column, as the user dragged it (a share of the grid until then).
+    measure_width: Option<f32>,
+    /// The folded words of the search, marked in the grid and the detail.
+    words: Vec<String>,
+    /// Put the keyboard focus on the selected cell in the next frame.
+    focus_selected: bool,
+    /// A grid cell had the keyboard focus last frame.
+    focused: bool,
 }
 
 impl Default for GridState {
@@ -55,7 +64,10 @@ impl Default for GridState {
             stale: true,
             scroll_to_selection: false,
             offset: 0.0,
-            measure_width: 320.0,
+            measure_width: None,
+            words: Vec::new(),
+            focus_selected: false,
+            focused: false,
         }
     }
 }
@@ -90,6 +102,11 @@ pub struct App {
     quit_requested: bool,
     title: String,
     fonts_installed: bool,
+    /// When the user last gave any input (egui's clock), for the caret's blink.
+    last_input: f64,
+    /// The widget with the keyboard focus at the end of last frame.
+    last_focus: Option<egui::Id>,
+    panes_at: focus::PaneRects,
 }
 
 impl App {
@@ -125,6 +142,9 @@ impl App {
             quit_requested: false,
             title: String::new(),
             fonts_installed: false,
+            last_input: 0.0,
+            last_focus: None,
+            panes_at: focus::PaneRects::default(),
         }
     }
 
@@ -267,15 +287,21 @@ impl App {
         let ctx = ui.ctx().clone();
         if !self.fonts_installed {
             super::theme::install_fonts(&ctx);
+            // The zoom keys are commands of ours (they are remembered), not egui's own.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            ctx.set_zoom_factor(self.prefs.zoom());
             self.fonts_installed = true;
         }
-        ctx.set_visuals(self.prefs.theme.visuals());
+        let mut visuals = self.prefs.theme.visuals();
+        self.caret(&ctx, &mut visuals);
+        ctx.set_visuals(visuals);
         self.poll_task(&ctx);
         self.read_keyboard(&ctx);
         self.read_dropped_files(&ctx);
         self.check_close_request(&ctx);
         if self.grid.stale {
             self.grid.rows = self.index.rows(&self.session, &self.filters);
+            self.grid.words = crate::view::search_words(&self.filters.search);
             self.grid.stale = false;
         }
 
@@ -303,6 +329,7 @@ impl App {
         }
         self.update_title(&ctx);
         self.autosave(&ctx);
+        self.last_focus = ctx.memory(egui::Memory::focused);
         if self.quit_requested {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
@@ -325,10 +352,14 @@ impl App {
     /// The filters, the detail and the grid.
     fn panels(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang();
-        egui::Panel::left("filters")
+        self.panes_at = focus::PaneRects::default();
+        // Either panel folds away from the View menu, or by dragging its edge to nothing (a
+        // thin handle brings it back); the choice is remembered.
+        let mut open = !self.prefs.hide_filters;
+        let filters_panel = egui::Panel::left("filters")
             .resizable(true)
-            .default_size(240.0)
-            .show(ui, |ui| {
+            .default_size(220.0)
+            .show_collapsible(ui, &mut open, |ui| {
                 let counts = filters::Counts {
                     shown_rows: self
                         .grid
@@ -349,16 +380,20 @@ impl App {
                 );
                 self.grid.stale |= changed;
             });
-        egui::Panel::right("detail")
+        self.prefs.hide_filters = !open;
+        self.panes_at.filters = filters_panel.map(|r| r.response.rect);
+        let mut open = !self.prefs.hide_detail;
+        let detail_panel = egui::Panel::right("detail")
             .resizable(true)
-            .default_size(420.0)
-            .show(ui, |ui| {
+            .default_size(380.0)
+            .show_collapsible(ui, &mut open, |ui| {
                 match self.selection.and_then(|s| s.cell(&self.session.dossier)) {
                     Some(cell) => detail::show(
                         ui,
                         &self.session,
                         &cell,
                         &mut self.detail,
+                        &self.grid.words,
                         lang,
                         &mut self.inbox,
                     ),
@@ -367,6 +402,8 @@ impl App {
                     }
                 }
             });
+        self.prefs.hide_detail = !open;
+        self.panes_at.detail = detail_panel.map(|r| r.response.rect);
         let columns = self.visible_columns();
         egui::CentralPanel::default().show(ui, |ui| {
             let grid = grid::Grid {
@@ -380,15 +417,23 @@ impl App {
                 right_edge: ui.max_rect().right(),
                 offset: self.grid.offset,
                 measure_width: self.grid.measure_width,
+                focus_selected: std::mem::take(&mut self.grid.focus_selected),
+                words: &self.grid.words,
+                tall: self.prefs.rows == super::prefs::RowHeight::ThreeLines,
+                searching: !self.filters.search.trim().is_empty(),
             };
             let shown = grid.show(ui, &mut self.inbox);
+            self.grid.focused = shown.focused;
+            if shown.focus_note {
+                ui.memory_mut(|m| m.request_focus(detail::note_id()));
+            }
             if let Some(offset) = shown.offset {
                 // Both sides of the grid show the new position on the next frame.
                 self.grid.offset = offset;
                 ui.ctx().request_repaint();
             }
             if let Some(width) = shown.measure_width {
-                self.grid.measure_width = width;
+                self.grid.measure_width = Some(width);
             }
         });
     }
