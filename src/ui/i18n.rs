@@ -112,7 +112,7 @@ crate::i18n::catalogue! {
         FlagForCheckTip => ("Signaler cette appréciation à vérifier (la raison est facultative)", "Flag this judgement to check (the reason is optional)"),
         FlagWhyHint => ("pourquoi ? (facultatif)", "why? (optional)"),
         ClearFlagTip => ("Lever ce signalement", "Clear this flag"),
-        FlaggedMark => same("⚑"),
+        FlaggedMark => same("▲"),
         Evidence => ("Positions de la partie prenante", "Stakeholder’s positions"),
         CiteAsEvidence => ("Citer comme preuve de cette appréciation", "Cite as evidence for this stance"),
         LinkTip => ("Lier cette position comme preuve de l’appréciation", "Link this position as evidence for the stance"),
