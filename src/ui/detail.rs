@@ -6,7 +6,7 @@ use super::commands::Command;
 use super::i18n::{Text, tr};
 use super::message::Inbox;
 use super::theme;
-use crate::i18n::{Lang, stamp};
+use crate::i18n::Lang;
 use crate::model::{Action, Assessment, CellId, Citation, Dossier, Position, Session, Stance};
 use eframe::egui::{self, RichText};
 
@@ -150,14 +150,9 @@ pub fn show(
             });
             if !a.author.is_empty() || !a.modified.is_empty() {
                 ui.label(
-                    RichText::new(format!(
-                        "{} : {} {}",
-                        tr(lang, Text::LastEdit),
-                        a.author,
-                        stamp(lang, &a.modified)
-                    ))
-                    .small()
-                    .color(weak),
+                    RichText::new(crate::ui::i18n::last_edit(lang, &a.author, &a.modified))
+                        .small()
+                        .color(weak),
                 );
             }
             ui.separator();
