@@ -1155,6 +1155,10 @@ fn the_built_in_file_dialog_saves_a_new_session_to_the_name_typed() {
         ..named()
     };
     let mut h = window_with(prefs, data.path(), None);
+    // egui_file marks its title and entries with emoji egui's default fonts lack: the real window
+    // shows a box there (a known limit, in the README); the test must not stop on it.
+    h.ctx
+        .set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Tofu);
     let cell = first_cell(h.state());
     key(&mut h, Key::ArrowDown);
     key(&mut h, Key::Num3);
@@ -1320,7 +1324,12 @@ fn the_first_start_asks_the_analyst_s_name_after_the_recovery_question_without_b
         h.state().session().stance(&first_cell(h.state())),
         Some(Stance::Agreement)
     );
-    h.get_by_role(Role::TextInput).focus();
+    // The name window is drawn last: its field is the last text input.
+    h.get_all_by_role(Role::TextInput)
+        .last()
+        .expect("the name field")
+        .focus();
+    settle(&mut h);
     let field = h
         .get_all_by_role(Role::TextInput)
         .find(|n| n.is_focused())
