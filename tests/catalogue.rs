@@ -300,3 +300,42 @@ fn the_usage_check_finds_keys_used_only_in_tests_comments_or_nowhere() {
         "{problems:?}"
     );
 }
+
+/// Texts that break a language's punctuation: English puts no space before a colon, semicolon,
+/// exclamation or question mark ("Opened: …"); French puts a no-break space there (a plain one
+/// would let the mark start a line).
+fn punctuation_problems(entries: &[Entry], check_french: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    for e in entries {
+        for mark in [':', ';', '!', '?'] {
+            for space in [' ', '\u{a0}', '\u{202f}'] {
+                if e.en.contains(&format!("{space}{mark}")) {
+                    problems.push(format!("{}: a space before {mark:?} in English", e.key));
+                }
+            }
+            if check_french && e.fr.contains(&format!(" {mark}")) {
+                problems.push(format!(
+                    "{}: a plain space before {mark:?} in French (a no-break space goes there)",
+                    e.key
+                ));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn english_texts_have_no_space_before_a_colon() {
+    let mut entries = report_catalogue();
+    #[cfg(feature = "gui")]
+    entries.extend(window_catalogue());
+    let problems = punctuation_problems(&entries, false);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[cfg(feature = "gui")]
+#[test]
+fn window_texts_follow_each_languages_punctuation() {
+    let problems = punctuation_problems(&window_catalogue(), true);
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -125,6 +125,98 @@ pub fn utc(lang: Lang, stamp: &str) -> String {
     }
 }
 
+/// An RFC 3339 UTC stamp in the user's time zone, for the window: "24 novembre 2026, 10:05 CET".
+/// The zone comes from `TZ` or `/etc/localtime` (read once, with `tz-rs`); where none can be
+/// read, or the stamp is not `…Z` UTC, the time is shown as [`utc`] shows it. Reports keep UTC.
+#[must_use]
+pub fn local(lang: Lang, stamp: &str) -> String {
+    static ZONE: std::sync::OnceLock<Option<tz::TimeZone>> = std::sync::OnceLock::new();
+    let zone = ZONE.get_or_init(|| tz::TimeZone::local().ok());
+    match (zone, unix_seconds(stamp)) {
+        (Some(zone), Some(t)) => in_zone(lang, zone, t).unwrap_or_else(|| utc(lang, stamp)),
+        _ => utc(lang, stamp),
+    }
+}
+
+/// The time `t` (Unix seconds) in `zone`, as [`local`] writes it.
+fn in_zone(lang: Lang, zone: &tz::TimeZone, t: i64) -> Option<String> {
+    let kind = zone.find_local_time_type(t).ok()?;
+    let offset = i64::from(kind.ut_offset());
+    let local = t + offset;
+    let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    let name = kind.time_zone_designation();
+    // A designation such as "+01" (zones without a common abbreviation) reads as "UTC+01".
+    let zone_name = if name.is_empty() || name.starts_with(['+', '-']) {
+        let (sign, abs) = if offset < 0 {
+            ('-', -offset)
+        } else {
+            ('+', offset)
+        };
+        format!("UTC{sign}{:02}:{:02}", abs / 3600, abs % 3600 / 60)
+    } else {
+        name.to_owned()
+    };
+    Some(format!(
+        "{}, {:02}:{:02} {zone_name}",
+        date(lang, &format!("{y:04}-{m:02}-{d:02}")),
+        secs / 3600,
+        secs % 3600 / 60
+    ))
+}
+
+/// Seconds since 1970 of an RFC 3339 stamp in UTC (`2026-11-24T09:05:00Z`, fractions allowed).
+fn unix_seconds(stamp: &str) -> Option<i64> {
+    if !stamp.ends_with('Z') || !crate::model::is_rfc3339(stamp) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| stamp.get(r)?.parse::<i64>().ok();
+    let days = days_from_civil(num(0..4)?, num(5..7)?, num(8..10)?);
+    Some(days * 86_400 + num(11..13)? * 3600 + num(14..16)? * 60 + num(17..19)?)
+}
+
+/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar (H. Hinnant's method).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day counted from 1970-01-01, the inverse of [`days_from_civil`].
+#[must_use]
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+/// A session's or a cell's time for the window: as [`local`], with the same marks as [`stamp`].
+#[must_use]
+pub fn local_stamp(lang: Lang, stamp: &str) -> String {
+    if stamp.is_empty() || crate::model::is_rfc3339(stamp) {
+        return local(lang, stamp);
+    }
+    let (fr, en) = UNREADABLE_TIME;
+    format!("{} {stamp}", lang.pick(fr, en))
+}
+
 /// A session's or a cell's time for a reader: as [`utc`] when it is RFC 3339, nothing when it is
 /// unknown (empty), and otherwise as written after the mark "(date illisible)" / "(unreadable
 /// date)", so that a time a hand edit damaged is never taken for a real one (the loader keeps it
@@ -156,6 +248,29 @@ pub const UNREADABLE_TIME: (&str, &str) = ("(date illisible)", "(unreadable date
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_reads_in_the_users_zone_with_the_zone_named() {
+        let paris = tz::TimeZone::from_posix_tz("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        let winter = unix_seconds("2026-11-24T09:05:00Z").unwrap();
+        assert_eq!(
+            in_zone(Lang::Fr, &paris, winter).unwrap(),
+            "24 novembre 2026, 10:05 CET"
+        );
+        let summer = unix_seconds("2026-07-13T23:30:00Z").unwrap();
+        assert_eq!(
+            in_zone(Lang::En, &paris, summer).unwrap(),
+            "14 July 2026, 01:30 CEST"
+        );
+        let kolkata = tz::TimeZone::from_posix_tz("<+0530>-5:30").unwrap();
+        assert_eq!(
+            in_zone(Lang::En, &kolkata, winter).unwrap(),
+            "24 November 2026, 14:35 UTC+05:30"
+        );
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(local(Lang::Fr, "hier"), "hier", "anything else as written");
+    }
 
     #[test]
     fn a_report_date_that_cannot_be_read_is_marked_as_such() {

@@ -8,7 +8,9 @@ mod catalogue;
 pub mod format;
 
 pub(crate) use catalogue::catalogue;
-pub use format::{date, figure, number, percent, plural, stamp, stamp_date, utc};
+pub use format::{
+    date, figure, local, local_stamp, number, percent, plural, stamp, stamp_date, utc,
+};
 
 use crate::model::{DossierChange, PositionKind, ReviewOrigin, ReviewReason, Stance};
 use serde::{Deserialize, Serialize};

@@ -10,6 +10,8 @@ mod load;
 mod lock;
 mod messages;
 pub mod recovery;
+#[cfg(unix)]
+pub mod termination;
 
 pub use atomic::{WRITE_SHARE_FROM, backup_of, backup_path};
 pub use error::{FileProblem, LoadError, Location, NotAFileKind, SaveError};

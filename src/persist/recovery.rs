@@ -16,6 +16,7 @@ use crate::model::Session;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// How many copies of the app can keep a recovery copy at once.
 const MAX_SLOTS: u32 = 64;
@@ -158,6 +159,66 @@ impl Slot {
     }
 }
 
+/// Write a recovery copy of `session`, which belongs to `origin`, to `path` (a [`Slot::path`]):
+/// what [`Slot::write`] does, for a thread that holds the path and a snapshot, not the slot.
+///
+/// # Errors
+/// When the data folder cannot be written.
+pub fn write_copy(path: &Path, session: &Session, origin: Option<&Path>) -> Result<(), SaveError> {
+    write_to(path, session, origin)
+}
+
+/// How long after the last edit the recovery copy is written: long enough that typing a word
+/// writes once, short enough that little is lost.
+pub const QUIET: Duration = Duration::from_millis(1500);
+/// Edits that never pause (a long stretch of typing) are copied at least this often.
+pub const MAX_DELAY: Duration = Duration::from_secs(10);
+
+/// What the window's autosave should do now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Autosave {
+    /// Nothing: no unsaved work, or the copy already holds it.
+    Idle,
+    /// Look again after this long (the user is still editing, or a write is under way).
+    Wait(Duration),
+    /// Write the copy now.
+    Write,
+}
+
+/// The state [`autosave`] decides on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AutosaveState {
+    /// Whether the session has edits the saved file does not hold.
+    pub dirty: bool,
+    /// The session's revision now.
+    pub revision: u64,
+    /// The revision the copy holds (or is being written with).
+    pub written: Option<u64>,
+    /// Time since the last edit.
+    pub since_edit: Duration,
+    /// Time since the oldest edit the copy does not hold.
+    pub unwritten_for: Duration,
+    /// Whether a copy is being written now (at most one at a time).
+    pub in_flight: bool,
+}
+
+/// Debounced autosave: write the copy [`QUIET`] after the last edit (or [`MAX_DELAY`] after the
+/// first unwritten one), never while a write is under way, never twice for one revision, and
+/// never when the saved file holds the work (a copy written after a save would supersede it).
+#[must_use]
+pub fn autosave(s: AutosaveState) -> Autosave {
+    if !s.dirty || s.written == Some(s.revision) {
+        return Autosave::Idle;
+    }
+    if s.in_flight {
+        return Autosave::Wait(Duration::from_millis(100));
+    }
+    if s.since_edit >= QUIET || s.unwritten_for >= MAX_DELAY {
+        return Autosave::Write;
+    }
+    Autosave::Wait((QUIET - s.since_edit).min(MAX_DELAY.saturating_sub(s.unwritten_for)))
+}
+
 fn write_to(path: &Path, session: &Session, origin: Option<&Path>) -> Result<(), SaveError> {
     let path = path.to_owned();
     let mut text = String::new();
@@ -210,4 +271,65 @@ fn read_origin(path: &Path) -> Option<PathBuf> {
     let quoted = first.strip_prefix(ORIGIN_MARK)?;
     let origin: String = ron::from_str(quoted).ok()?;
     (!origin.is_empty()).then(|| PathBuf::from(origin))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(since_edit_ms: u64) -> AutosaveState {
+        AutosaveState {
+            dirty: true,
+            revision: 7,
+            written: Some(6),
+            since_edit: Duration::from_millis(since_edit_ms),
+            unwritten_for: Duration::from_millis(since_edit_ms),
+            in_flight: false,
+        }
+    }
+
+    #[test]
+    fn the_copy_is_written_once_the_user_pauses_and_never_twice_or_after_a_save() {
+        assert_eq!(
+            autosave(state(200)),
+            Autosave::Wait(Duration::from_millis(1300)),
+            "still typing: wait for the pause"
+        );
+        assert_eq!(autosave(state(1500)), Autosave::Write);
+        let typing_on = AutosaveState {
+            unwritten_for: MAX_DELAY,
+            ..state(100)
+        };
+        assert_eq!(
+            autosave(typing_on),
+            Autosave::Write,
+            "typing that never stops"
+        );
+        let busy = AutosaveState {
+            in_flight: true,
+            ..state(5000)
+        };
+        assert!(
+            matches!(autosave(busy), Autosave::Wait(_)),
+            "one write at a time"
+        );
+        let copied = AutosaveState {
+            written: Some(7),
+            ..state(5000)
+        };
+        assert_eq!(
+            autosave(copied),
+            Autosave::Idle,
+            "the copy holds it already"
+        );
+        let saved = AutosaveState {
+            dirty: false,
+            ..state(5000)
+        };
+        assert_eq!(
+            autosave(saved),
+            Autosave::Idle,
+            "the file holds it: no copy"
+        );
+    }
 }

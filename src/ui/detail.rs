@@ -7,7 +7,7 @@ use super::highlight::marked;
 use super::i18n::{Text, tr};
 use super::message::Inbox;
 use super::theme;
-use crate::i18n::{Lang, stamp};
+use crate::i18n::Lang;
 use crate::model::{
     Action, Assessment, CellId, Citation, Dossier, Position, PositionId, ReviewReason, Session,
     Stance,
@@ -178,14 +178,9 @@ pub fn show(
             review_flags(ui, cell, a, state, lang, inbox);
             if !a.author.is_empty() || !a.modified.is_empty() {
                 ui.label(
-                    RichText::new(format!(
-                        "{} : {} {}",
-                        tr(lang, Text::LastEdit),
-                        a.author,
-                        stamp(lang, &a.modified)
-                    ))
-                    .small()
-                    .color(weak),
+                    RichText::new(crate::ui::i18n::last_edit(lang, &a.author, &a.modified))
+                        .small()
+                        .color(weak),
                 );
             }
             ui.separator();

@@ -129,6 +129,8 @@ impl Dialog {
                 choice = Some(c);
             }
         };
+        // The default button was pressed (Save, or Enter, in the unsaved-changes question).
+        let mut saving = false;
         let response = egui::Modal::new(egui::Id::unique("dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             match self {
@@ -136,8 +138,17 @@ impl Dialog {
                     ui.heading(tr(lang, Text::UnsavedTitle));
                     ui.label(tr(lang, Text::UnsavedBody));
                     ui.add_space(8.0);
+                    // Save is the default button: Enter presses it (Escape cancels, below).
+                    saving = ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
-                        pick(ui, Text::SaveButton, Choice::Save);
+                        let save = egui::Button::new(
+                            egui::RichText::new(tr(lang, Text::SaveButton)).strong(),
+                        )
+                        .fill(ui.visuals().selection.bg_fill);
+                        saving |= ui
+                            .add(save)
+                            .on_hover_text(tr(lang, Text::DefaultButtonTip))
+                            .clicked();
                         pick(ui, Text::DiscardButton, Choice::Discard);
                         if *intent == Intent::Quit && can_keep_recovery {
                             pick(ui, Text::KeepRecoveryButton, Choice::KeepRecovery);
@@ -173,12 +184,16 @@ impl Dialog {
                                 || tr(lang, Text::RecoveryNever).to_owned(),
                                 |p| p.display().to_string(),
                             );
-                            ui.label(format!("{} : {origin}", tr(lang, Text::RecoveryOf)));
+                            ui.label(format!(
+                                "{}{} {origin}",
+                                tr(lang, Text::RecoveryOf),
+                                lang.pick("\u{a0}:", ":")
+                            ));
                             if let Some(w) = &r.written {
                                 ui.label(format!(
                                     "{} {}",
                                     tr(lang, Text::RecoveryWritten),
-                                    crate::i18n::utc(lang, w)
+                                    crate::i18n::local(lang, w)
                                 ));
                             }
                         }
@@ -249,6 +264,9 @@ impl Dialog {
                 }
             }
         });
+        if saving {
+            choice = Some(Choice::Save);
+        }
         // Escape or a click outside cancels, except for the recovery question, which must be
         // answered (dismissing it would leave the copy in limbo).
         if choice.is_none() && response.should_close() && !matches!(self, Dialog::Recovery(_)) {

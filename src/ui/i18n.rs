@@ -36,18 +36,18 @@ crate::i18n::catalogue! {
         CmdFind => ("Rechercher", "Find"),
         CmdFindTip => ("Chercher dans les mesures, les positions et les notes", "Search measures, positions and notes"),
         CmdCancelTask => ("Interrompre", "Cancel"),
-        CmdCancelTaskTip => ("Arrêter l’opération en cours : rien n’est changé", "Stop the work in progress: nothing changes"),
+        CmdCancelTaskTip => ("Arrêter l’opération en cours\u{a0}: rien n’est changé", "Stop the work in progress: nothing changes"),
         TaskOpen => ("Ouverture de", "Opening"),
         TaskSave => ("Enregistrement de", "Saving"),
         TaskExport => ("Export du rapport vers", "Exporting the report to"),
-        TaskCancelled => ("Opération interrompue : rien n’a changé.", "Cancelled: nothing changed."),
-        SavedBeforeCancel => ("Trop tard pour interrompre : la session était déjà enregistrée.", "Too late to cancel: the session was already saved."),
-        WaitForTask => ("Une opération est en cours : attendez sa fin ou interrompez-la (barre d’état).", "Work is in progress: wait for it or cancel it (status bar)."),
-        TaskFailed => ("L’opération s’est arrêtée de façon inattendue ; rien n’a changé.", "The work stopped unexpectedly; nothing changed."),
-        SavedOverLimit => ("Attention : le fichier dépasse la taille que Vis-à-vis ouvre sans demander ; il demandera confirmation à l’ouverture.", "Note: the file is larger than Vis-à-vis opens without asking; opening it will ask for confirmation."),
+        TaskCancelled => ("Opération interrompue\u{a0}: rien n’a changé.", "Cancelled: nothing changed."),
+        SavedBeforeCancel => ("Trop tard pour interrompre\u{a0}: la session était déjà enregistrée.", "Too late to cancel: the session was already saved."),
+        WaitForTask => ("Une opération est en cours\u{a0}: attendez sa fin ou interrompez-la (barre d’état).", "Work is in progress: wait for it or cancel it (status bar)."),
+        TaskFailed => ("L’opération s’est arrêtée de façon inattendue\u{a0}; rien n’a changé.", "The work stopped unexpectedly; nothing changed."),
+        SavedOverLimit => ("Attention\u{a0}: le fichier dépasse la taille que Vis-à-vis ouvre sans demander\u{a0}; il demandera confirmation à l’ouverture.", "Note: the file is larger than Vis-à-vis opens without asking; opening it will ask for confirmation."),
         TooLargeTitle => ("Fichier très volumineux", "Very large file"),
         TooLargeSize => ("Ce fichier fait", "This file is"),
-        TooLargeBody => ("Une session dépasse rarement cette taille : est-ce bien une session ? L’ouvrir peut prendre du temps et de la mémoire.", "A session is rarely this large: is it really one? Opening it may take time and memory."),
+        TooLargeBody => ("Une session dépasse rarement cette taille\u{a0}: est-ce bien une session\u{a0}? L’ouvrir peut prendre du temps et de la mémoire.", "A session is rarely this large: is it really one? Opening it may take time and memory."),
         OpenAnywayButton => ("Ouvrir quand même", "Open anyway"),
         CmdClear => ("Effacer l’appréciation", "Clear the tag"),
         CmdClearTip => ("Remettre la cellule à « non évaluée » (la note reste)", "Set the cell back to unassessed (the note stays)"),
@@ -88,13 +88,13 @@ crate::i18n::catalogue! {
         NoQuoteShort => ("sans citation", "no quote"),
         // The mark is "(!)": egui's default fonts have no ⚠ glyph.
         MisattributedShort => ("(!) citation d’une autre partie prenante", "(!) quote of another stakeholder"),
-        MisattributedTip => ("La cellule cite comme preuve une position d’une autre partie prenante (modification à la main, fusion) : ce ne sont pas les mots de celle-ci. Ouvrez la cellule pour retirer le lien.", "The cell cites as evidence a position of another stakeholder (a hand edit, a merge): these are not this stakeholder's words. Open the cell to remove the link."),
+        MisattributedTip => ("La cellule cite comme preuve une position d’une autre partie prenante (modification à la main, fusion)\u{a0}: ce ne sont pas les mots de celle-ci. Ouvrez la cellule pour retirer le lien.", "The cell cites as evidence a position of another stakeholder (a hand edit, a merge): these are not this stakeholder's words. Open the cell to remove the link."),
         MissingShort => ("(!) position absente du dossier", "(!) position not in the dossier"),
         MissingTip => ("La cellule cite comme preuve une position que le dossier n’a pas. Ouvrez la cellule pour retirer le lien.", "The cell cites as evidence a position the dossier does not have. Open the cell to remove the link."),
-        MisattributedDetail => ("(!) Citation d’une autre partie prenante, liée à cette cellule : ce ne sont pas les mots de la partie prenante de la cellule.", "(!) A quote of another stakeholder, linked to this cell: these are not the words of the cell's stakeholder."),
+        MisattributedDetail => ("(!) Citation d’une autre partie prenante, liée à cette cellule\u{a0}: ce ne sont pas les mots de la partie prenante de la cellule.", "(!) A quote of another stakeholder, linked to this cell: these are not the words of the cell's stakeholder."),
         OfStakeholder => ("position de", "position of"),
         RemoveLink => ("Retirer le lien", "Remove the link"),
-        NoQuoteTip => ("Aucune position n’est liée comme preuve : liez la citation qui fonde ce jugement.", "No position is linked as evidence: link the quote this judgement rests on."),
+        NoQuoteTip => ("Aucune position n’est liée comme preuve\u{a0}: liez la citation qui fonde ce jugement.", "No position is linked as evidence: link the quote this judgement rests on."),
         RowShown => ("mesure affichée", "measure shown"),
         SelectCell => ("Sélectionnez une cellule de la grille (clic ou flèches) pour voir la mesure, les positions de la partie prenante et l’apprécier.", "Select a grid cell (click or arrows) to see the measure, the stakeholder’s positions and tag it."),
         PillarInferred => ("pilier déduit (les sources ne le disent pas)", "inferred pillar (the sources do not say)"),
@@ -102,7 +102,7 @@ crate::i18n::catalogue! {
         Citations => ("Sources de la mesure", "Measure sources"),
         StanceOf => ("Appréciation", "Stance"),
         Note => same("Note"),
-        NoteHint => ("Pourquoi cette appréciation ?", "Why this stance?"),
+        NoteHint => ("Pourquoi cette appréciation\u{a0}?", "Why this stance?"),
         Labels => ("Étiquettes", "Labels"),
         AddLabel => ("Ajouter", "Add"),
         LabelHint => ("nouvelle étiquette", "new label"),
@@ -123,27 +123,27 @@ crate::i18n::catalogue! {
         Unsaved => ("non enregistré", "unsaved"),
         Untitled => ("Sans titre", "Untitled"),
         UnsavedTitle => ("Modifications non enregistrées", "Unsaved changes"),
-        UnsavedBody => ("La session contient des modifications non enregistrées. Les enregistrer avant de continuer ?", "The session has unsaved changes. Save them before going on?"),
+        UnsavedBody => ("La session contient des modifications non enregistrées. Les enregistrer avant de continuer\u{a0}?", "The session has unsaved changes. Save them before going on?"),
         SaveButton => ("Enregistrer", "Save"),
         DiscardButton => ("Ne pas enregistrer", "Don’t save"),
         KeepRecoveryButton => ("Quitter en gardant une copie de secours", "Quit and keep a recovery copy"),
         CancelButton => ("Annuler", "Cancel"),
         ErrorTitle => ("Erreur", "Error"),
-        OpenErrorIntro => ("Impossible d’ouvrir ce fichier ; la session ouverte n’a pas changé.", "Cannot open this file; the open session is unchanged."),
-        OpenErrorAtStart => ("Impossible d’ouvrir ce fichier ; une nouvelle session sur le dossier Ségur est ouverte à la place.", "Cannot open this file; a new session on the Ségur dossier is open instead."),
-        SaveErrorIntro => ("L’enregistrement a échoué ; vos modifications sont toujours là et l’ancien fichier est intact.", "Saving failed; your changes are still here and the old file is intact."),
+        OpenErrorIntro => ("Impossible d’ouvrir ce fichier\u{a0}; la session ouverte n’a pas changé.", "Cannot open this file; the open session is unchanged."),
+        OpenErrorAtStart => ("Impossible d’ouvrir ce fichier\u{a0}; une nouvelle session sur le dossier Ségur est ouverte à la place.", "Cannot open this file; a new session on the Ségur dossier is open instead."),
+        SaveErrorIntro => ("L’enregistrement a échoué\u{a0}; vos modifications sont toujours là et l’ancien fichier est intact.", "Saving failed; your changes are still here and the old file is intact."),
         WarningsTitle => ("Fichier ouvert, avec des remarques", "File opened, with remarks"),
         Ok => same("OK"),
-        RecoveryTitle => ("Récupérer le travail non enregistré ?", "Recover unsaved work?"),
+        RecoveryTitle => ("Récupérer le travail non enregistré\u{a0}?", "Recover unsaved work?"),
         RecoveryBody => ("Une copie de secours d’une session non enregistrée a été trouvée.", "A recovery copy of an unsaved session was found."),
         RecoveryOf => ("Fichier d’origine", "Original file"),
         RecoveryNever => ("(session jamais enregistrée)", "(session never saved)"),
         RecoveryWritten => ("Copie écrite le", "Copy written on"),
         RestoreButton => ("Restaurer", "Restore"),
         DiscardRecoveryButton => ("Supprimer la copie", "Discard the copy"),
-        RecoveryUnreadable => ("La copie de secours est illisible :", "The recovery copy cannot be read:"),
+        RecoveryUnreadable => ("La copie de secours est illisible\u{a0}:", "The recovery copy cannot be read:"),
         Saved => ("Enregistré", "Saved"),
-        RecoveryWriteFailed => ("Copie de secours non écrite :", "Recovery copy not written:"),
+        RecoveryWriteFailed => ("Copie de secours non écrite\u{a0}:", "Recovery copy not written:"),
         EditRefused => ("Modification refusée", "Edit refused"),
         Opened => ("Ouvert", "Opened"),
         MigratedFrom => ("ancien format mis à jour à l’enregistrement", "older format, upgraded when saved"),
@@ -157,8 +157,8 @@ crate::i18n::catalogue! {
         ExportVisibleOnlyTip => ("Reprendre les filtres Piliers et Parties prenantes du panneau de gauche", "Use the Pillars and Stakeholders filters of the left panel"),
         ExportDone => ("Rapport exporté", "Report exported"),
         OpenFile => ("Ouvrir le fichier", "Open the file"),
-        ExportErrorIntro => ("L’export a échoué ; la session n’a pas changé.", "The export failed; the session is unchanged."),
-        OpenFileFailed => ("Impossible d’ouvrir le fichier :", "Cannot open the file:"),
+        ExportErrorIntro => ("L’export a échoué\u{a0}; la session n’a pas changé.", "The export failed; the session is unchanged."),
+        OpenFileFailed => ("Impossible d’ouvrir le fichier\u{a0}:", "Cannot open the file:"),
         SessionFiles => ("Sessions Vis-à-vis", "Vis-à-vis sessions"),
         CmdNextPane => ("Volet suivant", "Next pane"),
         CmdPrevPane => ("Volet précédent", "Previous pane"),
@@ -179,7 +179,57 @@ crate::i18n::catalogue! {
         WrappedToStart => ("retour au début", "back to the start"),
         WrappedToEnd => ("retour à la fin", "back to the end"),
         NothingToReview => ("Aucune cellule à traiter parmi celles affichées.", "No cell to review among those shown."),
+        DialogPortal => ("Boîte de dialogue de fichiers\u{a0}: celle du bureau (portail).", "File dialog: the desktop's own (portal)."),
+        DialogZenity => ("Boîte de dialogue de fichiers\u{a0}: zenity.", "File dialog: zenity."),
+        DialogBuiltIn => ("Boîte de dialogue de fichiers\u{a0}: celle de Vis-à-vis (le système n’en offre pas, ou la préférence la demande).", "File dialog: Vis-à-vis's own (the system offers none, or the preference asks for it)."),
+        DialogAlreadyOpen => ("Une boîte de dialogue de fichiers est déjà ouverte.", "A file dialog is already open."),
+        DialogOpenTitle => ("Ouvrir une session", "Open a session"),
+        DialogSaveTitle => ("Enregistrer sous", "Save as"),
+        DialogOpenButton => ("Ouvrir", "Open"),
+        DialogNewFolder => ("Nouveau dossier", "New folder"),
+        DialogNewFolderName => ("Nouveau dossier", "New folder"),
+        DialogRename => ("Renommer", "Rename"),
+        DialogRefresh => ("Actualiser", "Refresh"),
+        DialogParent => ("Dossier parent", "Parent folder"),
+        DialogFile => ("Fichier\u{a0}:", "File:"),
+        DialogHidden => ("Fichiers cachés", "Hidden files"),
+        PrefBuiltinDialog => ("Toujours la boîte de dialogue de fichiers intégrée", "Always the built-in file dialog"),
+        PrefBuiltinDialogTip => ("Utiliser la boîte de dialogue de Vis-à-vis même quand le système en offre une", "Use Vis-à-vis's own file dialog even where the system offers one"),
+        LastSessionMissing => ("La dernière session n’existe plus à cet endroit", "The last session is no longer there"),
+        RecentMissing => ("Ce fichier n’existe plus à cet endroit (déplacé ou supprimé).", "This file is no longer there (moved or deleted)."),
+        RemoveFromList => ("Retirer de la liste", "Remove from the list"),
+        SignalsNotWatched => ("Arrêt du système non surveillé (pas de copie de secours à la fermeture de session)\u{a0}:", "System shutdown not watched (no recovery copy on logout):"),
+        MenuHelp => ("Aide", "Help"),
+        HelpKeys => ("Raccourcis clavier", "Keyboard shortcuts"),
+        HelpMethod => ("Méthode", "Method"),
+        HelpAbout => ("À propos de Vis-à-vis", "About Vis-à-vis"),
+        AboutLicence => ("Licence", "Licence"),
+        AboutBuilt => ("Compilé le", "Built on"),
+        CloseButton => ("Fermer", "Close"),
+        NameTitle => ("Votre nom d’analyste", "Your name as analyst"),
+        NameBody => ("Il signe vos appréciations et les rapports. Vous pourrez le changer dans le panneau de gauche.", "It signs your stances and reports. You can change it in the left panel."),
+        NameLater => ("Plus tard", "Later"),
+        DefaultButtonTip => ("Bouton par défaut\u{a0}: Entrée\u{a0}; Échap annule", "Default button: Enter; Escape cancels"),
     }
+}
+
+/// "Dernière modification : 24 novembre 2026, 10:05 CET (Marie)", in the user's time zone;
+/// without a name when the cell has no author (never an empty name), without a time when it has
+/// none.
+#[must_use]
+pub fn last_edit(lang: Lang, author: &str, modified: &str) -> String {
+    let when = crate::i18n::local_stamp(lang, modified);
+    let who = author.trim();
+    let what = match (when.is_empty(), who.is_empty()) {
+        (false, false) => format!("{when} ({who})"),
+        (false, true) => when,
+        (true, _) => who.to_owned(),
+    };
+    format!(
+        "{}{} {what}",
+        tr(lang, Text::LastEdit),
+        lang.pick("\u{a0}:", ":")
+    )
 }
 
 /// The text in `lang`.
@@ -197,6 +247,14 @@ pub fn plural(lang: Lang, n: usize, one: Text, many: Text) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_without_an_author_shows_no_empty_name() {
+        let line = last_edit(Lang::Fr, "", "hier");
+        assert_eq!(line, "Dernière modification\u{a0}: (date illisible) hier");
+        assert_eq!(last_edit(Lang::En, "Marie", ""), "Last edit: Marie");
+        assert!(last_edit(Lang::En, "Marie", "2026-11-24T09:05:00Z").ends_with("(Marie)"));
+    }
 
     #[test]
     fn counts_follow_each_languages_plural_rule() {

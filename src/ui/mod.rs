@@ -10,6 +10,7 @@ mod grid;
 mod highlight;
 pub mod i18n;
 mod message;
+mod notice;
 mod prefs;
 mod theme;
 
@@ -24,6 +25,14 @@ pub use theme::{Theme, focus_ring, search_highlight};
 use eframe::egui;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// `path` made absolute (from the folder the app was started in), as every path entering the
+/// app is, so that the recent files, the last session and a recovery copy's origin still name
+/// the same file from another folder. Kept as given if the current folder cannot be read.
+#[must_use]
+pub fn absolute(path: &std::path::Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
 
 /// The eframe shell around [`App`]: preferences in eframe's storage, the frame callback.
 struct Shell {
@@ -59,7 +68,8 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         native_options(),
         Box::new(move |cc| {
             let prefs = stored_prefs(cc);
-            let app = App::start(prefs, file, crate::persist::recovery::default_dir());
+            let mut app = App::start(prefs, file, crate::persist::recovery::default_dir());
+            app.watch_termination(&cc.egui_ctx);
             Ok(Box::new(Shell { app }))
         }),
     );
@@ -130,8 +140,10 @@ pub fn run_frames(file: Option<PathBuf>, frames: u32, started: std::time::Instan
         native_options(),
         Box::new(move |cc| {
             let prefs = stored_prefs(cc);
+            let mut app = App::start(prefs, file, None);
+            app.skip_name_prompt();
             Ok(Box::new(FrameProbe {
-                app: App::start(prefs, file, None),
+                app,
                 started,
                 frames: frames as usize,
                 first: None,

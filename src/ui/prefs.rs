@@ -23,6 +23,11 @@ pub struct Prefs {
     pub last_session: Option<PathBuf>,
     /// The analyst's name, given to new sessions.
     pub analyst: String,
+    /// The folder a file dialog was last used in (absolute), where the next one starts when
+    /// the session has no folder of its own.
+    pub last_folder: Option<PathBuf>,
+    /// Always use the built-in file dialog, even where the system has one.
+    pub builtin_file_dialog: bool,
     /// The window's zoom (Ctrl+plus, Ctrl+minus, Ctrl+0); `None` at 100 %.
     pub zoom: Option<f32>,
     /// The filters panel is folded away.
@@ -67,11 +72,26 @@ impl Prefs {
 }
 
 impl Prefs {
-    /// Put `path` first in the recent files and remember it as the last session.
+    /// Put `path` first in the recent files and remember it as the last session, absolute
+    /// (read from the folder the app was started in if it is relative), so that a start from
+    /// another folder finds it.
     pub fn opened(&mut self, path: &Path) {
-        self.recent.retain(|p| p != path);
-        self.recent.insert(0, path.to_owned());
+        let path = super::absolute(path);
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path.clone());
         self.recent.truncate(MAX_RECENT);
-        self.last_session = Some(path.to_owned());
+        if let Some(dir) = path.parent() {
+            self.last_folder = Some(dir.to_owned());
+        }
+        self.last_session = Some(path);
+    }
+
+    /// Take `path` off the recent files (the user asked: a file that no longer exists stays
+    /// listed until then).
+    pub fn forget_recent(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        if self.last_session.as_deref() == Some(path) {
+            self.last_session = None;
+        }
     }
 }

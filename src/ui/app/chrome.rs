@@ -1,7 +1,8 @@
 //! The window around the panels: menu bar, status bar (with the progress of background work and
 //! its Cancel button), title, keyboard shortcuts, dropped files and the close button.
 
-use super::App;
+use super::help::Page;
+use super::{App, FilePicker};
 use crate::i18n::Lang;
 use crate::model::Stance;
 use crate::ui::Intent;
@@ -86,16 +87,7 @@ impl App {
                     for c in [Command::New, Command::Open, Command::OpenExample] {
                         self.menu_item(ui, c);
                     }
-                    ui.menu_button(tr(lang, Text::MenuRecent), |ui| {
-                        if self.prefs.recent.is_empty() {
-                            ui.label(tr(lang, Text::NoRecent));
-                        }
-                        for path in self.prefs.recent.clone() {
-                            if ui.button(path.display().to_string()).clicked() {
-                                self.request(Intent::Open(path));
-                            }
-                        }
-                    });
+                    ui.menu_button(tr(lang, Text::MenuRecent), |ui| self.recent_menu(ui));
                     ui.separator();
                     for c in [Command::Save, Command::SaveAs, Command::Export] {
                         self.menu_item(ui, c);
@@ -135,9 +127,60 @@ impl App {
                         tr(lang, Text::ThemeDark),
                     );
                     self.view_menu_layout(ui);
+                    ui.separator();
+                    if ui
+                        .checkbox(
+                            &mut self.prefs.builtin_file_dialog,
+                            tr(lang, Text::PrefBuiltinDialog),
+                        )
+                        .on_hover_text(tr(lang, Text::PrefBuiltinDialogTip))
+                        .changed()
+                    {
+                        self.picker = if self.prefs.builtin_file_dialog {
+                            FilePicker::BuiltIn
+                        } else {
+                            FilePicker::native()
+                        };
+                    }
+                });
+                ui.menu_button(tr(lang, Text::MenuHelp), |ui| {
+                    for (page, text) in Page::ALL {
+                        if ui.button(tr(lang, text)).clicked() {
+                            self.show_help(page);
+                        }
+                    }
                 });
             });
         });
+    }
+
+    /// The recent files; one that no longer exists is greyed, with a button that takes it off
+    /// the list (never dropped without the user).
+    fn recent_menu(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang();
+        if self.prefs.recent.is_empty() {
+            ui.label(tr(lang, Text::NoRecent));
+        }
+        for path in self.prefs.recent.clone() {
+            let name = path.display().to_string();
+            if path.exists() {
+                if ui.button(name).clicked() {
+                    self.request(Intent::Open(path));
+                }
+            } else {
+                ui.horizontal(|ui| {
+                    ui.add_enabled(false, egui::Button::new(name))
+                        .on_disabled_hover_text(tr(lang, Text::RecentMissing));
+                    if ui
+                        .small_button(tr(lang, Text::RemoveFromList))
+                        .on_hover_text(tr(lang, Text::RecentMissing))
+                        .clicked()
+                    {
+                        self.prefs.forget_recent(&path);
+                    }
+                });
+            }
+        }
     }
 
     fn menu_item(&mut self, ui: &mut egui::Ui, c: Command) {
@@ -186,7 +229,7 @@ impl App {
                     }
                     ui.separator();
                 }
-                ui.label(&self.notice);
+                ui.label(self.notice.render(lang));
             });
         });
     }

@@ -2,6 +2,7 @@
 //! rendering in the background on a snapshot of the session, then the confirmation.
 
 use super::App;
+use super::picker::Purpose;
 use super::tasks::{Job, Outcome, is_cancel};
 use crate::persist::{self, SaveError};
 use crate::report::{self, ReportOptions};
@@ -24,12 +25,7 @@ impl App {
         );
         let name = format!("{stem}-rapport.{}", format.extension());
         let filter = format.label(self.lang());
-        if let Some(path) = self
-            .picker
-            .save(filter, format.extension(), &name, self.folder())
-        {
-            self.export_to(&path, choice);
-        }
+        self.pick_save(Purpose::Export(choice), filter, format.extension(), name);
     }
 
     /// The report's options for `choice`: its language, the detail, and the pillars and
@@ -61,7 +57,7 @@ impl App {
 
     /// Write the report to `path` in the background, then confirm with the path (or show the
     /// error).
-    fn export_to(&mut self, path: &Path, choice: ExportChoice) {
+    pub(super) fn export_to(&mut self, path: &Path, choice: ExportChoice) {
         let options = self.report_options(choice);
         let snapshot = Arc::clone(&self.session);
         let file = path.to_owned();

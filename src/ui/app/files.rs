@@ -3,6 +3,7 @@
 //! `persist`; the recovery copy is in `recovery`.
 
 use super::App;
+use super::picker::Purpose;
 use super::tasks::{Job, Outcome, is_cancel};
 use crate::model::{Session, now_rfc3339};
 use crate::persist::{self, LoadError, Loaded, Origin, SaveError};
@@ -10,6 +11,7 @@ use crate::progress::Progress;
 use crate::ui::Intent;
 use crate::ui::dialogs::Dialog;
 use crate::ui::i18n::{Text, tr};
+use crate::ui::notice::Notice;
 use crate::view::{DossierIndex, Filters};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,65 +19,7 @@ use std::sync::Arc;
 /// The example analysis, embedded so "Open the example analysis" works wherever the binary is.
 const EXAMPLE_SESSION: &str = include_str!("../../../saves/segur-analyse-exemple.ron");
 
-/// Where the app asks the user for a file to open or to write.
-#[derive(Clone, Debug)]
-pub enum FilePicker {
-    /// The system's file dialog.
-    Native,
-    /// Always this file, without asking (tests, scripted runs).
-    Fixed(PathBuf),
-}
-
-impl FilePicker {
-    /// The system's file dialog.
-    #[must_use]
-    pub fn native() -> Self {
-        FilePicker::Native
-    }
-
-    /// A file to open, of the kind `filter` names (`.ron`), starting in `folder`.
-    pub(super) fn open(&self, filter: &str, folder: Option<&Path>) -> Option<PathBuf> {
-        match self {
-            FilePicker::Native => {
-                let mut dialog = rfd::FileDialog::new().add_filter(filter, &["ron"]);
-                if let Some(dir) = folder {
-                    dialog = dialog.set_directory(dir);
-                }
-                dialog.pick_file()
-            }
-            FilePicker::Fixed(path) => Some(path.clone()),
-        }
-    }
-
-    /// A file to write, with the extension `ext`, proposed as `name` in `folder`.
-    pub(super) fn save(
-        &self,
-        filter: &str,
-        ext: &str,
-        name: &str,
-        folder: Option<&Path>,
-    ) -> Option<PathBuf> {
-        match self {
-            FilePicker::Native => {
-                let mut dialog = rfd::FileDialog::new()
-                    .add_filter(filter, &[ext])
-                    .set_file_name(name);
-                if let Some(dir) = folder {
-                    dialog = dialog.set_directory(dir);
-                }
-                dialog.save_file()
-            }
-            FilePicker::Fixed(path) => Some(path.clone()),
-        }
-    }
-}
-
 impl App {
-    /// The folder file dialogs start in: the session's.
-    pub(super) fn folder(&self) -> Option<&Path> {
-        self.path.as_deref().and_then(Path::parent)
-    }
-
     /// Do `intent` now, or ask first if there are unsaved changes.
     pub fn request(&mut self, intent: Intent) {
         if self.is_busy() {
@@ -122,6 +66,8 @@ impl App {
     }
 
     fn open_job(&mut self, path: &Path, limit: u64, remember: bool, at_start: bool) {
+        // A path from a drop, a test or a script enters the app absolute.
+        let path = &crate::ui::absolute(path);
         let progress = Arc::new(Progress::none());
         let (file, shared) = (path.to_owned(), Arc::clone(&progress));
         let job = Job::Open {
@@ -182,13 +128,14 @@ impl App {
                 self.prefs.opened(path);
             }
         }
-        let opened = format!("{} : {}", tr(lang, Text::Opened), path.display());
+        let opened = Notice::text(Text::Opened).colon(path.display().to_string());
         self.notice = match origin {
             Origin::Session => opened,
-            Origin::Migrated { from } => {
-                format!("{opened} ({} {from})", tr(lang, Text::MigratedFrom))
-            }
-            Origin::Dossier => format!("{opened} ({})", tr(lang, Text::NewFromDossier)),
+            Origin::Migrated { from } => opened
+                .raw("(")
+                .and(Text::MigratedFrom)
+                .raw(format!("{from})")),
+            Origin::Dossier => opened.raw("(").and(Text::NewFromDossier).raw(")"),
         };
         if let Origin::Migrated { .. } = origin {
             self.history.mark_unsaved();
@@ -234,9 +181,7 @@ impl App {
             |n| n.to_string_lossy().into_owned(),
         );
         let filter = tr(self.lang(), Text::SessionFiles).to_owned();
-        if let Some(path) = self.picker.save(&filter, "ron", &name, self.folder()) {
-            self.save_to_then(&path, then);
-        }
+        self.pick_save(Purpose::SaveAs(then), &filter, "ron", name);
     }
 
     /// Save to `path` in the background. On failure the error is shown, the session stays
@@ -245,7 +190,8 @@ impl App {
         self.save_to_then(path, None);
     }
 
-    fn save_to_then(&mut self, path: &Path, then: Option<Intent>) {
+    pub(super) fn save_to_then(&mut self, path: &Path, then: Option<Intent>) {
+        let path = &crate::ui::absolute(path);
         if self.is_busy() {
             self.say(Text::WaitForTask);
             return;
@@ -292,13 +238,13 @@ impl App {
                     self.discard_recovery();
                 }
                 self.notice = if cancelled {
-                    tr(lang, Text::SavedBeforeCancel).to_owned()
+                    Notice::text(Text::SavedBeforeCancel)
                 } else {
-                    format!("{} : {}", tr(lang, Text::Saved), path.display())
+                    Notice::text(Text::Saved).colon(path.display().to_string())
                 };
                 if size > persist::MAX_FILE_SIZE {
                     // Written all the same: the work is never refused, but say what comes next.
-                    self.notice = format!("{} {}", self.notice, tr(lang, Text::SavedOverLimit));
+                    self.notice = std::mem::take(&mut self.notice).and(Text::SavedOverLimit);
                 }
                 if let Some(intent) = then {
                     self.request(intent);
@@ -322,11 +268,7 @@ impl App {
         match persist::load_bytes(EXAMPLE_SESSION.as_bytes(), name, &now_rfc3339()) {
             Ok(loaded) => {
                 self.replace(loaded.session, None);
-                self.notice = format!(
-                    "{} : {}",
-                    tr(self.lang(), Text::Opened),
-                    tr(self.lang(), Text::CmdOpenExample)
-                );
+                self.notice = Notice::text(Text::Opened).colon_text(Text::CmdOpenExample);
             }
             Err(e) => {
                 let message = e.lines_in(self.lang()).join("\n");

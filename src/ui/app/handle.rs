@@ -7,8 +7,9 @@ use crate::ui::Intent;
 use crate::ui::commands::Command;
 use crate::ui::dialogs::{Answer, Dialog};
 use crate::ui::filters;
-use crate::ui::i18n::{Text, tr};
+use crate::ui::i18n::Text;
 use crate::ui::message::Message;
+use crate::ui::notice::Notice;
 use crate::view::Selection;
 use eframe::egui;
 use std::sync::Arc;
@@ -36,11 +37,12 @@ impl App {
         {
             Ok(true) => self.edited(cell.as_ref()),
             Ok(false) => {}
-            Err(e) => self.notice = format!("{} ({e})", tr(self.lang(), Text::EditRefused)),
+            Err(e) => self.notice = Notice::text(Text::EditRefused).raw(format!("({e})")),
         }
     }
 
     fn edited(&mut self, cell: Option<&CellId>) {
+        self.recovery.edited();
         if let Some(cell) = cell {
             self.index.refresh_note(&self.session, cell);
         }
@@ -75,7 +77,7 @@ impl App {
             Answer::OpenLarge(path, size) => self.open_large(&path, size),
             Answer::OpenFile(path) => {
                 if let Err(e) = open::that_detached(&path) {
-                    self.notice = format!("{} {e}", tr(self.lang(), Text::OpenFileFailed));
+                    self.notice = Notice::text(Text::OpenFileFailed).raw(e.to_string());
                 }
             }
         }
@@ -84,12 +86,7 @@ impl App {
     fn run(&mut self, c: Command, ctx: &egui::Context) {
         match c {
             Command::New => self.request(Intent::New),
-            Command::Open => {
-                let filter = tr(self.lang(), Text::SessionFiles).to_owned();
-                if let Some(path) = self.picker.open(&filter, self.folder()) {
-                    self.request(Intent::Open(path));
-                }
-            }
+            Command::Open => self.pick_open(),
             Command::OpenExample => self.request(Intent::OpenExample),
             Command::Save => self.save_then(None),
             Command::SaveAs => self.save_as_then(None),

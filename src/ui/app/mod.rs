@@ -4,9 +4,10 @@
 //!
 //! Split by concern: `handle` (what each message does), `chrome` (menus, status bar, title,
 //! keys, window events), `navigate` (selection and moves), `focus` (F6 between panes, the
-//! caret's blink), `files` (open, save), `recovery`
-//! (the recovery copy), `export` (the gap report), `tasks` (work in the background with a
-//! progress bar and Cancel). Views never change the session
+//! caret's blink), `layout` (column widths, folded panels, zoom, row height), `files` (open,
+//! save), `recovery` (the recovery copy), `export` (the gap report), `picker` (file dialogs),
+//! `tasks` (work in the background with a progress bar and Cancel), `help` (the Help menu's
+//! windows and the analyst's name asked on first start). Views never change the session
 //! and never touch files: they push [`Message`]s, and the App acts on them here.
 
 mod chrome;
@@ -15,16 +16,19 @@ mod files;
 mod focus;
 mod handle;
 mod layout;
+mod help;
 mod navigate;
+mod picker;
 mod recovery;
 mod tasks;
 
-pub use files::FilePicker;
+pub use picker::FilePicker;
 
 use super::commands::Command;
 use super::dialogs::Dialog;
 use super::i18n::{Text, tr};
 use super::message::{Inbox, Message};
+use super::notice::Notice;
 use super::prefs::Prefs;
 use super::{detail, filters, grid};
 use crate::i18n::Lang;
@@ -34,9 +38,6 @@ use eframe::egui;
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Seconds between autosaves of unsaved work.
-pub const AUTOSAVE_SECONDS: f64 = 30.0;
 
 /// What the grid shows and where it stands, kept between frames.
 struct GridState {
@@ -85,8 +86,8 @@ pub struct App {
     /// The modal dialog on screen, and those waiting for it to close.
     dialog: Option<Dialog>,
     waiting_dialogs: VecDeque<Dialog>,
-    /// A line for the status bar (last save, last error…).
-    notice: String,
+    /// A line for the status bar (last save, last error…), shown in the language of the moment.
+    notice: Notice,
     filters: Filters,
     selection: Option<Selection>,
     index: DossierIndex,
@@ -97,6 +98,14 @@ pub struct App {
     /// The long work running in the background, if any (one at a time).
     task: Option<tasks::Task>,
     picker: FilePicker,
+    /// The file dialog on screen, if any.
+    pending: Option<picker::Pending>,
+    /// The status bar said which file dialog is used.
+    dialog_announced: bool,
+    /// The analyst's name asked on first start, as typed so far (`None`: not asking).
+    name_prompt: Option<String>,
+    /// The Help window on screen, if any.
+    help: Option<help::Page>,
     /// The user confirmed closing (or there was nothing to lose).
     allow_close: bool,
     quit_requested: bool,
@@ -120,6 +129,7 @@ impl App {
         recovery_dir: Option<PathBuf>,
     ) -> Self {
         let recovery = recovery::RecoveryState::claim(recovery_dir, prefs.lang);
+        let prefs_builtin = prefs.builtin_file_dialog;
         Self {
             index: DossierIndex::new(&session),
             prefs,
@@ -129,7 +139,7 @@ impl App {
             recovery,
             dialog: None,
             waiting_dialogs: VecDeque::new(),
-            notice: String::new(),
+            notice: Notice::default(),
             filters: Filters::default(),
             selection: None,
             grid: GridState::default(),
@@ -137,7 +147,15 @@ impl App {
             filter_state: filters::FilterState::default(),
             inbox: Inbox::default(),
             task: None,
-            picker: FilePicker::native(),
+            picker: if prefs_builtin {
+                FilePicker::BuiltIn
+            } else {
+                FilePicker::native()
+            },
+            pending: None,
+            dialog_announced: false,
+            name_prompt: None,
+            help: None,
             allow_close: false,
             quit_requested: false,
             title: String::new(),
@@ -166,13 +184,25 @@ impl App {
         let blank = Self::blank_session(&prefs);
         let mut app = Self::new(prefs, blank, None, recovery_dir);
         app.offer_recovery();
+        if app.prefs.analyst.trim().is_empty() {
+            app.name_prompt = Some(String::new());
+        }
+        // Paths enter the app absolute: a relative one is read from the folder started in.
+        let file = file.map(|p| super::absolute(&p));
         let explicit = file.is_some();
-        if let Some(path) = file.or_else(|| app.prefs.last_session.clone().filter(|p| p.exists())) {
-            app.open_at_start(&path, explicit);
+        let last = app.prefs.last_session.clone();
+        match (file, last) {
+            (Some(path), _) => app.open_at_start(&path, explicit),
+            (None, Some(path)) if path.exists() => app.open_at_start(&path, false),
+            (None, Some(path)) => {
+                // Said, not dropped: the file was moved or removed since the last run.
+                app.notice =
+                    Notice::text(Text::LastSessionMissing).colon(path.display().to_string());
+            }
+            (None, None) => {}
         }
         if let Some(e) = app.recovery.error() {
-            let notice = format!("{} {e}", tr(app.lang(), Text::RecoveryWriteFailed));
-            app.notice = notice;
+            app.notice = Notice::text(Text::RecoveryWriteFailed).raw(e);
         }
         app
     }
@@ -216,10 +246,15 @@ impl App {
         self.dialog.as_ref()
     }
 
-    /// The status bar's message.
+    /// The status bar's message, in the interface's language.
     #[must_use]
-    pub fn notice(&self) -> &str {
-        &self.notice
+    pub fn notice(&self) -> String {
+        self.notice.render(self.lang())
+    }
+
+    /// Don't ask for the analyst's name (`--frames` measures the window as it opens).
+    pub fn skip_name_prompt(&mut self) {
+        self.name_prompt = None;
     }
 
     /// The grid's filters.
@@ -274,7 +309,7 @@ impl App {
 
     /// Put a fixed message in the status bar.
     fn say(&mut self, text: Text) {
-        tr(self.lang(), text).clone_into(&mut self.notice);
+        self.notice = Notice::text(text);
     }
 
     /// Show an error, with what it means for the user's work.
@@ -295,8 +330,11 @@ impl App {
         let mut visuals = self.prefs.theme.visuals();
         self.caret(&ctx, &mut visuals);
         ctx.set_visuals(visuals);
+        self.check_termination();
         self.poll_task(&ctx);
-        self.read_keyboard(&ctx);
+        if self.pending.is_none() && self.help.is_none() {
+            self.read_keyboard(&ctx);
+        }
         self.read_dropped_files(&ctx);
         self.check_close_request(&ctx);
         if self.grid.stale {
@@ -321,6 +359,11 @@ impl App {
         {
             self.dialog = self.waiting_dialogs.pop_front();
             self.inbox.push(Message::Answer(answer));
+        }
+        self.poll_pick(&ctx);
+        self.help_window(&ctx);
+        if self.dialog.is_none() {
+            self.name_window(&ctx);
         }
 
         self.drain(&ctx);

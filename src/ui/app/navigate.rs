@@ -2,10 +2,12 @@
 //! all among the cells the filters show.
 
 use super::App;
+use crate::i18n::Lang;
 use crate::model::Stance;
 use crate::ui::commands::Command;
 use crate::ui::detail;
 use crate::ui::i18n::{Text, tr};
+use crate::ui::notice::Notice;
 use crate::view::{Row, Selection};
 
 /// Rows Page Up and Page Down move the selection by.
@@ -128,19 +130,17 @@ impl App {
         let rank = (0..target).filter(|&i| to_review(i)).count() + 1;
         let total = rank + (target + 1..n).filter(|&i| to_review(i)).count();
         let wrapped = here.is_some_and(|i| if forward { target <= i } else { target >= i });
-        let lang = self.lang();
-        self.notice = format!("{} {rank} / {total}", tr(lang, Text::ReviewAt));
+        let mut notice = Notice::text(Text::ReviewAt).raw(format!("{rank} / {total}"));
         if wrapped {
-            let back = tr(
-                lang,
-                if forward {
-                    Text::WrappedToStart
-                } else {
-                    Text::WrappedToEnd
-                },
-            );
-            self.notice = format!("{} ({back})", self.notice);
+            let back = if forward {
+                Text::WrappedToStart
+            } else {
+                Text::WrappedToEnd
+            };
+            let paren = |lang| format!("({})", tr(lang, back));
+            notice = notice.both(paren(Lang::Fr), paren(Lang::En));
         }
+        self.notice = notice;
         self.select(at(target), true);
     }
 }
