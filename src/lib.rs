@@ -34,8 +34,8 @@ pub mod model;
 pub mod persist;
 pub mod progress;
 pub mod report;
-pub mod teamwork;
 pub mod sources;
+pub mod teamwork;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod view;

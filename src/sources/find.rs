@@ -197,6 +197,7 @@ mod tests {
             kind: SourceKind::Other,
             file: file.map(str::to_owned),
             url: None,
+            stakeholder: None,
         }
     }
 
