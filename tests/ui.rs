@@ -1248,7 +1248,7 @@ fn double_clicking_a_cell_puts_the_keyboard_in_its_note() {
 fn focused_label(h: &Harness<'_, App>) -> Option<(Role, String)> {
     h.root()
         .query_all(egui_kittest::kittest::by())
-        .find(|n| n.is_focused())
+        .find(egui_kittest::Node::is_focused)
         .map(|n| {
             let node = n.accesskit_node();
             (node.role(), node.label().unwrap_or_default())
@@ -1279,7 +1279,7 @@ fn f6_moves_the_keyboard_between_filters_grid_note_and_quotes_and_the_panel_foll
     let quote_box = h
         .root()
         .query_all(egui_kittest::kittest::by())
-        .find(|n| n.is_focused())
+        .find(egui_kittest::Node::is_focused)
         .expect("focused")
         .rect();
     assert!(
@@ -1867,7 +1867,7 @@ fn the_first_start_asks_the_analyst_s_name_after_the_recovery_question_without_b
     settle(&mut h);
     let field = h
         .get_all_by_role(Role::TextInput)
-        .find(|n| n.is_focused())
+        .find(egui_kittest::Node::is_focused)
         .expect("the name field");
     field.type_text("Dominique");
     settle(&mut h);
@@ -1892,7 +1892,7 @@ fn child_tags_a_cell_then_runs_until_told_to_stop() {
     key(&mut h, Key::ArrowDown);
     key(&mut h, Key::Num3);
     println!("child ready");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
     while !h.state().quit_requested() {
         assert!(std::time::Instant::now() < deadline, "no signal came");
         std::thread::sleep(std::time::Duration::from_millis(10));

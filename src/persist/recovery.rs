@@ -216,7 +216,11 @@ pub fn autosave(s: AutosaveState) -> Autosave {
     if s.since_edit >= QUIET || s.unwritten_for >= MAX_DELAY {
         return Autosave::Write;
     }
-    Autosave::Wait((QUIET - s.since_edit).min(MAX_DELAY.saturating_sub(s.unwritten_for)))
+    Autosave::Wait(
+        QUIET
+            .saturating_sub(s.since_edit)
+            .min(MAX_DELAY.saturating_sub(s.unwritten_for)),
+    )
 }
 
 fn write_to(path: &Path, session: &Session, origin: Option<&Path>) -> Result<(), SaveError> {

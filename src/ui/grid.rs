@@ -39,6 +39,8 @@ pub fn cell_id(mi: usize, s: usize) -> egui::Id {
 }
 
 /// What the grid needs to draw one frame.
+// Independent switches of this frame's drawing, each read on its own.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Grid<'a> {
     /// The session.
     pub session: &'a Session,
@@ -137,7 +139,7 @@ impl Grid<'_> {
         shown.offset = [cells_offset, measures_offset]
             .into_iter()
             .find(|&o| (o - self.offset).abs() > 0.5);
-        shown.measure_width = self.resize_handle(ui, split, full.y_range(), measure_width);
+        shown.measure_width = Self::resize_handle(ui, split, full.y_range(), measure_width);
         ui.advance_cursor_after_rect(full);
         shown
     }
@@ -159,7 +161,7 @@ impl Grid<'_> {
 
     /// The line between the measures and the cells; dragging it resizes the measure column.
     /// Returns the new width while it is dragged.
-    fn resize_handle(&self, ui: &egui::Ui, x: f32, y: egui::Rangef, width: f32) -> Option<f32> {
+    fn resize_handle(ui: &egui::Ui, x: f32, y: egui::Rangef, width: f32) -> Option<f32> {
         let rect = egui::Rect::from_x_y_ranges(x - 3.0..=x + 3.0, y);
         let handle = ui.interact(rect, ui.scope_id().with("measure-width"), Sense::drag());
         let stroke = if handle.hovered() || handle.dragged() {

@@ -40,6 +40,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What the grid shows and where it stands, kept between frames.
+// Independent switches of the view (stale rows, scroll requests…), each read on its own.
+#[allow(clippy::struct_excessive_bools)]
 struct GridState {
     /// The rows that pass the filters, rebuilt when the session or the filters change.
     rows: Vec<Row>,
@@ -74,6 +76,8 @@ impl Default for GridState {
 }
 
 /// The window's whole state.
+// Independent switches (quitting, a pending close, asked for a name…), each read on its own.
+#[allow(clippy::struct_excessive_bools)]
 pub struct App {
     prefs: Prefs,
     /// The open session. Shared with a save or an export running in the background, which work

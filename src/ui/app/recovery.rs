@@ -116,14 +116,12 @@ impl App {
             return Ok(());
         }
         let lang = self.lang();
-        let written = match &self.recovery.slot {
-            Some(slot) => slot
-                .write(&self.session, self.path.as_deref())
-                .map_err(|e| (e.in_lang(Lang::Fr), e.in_lang(Lang::En))),
-            None => {
-                let e = self.recovery.error.clone().unwrap_or_default();
-                Err((e.clone(), e))
-            }
+        let written = if let Some(slot) = &self.recovery.slot {
+            slot.write(&self.session, self.path.as_deref())
+                .map_err(|e| (e.in_lang(Lang::Fr), e.in_lang(Lang::En)))
+        } else {
+            let e = self.recovery.error.clone().unwrap_or_default();
+            Err((e.clone(), e))
         };
         match written {
             Ok(()) => {
