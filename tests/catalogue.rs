@@ -326,9 +326,9 @@ fn punctuation_problems(entries: &[Entry], check_french: bool) -> Vec<String> {
 
 #[test]
 fn english_texts_have_no_space_before_a_colon() {
-    let mut entries = report_catalogue();
+    let entries = report_catalogue();
     #[cfg(feature = "gui")]
-    entries.extend(window_catalogue());
+    let entries: Vec<Entry> = entries.into_iter().chain(window_catalogue()).collect();
     let problems = punctuation_problems(&entries, false);
     assert!(problems.is_empty(), "{problems:#?}");
 }
