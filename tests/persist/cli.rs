@@ -76,10 +76,9 @@ fn validate_summarises_valid_files_and_exits_0() {
         .collect();
     assert_eq!(lines.len(), 3, "{stdout}");
     assert!(
-        // Format 2 until the example is rewritten with `visavis fmt`, format 3 after.
-        lines[0].starts_with(&format!("{}: session, format ", example.display()))
+        lines[0].starts_with(&format!("{}: session, format 3;", example.display()))
             && lines[0].contains("102/102 cells assessed")
-            && lines[0].contains("; 3 cells flagged to review")
+            && lines[0].contains("; 10 cells flagged to review")
             && lines[0].contains("0 orphans"),
         "{}",
         lines[0]
