@@ -199,6 +199,16 @@ pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(Str
             });
         }
     }
+    // The cells citing each position, in one pass (a large session has many of both).
+    let mut citing: foldhash::HashMap<
+        &crate::model::PositionId,
+        Vec<(&CellId, &crate::model::Assessment)>,
+    > = foldhash::HashMap::default();
+    for (cell, a) in &session.assessments {
+        for id in &a.evidence {
+            citing.entry(id).or_default().push((cell, a));
+        }
+    }
     let mut case_selections: Vec<Vec<String>> = d.stakeholders.iter().map(|_| Vec::new()).collect();
     let stakeholder_index =
         |id: &crate::model::StakeholderId| d.stakeholders.iter().position(|s| &s.id == id);
@@ -223,11 +233,7 @@ pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(Str
             note: None,
         });
         // Each cell citing the position: a selection of the same words with the cell's reading.
-        for (cell, a) in session
-            .assessments
-            .iter()
-            .filter(|(_, a)| a.evidence.contains(&p.id))
-        {
+        for &(cell, a) in citing.get(&p.id).map_or(&[][..], Vec::as_slice) {
             let measure = d.measures.iter().find(|m| m.id == cell.measure);
             let stakeholder = stakeholder_index(&cell.stakeholder);
             let (Some(measure), Some(k)) = (measure, stakeholder) else {
