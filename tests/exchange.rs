@@ -176,3 +176,36 @@ fn the_codebook_alone_has_the_project_s_codes() {
         "a code per measure and per stance"
     );
 }
+
+#[test]
+fn the_command_writes_the_project_and_refuses_what_would_lose_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |out: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_visavis"))
+            .args(["qdpx", "export", EXAMPLE, "-o"])
+            .arg(out)
+            .output()
+            .expect("run visavis")
+    };
+    let project = dir.path().join("analyse.qdpx");
+    let out = run(&project);
+    assert!(out.status.success(), "{out:?}");
+    let bytes = std::fs::read(&project).expect("written");
+    assert_eq!(unzip(&bytes)[0].0, "project.qde");
+    let codebook = dir.path().join("codes.qdc");
+    assert!(run(&codebook).status.success());
+    let qdc = std::fs::read_to_string(&codebook).expect("written");
+    assert!(qdc.contains("urn:QDA-XML:codebook:1.0"));
+    // No extension that says which export: refused, nothing written.
+    let other = dir.path().join("analyse.zip");
+    let out = run(&other);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("FILE.qdpx"));
+    assert!(!other.exists());
+    // Over a session: refused, the session untouched.
+    let session = dir.path().join("session.qdpx");
+    std::fs::copy(EXAMPLE, &session).expect("copy");
+    let before = std::fs::read(&session).expect("read");
+    assert_eq!(run(&session).status.code(), Some(1));
+    assert_eq!(std::fs::read(&session).expect("read"), before);
+}
