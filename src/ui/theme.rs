@@ -7,13 +7,44 @@ use eframe::egui::{self, Color32, Visuals};
 use serde::{Deserialize, Serialize};
 
 /// Make the proportional font fall back on the monospace one, which has the stance symbols
-/// (◐ ● ○) that the default proportional font lacks.
+/// (◐ ● ○) that the default proportional font lacks, then on the icon subsets of
+/// `assets/fonts` (the file dialog's folders, arrows and disks; the warning sign).
 pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}
+
+fn font_definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
-    if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
-        family.push("Hack".to_owned());
+    for (name, bytes) in [
+        (
+            "dialog-icons",
+            &include_bytes!("../../assets/fonts/dialog-icons.ttf")[..],
+        ),
+        (
+            "dialog-folders",
+            &include_bytes!("../../assets/fonts/dialog-folders.ttf")[..],
+        ),
+    ] {
+        fonts.font_data.insert(
+            name.to_owned(),
+            std::sync::Arc::new(egui::FontData::from_static(bytes)),
+        );
     }
-    ctx.set_fonts(fonts);
+    for (family, extra) in [
+        (
+            egui::FontFamily::Proportional,
+            &["Hack", "dialog-icons", "dialog-folders"][..],
+        ),
+        (
+            egui::FontFamily::Monospace,
+            &["dialog-icons", "dialog-folders"][..],
+        ),
+    ] {
+        if let Some(list) = fonts.families.get_mut(&family) {
+            list.extend(extra.iter().map(|name| (*name).to_owned()));
+        }
+    }
+    fonts
 }
 
 /// The user's theme choice.
@@ -108,5 +139,41 @@ pub fn search_highlight(visuals: &Visuals) -> Color32 {
         Color32::from_rgb(120, 95, 10)
     } else {
         Color32::from_rgb(255, 226, 110)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every symbol the built-in file dialog (egui_file 0.29) and the views draw: the ones
+    /// egui's default fonts lack came out as empty boxes before the icon subsets.
+    const SYMBOLS: &str = "⟲⬆💾🗀🗋⚠📁📂◐●○▲·•«»’…–—";
+
+    #[test]
+    fn every_symbol_of_the_views_and_the_file_dialog_has_a_glyph() {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(font_definitions());
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            let font = egui::FontId::new(14.0, family.clone());
+            let missing: String = SYMBOLS
+                .chars()
+                .filter(|c| !ctx.fonts_mut(|fonts| fonts.has_glyph(&font, *c)))
+                .collect();
+            assert!(missing.is_empty(), "{family:?} lacks {missing}");
+        }
+    }
+
+    #[test]
+    fn the_default_fonts_alone_lack_the_dialog_icons() {
+        let ctx = egui::Context::default();
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        let font = egui::FontId::proportional(14.0);
+        assert!(!ctx.fonts_mut(|fonts| fonts.has_glyph(&font, '🗀')));
     }
 }
