@@ -1,7 +1,9 @@
 //! Every edit a user can make to a session, as a value, and the one function that performs it.
 //! The window, the tests and the undo history all go through [`apply`].
 
-use crate::model::ids::{CellId, PositionId};
+use crate::model::dossier::{Citation, Measure, Position};
+use crate::model::dossier_edit;
+use crate::model::ids::{CellId, MeasureId, PositionId, SourceId, StakeholderId};
 use crate::model::review::{ReviewOrigin, ReviewReason};
 use crate::model::session::{Assessment, Session, Stance};
 use smol_str::SmolStr;
@@ -72,6 +74,18 @@ pub enum Action {
         /// The analyst's name.
         name: String,
     },
+    /// Add a position to the dossier: a quote picked in a source document.
+    AddPosition {
+        /// The position, with an id the dossier does not use yet.
+        position: Position,
+    },
+    /// Add a citation to a measure: a quote picked in a source document.
+    AddCitation {
+        /// The measure.
+        measure: MeasureId,
+        /// The citation.
+        citation: Citation,
+    },
 }
 
 impl Action {
@@ -87,7 +101,9 @@ impl Action {
             | Action::RemoveLabel { cell, .. }
             | Action::FlagForCheck { cell, .. }
             | Action::ClearFlag { cell, .. } => Some(cell),
-            Action::SetAnalyst { .. } => None,
+            Action::SetAnalyst { .. } | Action::AddPosition { .. } | Action::AddCitation { .. } => {
+                None
+            }
         }
     }
 }
@@ -109,6 +125,27 @@ pub enum ActionError {
     /// A label must contain something other than spaces.
     #[error("a label cannot be empty")]
     EmptyLabel,
+    /// A new item needs an id.
+    #[error("the id is blank")]
+    BlankId,
+    /// A new position's id is already a position's.
+    #[error("position \"{0}\" already exists")]
+    DuplicatePosition(PositionId),
+    /// The stakeholder named is not in the dossier.
+    #[error("stakeholder \"{0}\" is not in the dossier")]
+    UnknownStakeholder(StakeholderId),
+    /// The measure named is not in the dossier.
+    #[error("measure \"{0}\" is not in the dossier")]
+    UnknownMeasure(MeasureId),
+    /// The source cited is not in the dossier.
+    #[error("source \"{0}\" is not in the dossier")]
+    UnknownSource(SourceId),
+    /// A new item needs a title.
+    #[error("the title is blank")]
+    BlankTitle,
+    /// A citation must quote something.
+    #[error("the excerpt is empty")]
+    EmptyExcerpt,
 }
 
 /// What an applied action changed: enough to undo and redo it exactly.
@@ -132,6 +169,24 @@ pub enum Change {
         /// After.
         after: SmolStr,
     },
+    /// The dossier's position at `index` was added (`before` is `None`), removed or replaced.
+    Position {
+        /// Where it is in the dossier's positions.
+        index: usize,
+        /// Before.
+        before: Option<Position>,
+        /// After.
+        after: Option<Position>,
+    },
+    /// The dossier's measure at `index` changed (a citation added).
+    Measure {
+        /// Where it is in the dossier's measures.
+        index: usize,
+        /// Before.
+        before: Box<Measure>,
+        /// After.
+        after: Box<Measure>,
+    },
 }
 
 impl Change {
@@ -140,6 +195,12 @@ impl Change {
         match self {
             Change::Cell { cell, before, .. } => put(session, cell, before.clone()),
             Change::Analyst { before, .. } => session.analyst.clone_from(before),
+            Change::Position {
+                index,
+                before,
+                after,
+            } => dossier_edit::move_position(session, *index, after.as_ref(), before.as_ref()),
+            Change::Measure { index, before, .. } => put_measure(session, *index, before),
         }
     }
 
@@ -148,7 +209,25 @@ impl Change {
         match self {
             Change::Cell { cell, after, .. } => put(session, cell, after.clone()),
             Change::Analyst { after, .. } => session.analyst.clone_from(after),
+            Change::Position {
+                index,
+                before,
+                after,
+            } => dossier_edit::move_position(session, *index, before.as_ref(), after.as_ref()),
+            Change::Measure { index, after, .. } => put_measure(session, *index, after),
         }
+    }
+
+    /// Whether the change edits the dossier (the grid's index of it must be rebuilt).
+    #[must_use]
+    pub fn is_dossier_edit(&self) -> bool {
+        matches!(self, Change::Position { .. } | Change::Measure { .. })
+    }
+}
+
+fn put_measure(session: &mut Session, index: usize, value: &Measure) {
+    if let Some(m) = session.dossier.measures.get_mut(index) {
+        m.clone_from(value);
     }
 }
 
@@ -184,6 +263,10 @@ pub fn apply(
                 before,
                 after: name,
             }));
+        }
+        Action::AddPosition { position } => return dossier_edit::add_position(session, position),
+        Action::AddCitation { measure, citation } => {
+            return dossier_edit::add_citation(session, &measure, citation);
         }
         ref a => a.cell().expect("every other action edits a cell").clone(),
     };
@@ -228,7 +311,9 @@ pub fn apply(
         Action::ClearFlag { reason, .. } => {
             a.review.remove(&reason);
         }
-        Action::SetAnalyst { .. } => unreachable!("handled above"),
+        Action::SetAnalyst { .. } | Action::AddPosition { .. } | Action::AddCitation { .. } => {
+            unreachable!("handled above")
+        }
     }
     let unchanged = match &before {
         Some(b) => same_work(b, &a),

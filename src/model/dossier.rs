@@ -165,7 +165,7 @@ pub struct Stakeholder {
 }
 
 /// One stated position or proposal of a stakeholder.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
     /// Id referenced by assessments' evidence.
@@ -192,7 +192,7 @@ pub enum PositionKind {
 }
 
 /// A verbatim quote from a source.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
     /// The document quoted.

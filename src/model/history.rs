@@ -175,7 +175,7 @@ impl History {
 fn changed_cell(change: &Change) -> Option<CellId> {
     match change {
         Change::Cell { cell, .. } => Some(cell.clone()),
-        Change::Analyst { .. } => None,
+        Change::Analyst { .. } | Change::Position { .. } | Change::Measure { .. } => None,
     }
 }
 

@@ -6,6 +6,7 @@ mod candidate;
 mod conflict;
 mod dismissed;
 mod dossier;
+mod dossier_edit;
 mod evidence;
 mod history;
 mod ids;
@@ -23,6 +24,7 @@ pub use dossier::{
     Citation, Dossier, Figure, Measure, NOT_FINITE, Pillar, Position, PositionKind, Source,
     SourceKind, Stakeholder,
 };
+pub use dossier_edit::fresh_position_id;
 pub use evidence::EvidenceSet;
 pub use history::{DEFAULT_CAP, History};
 pub use ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};
