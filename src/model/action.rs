@@ -89,6 +89,15 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action edits the dossier (the grid's index of it must be rebuilt).
+    #[must_use]
+    pub fn edits_dossier(&self) -> bool {
+        matches!(
+            self,
+            Action::AddPosition { .. } | Action::AddCitation { .. }
+        )
+    }
+
     /// The cell the action edits, if it edits one.
     #[must_use]
     pub fn cell(&self) -> Option<&CellId> {

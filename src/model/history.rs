@@ -125,6 +125,16 @@ impl History {
         Some(cell)
     }
 
+    /// The change the next undo (`undo`) or redo would revert or replay, if any.
+    #[must_use]
+    pub fn next_change(&self, undo: bool) -> Option<&Change> {
+        if undo {
+            self.undo.back().map(|s| &s.change)
+        } else {
+            self.redo.last().map(|s| &s.change)
+        }
+    }
+
     /// Whether there is a step to undo.
     #[must_use]
     pub fn can_undo(&self) -> bool {

@@ -26,7 +26,7 @@ pub use error::ExtractError;
 pub use find::{SourceDirs, SourceTexts, Unavailable, read_sources, resolve};
 pub use isolate::{Limits, extract_isolated, run_child};
 pub use verify::{
-    Checked, CitationRef, Closest, SourceText, Tally, Verification, verify, verify_dossier,
+    Checked, CitationRef, Closest, Located, SourceText, Tally, Verification, verify, verify_dossier,
 };
 
 use std::path::Path;

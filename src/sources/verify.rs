@@ -265,6 +265,55 @@ impl SourceText {
         }
     }
 
+    /// Where `excerpt` is in the text as extracted, to mark it: from the paragraph and byte where
+    /// it starts to those where it ends (exclusive). A match only once extraction artefacts are
+    /// folded covers its paragraphs whole (folding moves the bytes). `None` when not found.
+    #[must_use]
+    pub fn locate(&self, excerpt: &str) -> Option<Located> {
+        let wanted = normalise(excerpt);
+        if wanted.is_empty() {
+            return None;
+        }
+        let paragraphs = &self.extracted.paragraphs;
+        if let Some(at) = self.find(&wanted) {
+            let end = at + wanted.len();
+            let (first, last) = (
+                self.normalised.paragraph_at(at),
+                self.normalised.paragraph_at(end - 1),
+            );
+            let (p, q) = (paragraphs.get(first)?, paragraphs.get(last)?);
+            return Some(Located {
+                start: (
+                    first,
+                    raw_offset(&p.text, at - self.normalised.starts[first]),
+                ),
+                end: (
+                    last,
+                    raw_offset(&q.text, end - self.normalised.starts[last]),
+                ),
+                typographic: false,
+            });
+        }
+        if !self.verify(excerpt).is_verified() {
+            return None;
+        }
+        let folded = self.folded.get()?;
+        folded
+            .iter()
+            .zip([Hyphen::Join, Hyphen::Keep])
+            .find_map(|(reading, hyphen)| {
+                let wanted = normalise(&fold(excerpt, hyphen));
+                let at = reading.text.find(&wanted)?;
+                let first = reading.paragraph_at(at);
+                let last = reading.paragraph_at(at + wanted.len().max(1) - 1);
+                Some(Located {
+                    start: (first, 0),
+                    end: (last, paragraphs.get(last)?.text.len()),
+                    typographic: true,
+                })
+            })
+    }
+
     /// The offset of `wanted` (normalised) in the normalised text.
     fn find(&self, wanted: &str) -> Option<usize> {
         let text = &self.normalised.text;
@@ -354,6 +403,43 @@ impl SourceText {
             similarity,
         })
     }
+}
+
+/// Where a quote is in a source text as extracted (see [`SourceText::locate`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Located {
+    /// The paragraph (from 0) and the byte of its text where the quote starts.
+    pub start: (usize, usize),
+    /// The paragraph and the byte where it ends (exclusive).
+    pub end: (usize, usize),
+    /// Found only once extraction artefacts were folded: the span covers whole paragraphs.
+    pub typographic: bool,
+}
+
+/// The byte of `raw` at which its white-space-normalised form (see [`normalise`]) reaches
+/// `offset`.
+fn raw_offset(raw: &str, offset: usize) -> usize {
+    let start = raw.len() - raw.trim_start().len();
+    let mut reached = 0;
+    let mut in_space = false;
+    for (i, c) in raw[start..].char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                in_space = true;
+                if reached == offset {
+                    return start + i;
+                }
+                reached += 1;
+            }
+            continue;
+        }
+        in_space = false;
+        if reached >= offset {
+            return start + i;
+        }
+        reached += c.len_utf8();
+    }
+    raw.trim_end().len()
 }
 
 /// Verify `excerpt` against `source`, or say there is none.
@@ -620,5 +706,39 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_quote_is_located_in_the_text_as_extracted_across_line_breaks_and_paragraphs() {
+        let text = source(&[
+            "Préambule.",
+            "Nous  demandons\nla revalorisation\u{a0}des métiers. Fin.",
+            "Suite du texte.",
+        ]);
+        let raw = &text.extracted().paragraphs[1].text;
+        let at = text
+            .locate("demandons la revalorisation des métiers")
+            .expect("found");
+        assert_eq!(at.start.0, 1);
+        assert_eq!(at.end.0, 1);
+        assert_eq!(
+            &raw[at.start.1..at.end.1],
+            "demandons\nla revalorisation\u{a0}des métiers"
+        );
+        assert!(!at.typographic);
+        let across = text.locate("Fin. Suite").expect("found across paragraphs");
+        assert_eq!((across.start.0, across.end.0), (1, 2));
+        assert_eq!(&raw[across.start.1..], "Fin.");
+        assert_eq!(across.end.1, "Suite".len());
+        assert_eq!(text.locate("absent du texte"), None);
+    }
+
+    #[test]
+    fn a_typographic_match_is_located_by_its_whole_paragraph() {
+        let text = source(&["Avant.", "l’inter-\nnational"]);
+        let at = text.locate("l'international").expect("found once folded");
+        assert!(at.typographic);
+        assert_eq!(at.start, (1, 0));
+        assert_eq!(at.end, (1, "l’inter-\nnational".len()));
     }
 }

@@ -9,10 +9,12 @@ use std::collections::BTreeSet;
 mod fold;
 mod highlight;
 mod index;
+mod reading;
 
 pub use fold::fold;
 pub use highlight::{matches as search_matches, search_words};
 pub use index::DossierIndex;
+pub use reading::{Mark, Reading, excerpt_of};
 
 /// Which stance classes the stance filter keeps; `None` in the set stands for unassessed.
 pub type StanceSet = BTreeSet<Option<Stance>>;

@@ -30,11 +30,13 @@ impl App {
     /// Apply an edit through the history.
     fn apply(&mut self, action: Action) {
         let cell = action.cell().cloned();
+        let dossier = action.edits_dossier();
         let now = now_rfc3339();
         match self
             .history
             .apply(Arc::make_mut(&mut self.session), action, &now)
         {
+            Ok(true) if dossier => self.dossier_edited(),
             Ok(true) => self.edited(cell.as_ref()),
             Ok(false) => {}
             Err(e) => self.notice = Notice::text(Text::EditRefused).raw(format!("({e})")),
@@ -47,6 +49,13 @@ impl App {
             self.index.refresh_note(&self.session, cell);
         }
         self.grid.stale = true;
+    }
+
+    /// The dossier changed (a quote picked, or its undo): the grid's index of it is rebuilt.
+    fn dossier_edited(&mut self) {
+        self.index = crate::view::DossierIndex::new(&self.session);
+        self.reader.dossier_changed();
+        self.edited(None);
     }
 
     /// Act on what the user chose in a dialog.
@@ -135,13 +144,19 @@ impl App {
         }) {
             return;
         }
+        let dossier = self
+            .history
+            .next_change(undo)
+            .is_some_and(crate::model::Change::is_dossier_edit);
         let session = Arc::make_mut(&mut self.session);
         let touched = if undo {
             self.history.undo(session)
         } else {
             self.history.redo(session)
         };
-        if let Some(cell) = touched {
+        if dossier {
+            self.dossier_edited();
+        } else if let Some(cell) = touched {
             self.edited(cell.as_ref());
             if let Some(at) = cell.as_ref().and_then(|c| self.index.position_of(c)) {
                 self.select(
