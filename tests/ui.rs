@@ -50,7 +50,7 @@ fn generated_window(data: &Path, measures: usize, stakeholders: usize) -> Harnes
 fn settle(h: &mut Harness<'_, App>) {
     h.run_steps(4);
     let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
-    while h.state().is_busy() {
+    while h.state().is_busy() || h.state().is_reading_sources() {
         assert!(
             std::time::Instant::now() < deadline,
             "background work never ended"
@@ -1939,4 +1939,148 @@ fn sigterm_after_an_edit_writes_the_recovery_copy_and_closes() {
         Some(Stance::Gap),
         "the edit is in the copy"
     );
+}
+
+/// The example session in `data`, beside copies of the seed texts its sources name.
+fn example_with_sources(data: &Path) -> PathBuf {
+    let file = data.join("analyse.ron");
+    std::fs::copy(example(), &file).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let session = visavis::persist::load(&file).unwrap().session;
+    for s in &session.dossier.sources {
+        if let Some(name) = &s.file {
+            std::fs::copy(seeds.join(name), data.join(name)).unwrap();
+        }
+    }
+    file
+}
+
+/// Select characters `chars` of the reader's paragraph `p`, as a drag would.
+fn select_in_reader(h: &mut Harness<'_, App>, p: usize, chars: std::ops::Range<usize>) {
+    let id = visavis::ui::reader_paragraph_id(p);
+    h.ctx.memory_mut(|m| m.request_focus(id));
+    let mut state = egui::text_edit::TextEditState::load(&h.ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(chars.start),
+            egui::text::CCursor::new(chars.end),
+        )));
+    state.store(&h.ctx, id);
+    h.run_steps(3);
+}
+
+#[test]
+fn a_quote_clicked_in_the_detail_opens_the_reader_and_a_selection_there_becomes_a_position() {
+    if !Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds")
+        .is_dir()
+    {
+        eprintln!("skipped: the seed texts are not beside the repository");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let file = example_with_sources(data.path());
+    let mut h = window(data.path(), Some(file.clone()));
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: 0,
+        stakeholder: 0,
+    });
+    settle(&mut h);
+    let cell = first_cell(h.state());
+    let session = h.state().session().clone();
+    let evidence = session.assessments[&cell].evidence.iter().next().unwrap();
+    let quoted = session.dossier.position(evidence).unwrap().citation.clone();
+    assert!(
+        h.query_by_label_contains("citations vérifiées sur")
+            .is_some(),
+        "the panel counts the verified citations"
+    );
+    h.get_by_label(&format!("« {} »", quoted.excerpt))
+        .click_accesskit();
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("repérées dans le document")
+            .is_some(),
+        "the reader opened"
+    );
+
+    // Select the first words of the paragraph that holds the quote.
+    let doc = session.dossier.source(&quoted.source).unwrap();
+    let text = visavis::sources::SourceText::new(
+        visavis::sources::extract(&data.path().join(doc.file.as_ref().unwrap())).unwrap(),
+    );
+    let visavis::sources::Verification::Verified { paragraph, place } =
+        text.verify(&quoted.excerpt)
+    else {
+        panic!("the example's quote is verified");
+    };
+    let words: String = text.extracted().paragraphs[paragraph]
+        .text
+        .chars()
+        .take(40)
+        .collect();
+    let picked = visavis::view::excerpt_of(&words, 0..words.len());
+    select_in_reader(&mut h, paragraph, 0..words.chars().count());
+    h.get_by_label("Nouvelle position…").click();
+    h.run_steps(2);
+    let title = h.get_by_role_and_label(Role::TextInput, "Intitulé");
+    assert!(title.is_focused(), "the form opens on its title");
+    title.type_text("Une position relevée");
+    h.run_steps(2);
+    h.get_by_label("Créer la position").click();
+    settle(&mut h);
+
+    let before = session.dossier.positions.len();
+    let made = |h: &Harness<'_, App>| {
+        h.state()
+            .session()
+            .dossier
+            .positions
+            .iter()
+            .find(|p| p.title == "Une position relevée")
+            .cloned()
+    };
+    let position = made(&h).expect("the position is in the dossier");
+    assert_eq!(
+        position.citation.excerpt, picked,
+        "verbatim, by construction"
+    );
+    assert_eq!(
+        position.citation.location.as_deref(),
+        Some(&*place.to_string())
+    );
+    assert_eq!(position.stakeholder, cell.stakeholder);
+    assert_eq!(position.measures, std::slice::from_ref(&cell.measure));
+    assert!(text.verify(&position.citation.excerpt).is_verified());
+    assert!(h.state().window_title().contains('●'), "unsaved");
+
+    // One more click links it as the cell's evidence.
+    h.get_by_label_contains("Lier comme preuve de la cellule")
+        .click();
+    settle(&mut h);
+    let linked = |h: &Harness<'_, App>| {
+        h.state().session().assessments[&cell]
+            .evidence
+            .contains(&position.id)
+    };
+    assert!(linked(&h));
+
+    // Undo the link and the position, redo both.
+    ctrl(&mut h, Key::Z);
+    ctrl(&mut h, Key::Z);
+    assert!(made(&h).is_none());
+    assert_eq!(h.state().session().dossier.positions.len(), before);
+    ctrl(&mut h, Key::Y);
+    ctrl(&mut h, Key::Y);
+    assert_eq!(made(&h).as_ref(), Some(&position));
+    assert!(linked(&h));
+
+    // Saved with the session, and read back.
+    ctrl(&mut h, Key::S);
+    settle(&mut h);
+    let saved = visavis::persist::load(&file).unwrap().session;
+    assert_eq!(saved.dossier.position(&position.id), Some(&position));
+    assert!(saved.assessments[&cell].evidence.contains(&position.id));
+    assert!(saved.dossier.validate().is_empty());
 }

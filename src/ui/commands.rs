@@ -72,6 +72,8 @@ pub enum Command {
     ToggleFilters,
     /// Show or fold away the detail panel.
     ToggleDetail,
+    /// Choose the folder of the dossier's source documents.
+    SourcesFolder,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -83,7 +85,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Every command, in the order menus and documentation list them. Keyboard handling does
     /// not depend on this order ([`Command::by_specificity`]).
-    pub const ALL: [Command; 34] = [
+    pub const ALL: [Command; 35] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
@@ -118,6 +120,7 @@ impl Command {
         Command::ZoomReset,
         Command::ToggleFilters,
         Command::ToggleDetail,
+        Command::SourcesFolder,
     ];
 
     /// Every command, those whose shortcut holds more modifier keys first: Ctrl+Shift+S must
@@ -190,7 +193,8 @@ impl Command {
             | Command::CancelTask
             | Command::ClearSearch
             | Command::ToggleFilters
-            | Command::ToggleDetail => None,
+            | Command::ToggleDetail
+            | Command::SourcesFolder => None,
         }
     }
 
@@ -261,6 +265,7 @@ impl Command {
             Command::ZoomReset => Text::CmdZoomReset,
             Command::ToggleFilters => Text::CmdToggleFilters,
             Command::ToggleDetail => Text::CmdToggleDetail,
+            Command::SourcesFolder => Text::CmdSourcesFolder,
         };
         tr(lang, t)
     }
@@ -297,6 +302,7 @@ impl Command {
             Command::ClearSearch => Text::CmdClearSearchTip,
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => Text::CmdZoomTip,
             Command::ToggleFilters | Command::ToggleDetail => Text::CmdTogglePanelTip,
+            Command::SourcesFolder => Text::CmdSourcesFolderTip,
         };
         tr(lang, t)
     }
@@ -344,6 +350,7 @@ mod tests {
             Command::ZoomReset => 31,
             Command::ToggleFilters => 32,
             Command::ToggleDetail => 33,
+            Command::SourcesFolder => 34,
         }
     }
 

@@ -5,14 +5,17 @@
 use super::commands::Command;
 use super::highlight::marked;
 use super::i18n::{Text, tr};
-use super::message::Inbox;
+use super::message::{Inbox, Message};
+use super::shelf::Shelf;
 use super::theme;
 use crate::i18n::Lang;
 use crate::model::{
     Action, Assessment, CellId, Citation, Dossier, Position, PositionId, ReviewReason, Session,
     Stance,
 };
+use crate::sources::Verification;
 use eframe::egui::{self, RichText};
+use std::fmt::Write as _;
 
 /// The detail panel's state between frames, reset when the selection changes.
 #[derive(Default)]
@@ -39,11 +42,13 @@ pub fn note_id() -> egui::Id {
 }
 
 /// Draw the detail of `cell`; user edits and commands go to `inbox`.
+#[allow(clippy::too_many_arguments)] // the panel's parts, passed down as they are
 pub fn show(
     ui: &mut egui::Ui,
     session: &Session,
     cell: &CellId,
     state: &mut DetailState,
+    shelf: &mut Shelf,
     words: &[String],
     lang: Lang,
     inbox: &mut Inbox,
@@ -93,7 +98,7 @@ pub fn show(
                 .default_open(false)
                 .show(ui, |ui| {
                     for c in &m.citations {
-                        quote(ui, d, c, words, lang);
+                        quote(ui, d, c, words, lang, shelf, inbox);
                     }
                 });
             ui.separator();
@@ -187,8 +192,9 @@ pub fn show(
 
             // The stakeholder's positions: evidence first, then those on this measure, then others.
             ui.heading(tr(lang, Text::Evidence));
+            verification_tally(ui, d, shelf, lang);
             let top = ui.cursor().top();
-            foreign_evidence(ui, d, cell, a, words, lang, inbox);
+            foreign_evidence(ui, d, cell, a, words, lang, shelf, inbox);
             let hovered = state
                 .list
                 .zip(ui.ctx().pointer_hover_pos())
@@ -212,7 +218,7 @@ pub fn show(
             }
             state.first_quote = None;
             for p in relevant {
-                let id = position(ui, d, p, cell, a, words, lang, inbox);
+                let id = position(ui, d, p, cell, a, words, lang, shelf, inbox);
                 state.first_quote.get_or_insert(id);
             }
             if !others.is_empty() {
@@ -224,7 +230,7 @@ pub fn show(
                 .id_salt(("others", &cell.stakeholder))
                 .show(ui, |ui| {
                     for p in others {
-                        let id = position(ui, d, p, cell, a, words, lang, inbox);
+                        let id = position(ui, d, p, cell, a, words, lang, shelf, inbox);
                         state.first_quote.get_or_insert(id);
                     }
                 });
@@ -277,6 +283,7 @@ fn follow_focus(ui: &mut egui::Ui, state: &mut DetailState) {
 /// The cell's evidence that is not its stakeholder's words: another stakeholder's positions,
 /// each under a mark and named, and positions the dossier lacks; each with a button that
 /// removes the link.
+#[allow(clippy::too_many_arguments)] // the panel's parts, passed down as they are
 fn foreign_evidence(
     ui: &mut egui::Ui,
     d: &Dossier,
@@ -284,6 +291,7 @@ fn foreign_evidence(
     a: &Assessment,
     words: &[String],
     lang: Lang,
+    shelf: &mut Shelf,
     inbox: &mut Inbox,
 ) {
     for id in &a.evidence {
@@ -308,7 +316,7 @@ fn foreign_evidence(
                         ))
                         .strong(),
                     );
-                    quote(ui, d, &p.citation, words, lang);
+                    quote(ui, d, &p.citation, words, lang, shelf, inbox);
                 }
                 None => {
                     ui.label(
@@ -338,6 +346,7 @@ fn position(
     a: &Assessment,
     words: &[String],
     lang: Lang,
+    shelf: &mut Shelf,
     inbox: &mut Inbox,
 ) -> egui::Id {
     egui::Frame::group(ui.style())
@@ -353,7 +362,7 @@ fn position(
                         .italics(),
                 );
             }
-            quote(ui, d, &p.citation, words, lang);
+            quote(ui, d, &p.citation, words, lang, shelf, inbox);
             let check = ui
                 .checkbox(&mut linked, tr(lang, Text::CiteAsEvidence))
                 .on_hover_text(tr(lang, Text::LinkTip));
@@ -376,10 +385,35 @@ fn position(
         .inner
 }
 
-/// A verbatim quote with its source title and date.
-fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation, words: &[String], lang: Lang) {
+/// A verbatim quote with its source title and date, and its verification against the source
+/// text; a click on it opens the reader there, when the text was read.
+fn quote(
+    ui: &mut egui::Ui,
+    d: &Dossier,
+    c: &Citation,
+    words: &[String],
+    lang: Lang,
+    shelf: &mut Shelf,
+    inbox: &mut Inbox,
+) {
     let text = format!("« {} »", c.excerpt);
-    ui.label(marked(ui, &text, words, RichText::italics));
+    let readable = shelf.text(&c.source).is_some();
+    let label = egui::Label::new(marked(ui, &text, words, RichText::italics));
+    if readable {
+        let clicked = ui
+            .add(label.selectable(false).sense(egui::Sense::click()))
+            .on_hover_cursor(egui::CursorIcon::PointingHand)
+            .on_hover_text(tr(lang, Text::ReadInSourceTip))
+            .clicked();
+        if clicked {
+            inbox.push(Message::Read {
+                source: c.source.clone(),
+                excerpt: Some(c.excerpt.clone()),
+            });
+        }
+    } else {
+        ui.add(label);
+    }
     let source = d.source(&c.source).map_or_else(
         || c.source.to_string(),
         |s| {
@@ -396,11 +430,98 @@ fn quote(ui: &mut egui::Ui, d: &Dossier, c: &Citation, words: &[String], lang: L
         .as_deref()
         .map(|l| format!(" — {l}"))
         .unwrap_or_default();
+    let weak = theme::weak_text(ui.visuals());
     ui.label(
         RichText::new(format!("— {source}{location}"))
             .small()
-            .color(theme::weak_text(ui.visuals())),
+            .color(weak),
     );
+    if shelf.is_reading() {
+        return;
+    }
+    let visuals = ui.visuals().clone();
+    match shelf.verification(c) {
+        Verification::Verified { .. } => {
+            ui.label(
+                RichText::new(format!("✔ {}", tr(lang, Text::Verified)))
+                    .small()
+                    .color(theme::stance_colour(Stance::Agreement, visuals.dark_mode)),
+            );
+        }
+        Verification::VerifiedTypographic { .. } => {
+            ui.label(
+                RichText::new(format!("✔ {}", tr(lang, Text::VerifiedTypographic)))
+                    .small()
+                    .color(theme::stance_colour(Stance::Agreement, visuals.dark_mode)),
+            );
+        }
+        Verification::NotFound { closest } => {
+            ui.label(
+                RichText::new(format!("⚠ {}", tr(lang, Text::NotFound)))
+                    .small()
+                    .color(visuals.warn_fg_color),
+            );
+            if let Some(closest) = closest {
+                ui.label(
+                    RichText::new(format!(
+                        "{} ({}){} « {} »",
+                        tr(lang, Text::ClosestPassage),
+                        closest.place,
+                        lang.pick("\u{a0}:", ":"),
+                        closest.text
+                    ))
+                    .small()
+                    .color(weak),
+                );
+            }
+        }
+        Verification::SourceUnavailable => {
+            ui.label(
+                RichText::new(tr(lang, Text::Unverifiable))
+                    .small()
+                    .color(weak),
+            );
+        }
+    }
+}
+
+/// "98 citations vérifiées sur 100 · 2 introuvables", once the documents are read.
+fn verification_tally(ui: &mut egui::Ui, d: &Dossier, shelf: &mut Shelf, lang: Lang) {
+    let weak = theme::weak_text(ui.visuals());
+    if shelf.is_reading() {
+        ui.label(
+            RichText::new(tr(lang, Text::SourcesReading))
+                .small()
+                .color(weak),
+        );
+        return;
+    }
+    let Some(t) = shelf.tally(d) else {
+        return;
+    };
+    let mut line = format!(
+        "{} {} {}",
+        t.verified + t.typographic,
+        tr(lang, Text::CitationsVerified),
+        t.total()
+    );
+    if t.not_found > 0 {
+        let _ = write!(
+            line,
+            " · {} {}",
+            t.not_found,
+            tr(lang, Text::CitationsNotFound)
+        );
+    }
+    if t.unavailable > 0 {
+        let _ = write!(
+            line,
+            " · {} {}",
+            t.unavailable,
+            tr(lang, Text::CitationsUnverifiable)
+        );
+    }
+    ui.label(RichText::new(line).small().color(weak));
 }
 
 /// The cell's review flags, each with who raised it and why and a button to clear it, and a way

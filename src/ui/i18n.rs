@@ -210,6 +210,60 @@ crate::i18n::catalogue! {
         NameBody => ("Il signe vos appréciations et les rapports. Vous pourrez le changer dans le panneau de gauche.", "It signs your stances and reports. You can change it in the left panel."),
         NameLater => ("Plus tard", "Later"),
         DefaultButtonTip => ("Bouton par défaut\u{a0}: Entrée\u{a0}; Échap annule", "Default button: Enter; Escape cancels"),
+        CmdSourcesFolder => ("Dossier des documents sources…", "Source documents folder…"),
+        CmdSourcesFolderTip => ("Choisir le dossier où se trouvent les documents cités par ce dossier (retenu pour ce dossier)", "Choose the folder holding the documents this dossier quotes (remembered for this dossier)"),
+        MenuSources => ("Documents sources", "Source documents"),
+        SourcesNone => ("(aucun document source)", "(no source document)"),
+        SourcesReading => ("Lecture des documents sources…", "Reading the source documents…"),
+        SourcesFolderTitle => ("Dossier des documents sources", "Source documents folder"),
+        SourcesLookedIn => ("Cherchés dans\u{a0}:", "Looked for in:"),
+        SourceNotRead => ("Ce document n’a pas pu être lu\u{a0}:", "This document could not be read:"),
+        SourceStillReading => ("Les documents sources sont en cours de lecture\u{a0}: réessayez dans un instant.", "The source documents are being read: try again in a moment."),
+        QuoteNotLocated => ("Citation introuvable dans le texte du document\u{a0}; le document est ouvert au début.", "Quote not found in the document's text; the document is open at its start."),
+        ReaderTitle => ("Lecteur", "Reader"),
+        ReaderSearchHint => ("Chercher dans le document", "Search the document"),
+        ReaderPrevHit => ("Occurrence précédente", "Previous match"),
+        ReaderNextHit => ("Occurrence suivante (Entrée)", "Next match (Enter)"),
+        ReaderNoHit => ("Aucune occurrence", "No match"),
+        ReadInSource => ("Lire dans le document", "Read in the document"),
+        ReadInSourceTip => ("Ouvrir le document source à cette citation, surlignée, avec les paragraphes qui l’entourent", "Open the source document at this quote, highlighted, with the paragraphs around it"),
+        Verified => ("vérifiée dans le document", "verified in the document"),
+        VerifiedTypographic => ("vérifiée, aux différences typographiques près (césure, apostrophes, ligatures)", "verified, up to typographic differences (hyphenation, apostrophes, ligatures)"),
+        NotFound => ("introuvable dans le document", "not found in the document"),
+        ClosestPassage => ("Passage le plus proche", "Closest passage"),
+        Unverifiable => ("non vérifiée\u{a0}: texte source non disponible", "not verified: source text unavailable"),
+        CitationsVerified => ("citations vérifiées sur", "citations verified of"),
+        CitationsNotFound => ("introuvable(s)", "not found"),
+        CitationsUnverifiable => ("sans texte source", "without source text"),
+        PickSelected => ("Sélection\u{a0}:", "Selection:"),
+        PickNewPosition => ("Nouvelle position…", "New position…"),
+        PickNewPositionTip => ("Faire de la sélection une position d’une partie prenante, citation exacte", "Make the selection a stakeholder's position, quoted exactly"),
+        PickCite => ("Citer pour la mesure…", "Cite for the measure…"),
+        PickCiteTip => ("Ajouter la sélection aux citations d’une mesure", "Add the selection to a measure's citations"),
+        PickStakeholder => ("Partie prenante", "Stakeholder"),
+        PickKind => ("Nature", "Kind"),
+        PickTitle => ("Intitulé", "Title"),
+        PickTitleHint => ("ce que dit la position, en quelques mots", "what the position says, in a few words"),
+        PickMeasures => ("Mesures visées", "Measures it speaks to"),
+        PickAddMeasure => ("Ajouter une mesure…", "Add a measure…"),
+        PickMeasure => ("Mesure", "Measure"),
+        PickCreate => ("Créer la position", "Create the position"),
+        PickAdd => ("Ajouter la citation", "Add the citation"),
+        PickMade => ("Position créée\u{a0}:", "Position created:"),
+        PickLink => ("Lier comme preuve de la cellule", "Link as evidence of the cell"),
+    }
+}
+
+/// "12 citations sur 14 repérées dans le document" (the reader's toolbar).
+#[must_use]
+pub fn quotes_marked(lang: Lang, found: usize, of: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{found} {} sur {of} repérée{} dans le document",
+            crate::i18n::plural(lang, of, "citation", "citations"),
+            if found > 1 { "s" } else { "" }
+        ),
+        Lang::En => format!("{found} of {of} quotes found in the document"),
     }
 }
 

@@ -19,6 +19,13 @@ pub enum Message {
     Select(Selection),
     /// A dialog was answered.
     Answer(Answer),
+    /// Open the reader on a source document, at a quote if given (a click on a quote).
+    Read {
+        /// The document.
+        source: crate::model::SourceId,
+        /// The quote to show, highlighted, with the paragraphs around it.
+        excerpt: Option<String>,
+    },
 }
 
 /// The queue of [`Message`]s, drained in arrival order after each frame.

@@ -12,6 +12,8 @@ pub mod i18n;
 mod message;
 mod notice;
 mod prefs;
+mod reader;
+mod shelf;
 mod theme;
 
 pub use app::{App, FilePicker};
@@ -20,6 +22,7 @@ pub use dialogs::{Answer, Dialog, ExportChoice, Intent};
 pub use message::{Inbox, Message};
 pub use prefs::Prefs;
 pub use prefs::RowHeight;
+pub use reader::{paragraph_id as reader_paragraph_id, search_id as reader_search_id};
 pub use theme::{Theme, focus_ring, search_highlight};
 
 use eframe::egui;

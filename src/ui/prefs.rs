@@ -36,6 +36,8 @@ pub struct Prefs {
     pub hide_detail: bool,
     /// How tall the grid's rows are.
     pub rows: RowHeight,
+    /// The folder of each dossier's source documents the user chose, by dossier id.
+    pub sources_folders: std::collections::BTreeMap<String, PathBuf>,
 }
 
 /// How tall the grid's rows are: compact (the stance and the note's first line) or three lines

@@ -132,6 +132,23 @@ pub fn focus_ring(visuals: &Visuals) -> egui::Stroke {
     egui::Stroke::new(3.0, visuals.widgets.hovered.fg_stroke.color)
 }
 
+/// The background of a quote in the reader: the stakeholder's column (`None`: a measure's
+/// citation, the government's words) picks one of the Okabe–Ito hues, faint enough to read the
+/// text on; the quote's owner is also named when the pointer rests on it.
+#[must_use]
+pub fn quote_background(column: Option<usize>, dark: bool) -> Color32 {
+    const HUES: [(u8, u8, u8); 6] = [
+        (86, 180, 233),
+        (230, 159, 0),
+        (0, 158, 115),
+        (204, 121, 167),
+        (240, 228, 66),
+        (213, 94, 0),
+    ];
+    let (r, g, b) = column.map_or((150, 150, 150), |c| HUES[c % HUES.len()]);
+    Color32::from_rgba_unmultiplied(r, g, b, if dark { 70 } else { 60 })
+}
+
 /// The background behind the words the search found, in the grid and the detail panel.
 #[must_use]
 pub fn search_highlight(visuals: &Visuals) -> Color32 {
@@ -146,9 +163,9 @@ pub fn search_highlight(visuals: &Visuals) -> Color32 {
 mod tests {
     use super::*;
 
-    /// Every symbol the built-in file dialog (egui_file 0.29) and the views draw: the ones
+    /// Every symbol the built-in file dialog (`egui_file` 0.29) and the views draw: the ones
     /// egui's default fonts lack came out as empty boxes before the icon subsets.
-    const SYMBOLS: &str = "⟲⬆💾🗀🗋⚠📁📂◐●○▲·•«»’…–—";
+    const SYMBOLS: &str = "⟲⬆💾🗀🗋⚠✔📁📂◐●○▲▼·•«»’…–—";
 
     #[test]
     fn every_symbol_of_the_views_and_the_file_dialog_has_a_glyph() {

@@ -14,7 +14,7 @@ mod reading;
 pub use fold::fold;
 pub use highlight::{matches as search_matches, search_words};
 pub use index::DossierIndex;
-pub use reading::{Mark, Reading, excerpt_of};
+pub use reading::{Mark, Reading, excerpt_of, shown};
 
 /// Which stance classes the stance filter keeps; `None` in the set stands for unassessed.
 pub type StanceSet = BTreeSet<Option<Stance>>;

@@ -158,6 +158,27 @@ impl Reading {
     }
 }
 
+/// `text` as the reader draws it: the private-use characters that word processors leave for
+/// their symbol fonts' bullets, which no font of the window has, drawn as a bullet (U+F0B7,
+/// U+F0A7) or a box (any other of U+E000–U+F8FF). Each replacement has the same length in
+/// bytes, so positions in the shown text are positions in the text, and a selection copies the
+/// document's own characters.
+#[must_use]
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let private = |c: char| ('\u{e000}'..='\u{f8ff}').contains(&c);
+    if !text.chars().any(private) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{f0b7}' => '•',
+            '\u{f0a7}' => '▪',
+            c if private(c) => '□',
+            c => c,
+        })
+        .collect()
+}
+
 /// The excerpt a selection of `text` gives: the selected words, runs of white space (a PDF's
 /// line ends) as one space, nothing else changed.
 #[must_use]
@@ -246,6 +267,15 @@ mod tests {
         assert_eq!(hits.iter().map(|(p, _)| *p).collect::<Vec<_>>(), [0, 2]);
         assert_eq!(&reading.paragraph(0)[hits[0].1.clone()], "MÉTIERS");
         assert!(reading.search("  ").is_empty());
+    }
+
+    #[test]
+    fn symbol_font_bullets_are_drawn_as_bullets_at_the_same_place() {
+        let text = "\u{f0b7} Les soins \u{f0dc} et \u{e001}";
+        let drawn = shown(text);
+        assert_eq!(drawn, "• Les soins □ et □");
+        assert_eq!(drawn.len(), text.len());
+        assert!(matches!(shown("rien"), std::borrow::Cow::Borrowed("rien")));
     }
 
     #[test]

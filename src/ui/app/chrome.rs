@@ -109,6 +109,7 @@ impl App {
                         self.menu_item(ui, c);
                     }
                 });
+                ui.menu_button(tr(lang, Text::MenuSources), |ui| self.sources_menu(ui));
                 ui.menu_button(tr(lang, Text::MenuView), |ui| {
                     ui.label(tr(lang, Text::MenuLanguage));
                     for l in Lang::ALL {
@@ -183,7 +184,7 @@ impl App {
         }
     }
 
-    fn menu_item(&mut self, ui: &mut egui::Ui, c: Command) {
+    pub(super) fn menu_item(&mut self, ui: &mut egui::Ui, c: Command) {
         let lang = self.lang();
         let enabled = match c {
             Command::Undo => self.history.can_undo(),

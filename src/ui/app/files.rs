@@ -164,6 +164,8 @@ impl App {
         self.detail = crate::ui::detail::DetailState::default();
         self.grid.stale = true;
         self.recovery.session_replaced();
+        self.reader.close();
+        self.sources_stale = true;
     }
 
     /// Save to the current file, or ask for one; then do `then` (quit, open…) once saved.

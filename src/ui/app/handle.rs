@@ -23,6 +23,7 @@ impl App {
                 Message::Action(a) => self.apply(a),
                 Message::Select(sel) => self.select(sel, false),
                 Message::Answer(answer) => self.answer(answer),
+                Message::Read { source, excerpt } => self.read(source, excerpt.as_deref()),
             }
         }
     }
@@ -54,7 +55,8 @@ impl App {
     /// The dossier changed (a quote picked, or its undo): the grid's index of it is rebuilt.
     fn dossier_edited(&mut self) {
         self.index = crate::view::DossierIndex::new(&self.session);
-        self.reader.dossier_changed();
+        self.shelf.dossier_changed();
+        self.refresh_reader();
         self.edited(None);
     }
 
@@ -133,6 +135,7 @@ impl App {
             }
             Command::ToggleFilters => self.prefs.hide_filters ^= true,
             Command::ToggleDetail => self.prefs.hide_detail ^= true,
+            Command::SourcesFolder => self.pick_sources_folder(),
         }
     }
 

@@ -19,6 +19,7 @@ mod help;
 mod layout;
 mod navigate;
 mod picker;
+mod reading;
 mod recovery;
 mod tasks;
 
@@ -120,6 +121,11 @@ pub struct App {
     /// The widget with the keyboard focus at the end of last frame.
     last_focus: Option<egui::Id>,
     panes_at: focus::PaneRects,
+    /// The source documents read, and each citation's verification.
+    shelf: super::shelf::Shelf,
+    /// Read the source documents again (the session or the sources folder changed).
+    sources_stale: bool,
+    reader: super::reader::ReaderState,
 }
 
 impl App {
@@ -167,6 +173,9 @@ impl App {
             last_input: 0.0,
             last_focus: None,
             panes_at: focus::PaneRects::default(),
+            shelf: super::shelf::Shelf::default(),
+            sources_stale: true,
+            reader: super::reader::ReaderState::default(),
         }
     }
 
@@ -296,6 +305,12 @@ impl App {
         self.task.is_some()
     }
 
+    /// Whether the source documents are being read (in the background: nothing waits for it).
+    #[must_use]
+    pub fn is_reading_sources(&self) -> bool {
+        self.sources_stale || self.shelf.is_reading()
+    }
+
     /// Where the app asks the user for a file: the native dialog unless a test or a preference
     /// chose another.
     pub fn set_file_picker(&mut self, picker: FilePicker) {
@@ -336,6 +351,7 @@ impl App {
         ctx.set_visuals(visuals);
         self.check_termination();
         self.poll_task(&ctx);
+        self.poll_sources(&ctx);
         if self.pending.is_none() && self.help.is_none() {
             self.read_keyboard(&ctx);
         }
@@ -364,6 +380,15 @@ impl App {
             self.dialog = self.waiting_dialogs.pop_front();
             self.inbox.push(Message::Answer(answer));
         }
+        let cell = self.selection.and_then(|s| s.cell(&self.session.dossier));
+        super::reader::show(
+            &ctx,
+            &mut self.reader,
+            &self.session,
+            cell.as_ref(),
+            self.prefs.lang,
+            &mut self.inbox,
+        );
         self.poll_pick(&ctx);
         self.help_window(&ctx);
         if self.dialog.is_none() {
@@ -440,6 +465,7 @@ impl App {
                         &self.session,
                         &cell,
                         &mut self.detail,
+                        &mut self.shelf,
                         &self.grid.words,
                         lang,
                         &mut self.inbox,

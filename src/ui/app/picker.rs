@@ -67,12 +67,25 @@ pub(super) enum Purpose {
     SaveAs(Option<Intent>),
     /// Write the report there.
     Export(ExportChoice),
+    /// Read the dossier's source documents from this folder.
+    SourcesFolder,
+}
+
+/// What the dialog asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// A file to read.
+    Open,
+    /// A file to write.
+    Save,
+    /// A folder.
+    Folder,
 }
 
 /// What the dialog should ask.
 #[derive(Clone, Debug)]
 pub(super) struct Ask {
-    save: bool,
+    mode: Mode,
     filter: String,
     ext: String,
     name: String,
@@ -180,11 +193,14 @@ fn on_path(program: &str) -> bool {
 
 /// Run the system's dialog for `ask` (blocking: on the dialog's thread).
 fn run_native(ask: &Ask, backend: Backend) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new().add_filter(&ask.filter, &[ask.ext.as_str()]);
+    let mut dialog = rfd::FileDialog::new();
+    if ask.mode != Mode::Folder {
+        dialog = dialog.add_filter(&ask.filter, &[ask.ext.as_str()]);
+    }
     match (&ask.folder, backend) {
         // zenity reads no starting folder, only a file name: a full path starts it there.
         (Some(dir), Backend::Zenity) => {
-            let name = if ask.save {
+            let name = if ask.mode == Mode::Save {
                 dir.join(&ask.name)
             } else {
                 // A folder with a trailing slash opens on the folder, nothing selected.
@@ -196,32 +212,34 @@ fn run_native(ask: &Ask, backend: Backend) -> Option<PathBuf> {
             if let Some(dir) = folder {
                 dialog = dialog.set_directory(dir);
             }
-            if ask.save {
+            if ask.mode == Mode::Save {
                 dialog = dialog.set_file_name(&ask.name);
             }
         }
     }
-    if ask.save {
-        dialog.save_file()
-    } else {
-        dialog.pick_file()
+    match ask.mode {
+        Mode::Save => dialog.save_file(),
+        Mode::Open => dialog.pick_file(),
+        Mode::Folder => dialog.pick_folder(),
     }
 }
 
 /// The built-in dialog for `ask`, in `lang`, open.
 fn built_in(ask: &Ask, lang: crate::i18n::Lang) -> egui_file::FileDialog {
     let t = |text| std::borrow::Cow::Borrowed(tr(lang, text));
-    let mut dialog = if ask.save {
-        egui_file::FileDialog::save_file()
+    let mut dialog = match ask.mode {
+        Mode::Save => egui_file::FileDialog::save_file()
             .default_filename(&ask.name)
-            .title(tr(lang, Text::DialogSaveTitle))
-    } else {
-        egui_file::FileDialog::open_file().title(tr(lang, Text::DialogOpenTitle))
+            .title(tr(lang, Text::DialogSaveTitle)),
+        Mode::Open => egui_file::FileDialog::open_file().title(tr(lang, Text::DialogOpenTitle)),
+        Mode::Folder => {
+            egui_file::FileDialog::select_folder().title(tr(lang, Text::SourcesFolderTitle))
+        }
     };
     if let Some(dir) = &ask.folder {
         dialog = dialog.initial_path(dir);
     }
-    let ext = ask.ext.clone();
+    let (ext, folders) = (ask.ext.clone(), ask.mode == Mode::Folder);
     dialog = dialog
         .id(egui::Id::unique("builtin-file-dialog"))
         .open_button_text(t(Text::DialogOpenButton))
@@ -235,7 +253,7 @@ fn built_in(ask: &Ask, lang: crate::i18n::Lang) -> egui_file::FileDialog {
         .file_label_text(t(Text::DialogFile))
         .show_hidden_checkbox_text(t(Text::DialogHidden))
         .show_files_filter(Box::new(move |p: &Path| {
-            p.extension().is_some_and(|e| e.eq_ignore_ascii_case(&ext))
+            folders || p.extension().is_some_and(|e| e.eq_ignore_ascii_case(&ext))
         }))
         .keep_on_top(true);
     dialog.open();
@@ -263,7 +281,7 @@ impl App {
     /// Ask for a file to open.
     pub(super) fn pick_open(&mut self) {
         let ask = Ask {
-            save: false,
+            mode: Mode::Open,
             filter: tr(self.lang(), Text::SessionFiles).to_owned(),
             ext: "ron".to_owned(),
             name: String::new(),
@@ -275,13 +293,31 @@ impl App {
     /// Ask for a file to write, `name` with the extension `ext`, of the kind `filter` names.
     pub(super) fn pick_save(&mut self, purpose: Purpose, filter: &str, ext: &str, name: String) {
         let ask = Ask {
-            save: true,
+            mode: Mode::Save,
             filter: filter.to_owned(),
             ext: ext.to_owned(),
             name,
             folder: self.folder(),
         };
         self.pick(purpose, ask);
+    }
+
+    /// Ask for the folder of the dossier's source documents, starting in the one chosen before.
+    pub(super) fn pick_sources_folder(&mut self) {
+        let folder = self
+            .source_dirs()
+            .dirs
+            .into_iter()
+            .find(|d| d.is_dir())
+            .or_else(|| self.folder());
+        let ask = Ask {
+            mode: Mode::Folder,
+            filter: String::new(),
+            ext: String::new(),
+            name: String::new(),
+            folder,
+        };
+        self.pick(Purpose::SourcesFolder, ask);
     }
 
     fn pick(&mut self, purpose: Purpose, ask: Ask) {
@@ -394,6 +430,10 @@ impl App {
         let Some(path) = path.map(|p| crate::ui::absolute(&p)) else {
             return;
         };
+        if let Purpose::SourcesFolder = purpose {
+            self.sources_folder_chosen(&path);
+            return;
+        }
         if let Some(dir) = path.parent() {
             self.prefs.last_folder = Some(dir.to_owned());
         }
@@ -401,6 +441,7 @@ impl App {
             Purpose::Open => self.request(Intent::Open(path)),
             Purpose::SaveAs(then) => self.save_to_then(&path, then),
             Purpose::Export(choice) => self.export_to(&path, choice),
+            Purpose::SourcesFolder => {}
         }
     }
 }

@@ -1,0 +1,351 @@
+//! Picking a quote: the text selected in the reader becomes a new position of a stakeholder or a
+//! citation of a measure. The excerpt is exactly the selection (runs of white space as one
+//! space) and its location is the paragraph's place (`p. 12` in a PDF, `§ 4` elsewhere); both
+//! are taken when the form opens, so moving the selection meanwhile changes nothing. The edits
+//! are `Action`s (undoable, saved with the session); linking the new position as the selected
+//! cell's evidence is one more click.
+
+use super::ReaderState;
+use crate::i18n::Lang;
+use crate::model::{
+    Action, CellId, Citation, MeasureId, Position, PositionKind, Session, SourceId, StakeholderId,
+    fresh_position_id,
+};
+use crate::ui::i18n::{Text, tr};
+use crate::ui::message::Inbox;
+use eframe::egui;
+
+/// The form open over the selection.
+#[derive(Clone, Debug)]
+pub struct PickForm {
+    /// The quote, as it will be stored.
+    pub citation: Citation,
+    /// What it becomes.
+    pub making: Making,
+    /// Put the keyboard in the form's first field on the next frame.
+    focus: bool,
+}
+
+/// What the picked quote becomes.
+#[derive(Clone, Debug)]
+pub enum Making {
+    /// A new position.
+    Position {
+        /// Whose.
+        stakeholder: StakeholderId,
+        /// A demand or a reaction.
+        kind: PositionKind,
+        /// Its short label, as typed.
+        title: String,
+        /// The measures it speaks to.
+        measures: Vec<MeasureId>,
+    },
+    /// A citation of a measure.
+    Citation {
+        /// The measure.
+        measure: Option<MeasureId>,
+    },
+}
+
+/// The line under the reader's toolbar: what to do with the selection, the open form, or the
+/// offer to link the position just made.
+pub(super) fn bar(
+    ui: &mut egui::Ui,
+    state: &mut ReaderState,
+    session: &Session,
+    cell: Option<&CellId>,
+    lang: Lang,
+    inbox: &mut Inbox,
+) {
+    let Some(reading) = &state.reading else {
+        return;
+    };
+    if let Some(form) = &mut state.form {
+        match form_ui(ui, form, session, lang) {
+            FormAnswer::Keep => {}
+            FormAnswer::Cancel => state.form = None,
+            FormAnswer::Make(action) => {
+                if let Action::AddPosition { position } = &action {
+                    state.added = Some(position.id.clone());
+                }
+                inbox.action(action);
+                state.form = None;
+                // The selection is made: the paragraph lets it go.
+                if let Some((p, _)) = state.selection.take() {
+                    ui.memory_mut(|m| m.surrender_focus(super::paragraph_id(p)));
+                }
+            }
+        }
+        return;
+    }
+    link_offer(ui, state, session, cell, lang, inbox);
+    if let Some((p, bytes)) = &state.selection {
+        let excerpt = crate::view::excerpt_of(reading.paragraph(*p), bytes.clone());
+        if excerpt.is_empty() {
+            return;
+        }
+        let citation = Citation {
+            source: reading.source.clone(),
+            excerpt,
+            location: Some(reading.place(*p).to_string()),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!(
+                "{} « {} » ({})",
+                tr(lang, Text::PickSelected),
+                shorten(&citation.excerpt, 60),
+                citation.location.as_deref().unwrap_or_default()
+            ));
+            if ui
+                .button(tr(lang, Text::PickNewPosition))
+                .on_hover_text(tr(lang, Text::PickNewPositionTip))
+                .clicked()
+            {
+                let stakeholder = owner(session, &reading.source, cell);
+                state.form = Some(PickForm {
+                    citation: citation.clone(),
+                    making: Making::Position {
+                        stakeholder,
+                        kind: PositionKind::Reaction,
+                        title: String::new(),
+                        measures: cell.map(|c| c.measure.clone()).into_iter().collect(),
+                    },
+                    focus: true,
+                });
+            }
+            if ui
+                .button(tr(lang, Text::PickCite))
+                .on_hover_text(tr(lang, Text::PickCiteTip))
+                .clicked()
+            {
+                state.form = Some(PickForm {
+                    citation,
+                    making: Making::Citation {
+                        measure: cell.map(|c| c.measure.clone()),
+                    },
+                    focus: false,
+                });
+            }
+        });
+    }
+}
+
+/// "Link as evidence of the selected cell", for the position just made, while it is the cell's
+/// stakeholder's and not linked yet.
+fn link_offer(
+    ui: &mut egui::Ui,
+    state: &ReaderState,
+    session: &Session,
+    cell: Option<&CellId>,
+    lang: Lang,
+    inbox: &mut Inbox,
+) {
+    let (Some(id), Some(cell)) = (&state.added, cell) else {
+        return;
+    };
+    let Some(position) = session.dossier.position(id) else {
+        return;
+    };
+    let linked = session
+        .assessments
+        .get(cell)
+        .is_some_and(|a| a.evidence.contains(id));
+    if position.stakeholder != cell.stakeholder || linked {
+        return;
+    }
+    let measure = session
+        .dossier
+        .measure(&cell.measure)
+        .map_or(cell.measure.as_str(), |m| m.title.as_str());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{} « {} »",
+            tr(lang, Text::PickMade),
+            position.title
+        ));
+        if ui
+            .button(format!(
+                "{} {}",
+                tr(lang, Text::PickLink),
+                shorten(measure, 40)
+            ))
+            .clicked()
+        {
+            inbox.action(Action::LinkEvidence {
+                cell: cell.clone(),
+                position: id.clone(),
+            });
+        }
+    });
+}
+
+/// The stakeholder a new position from `source` is proposed for: the document's own, else the
+/// selected cell's, else the first.
+fn owner(session: &Session, source: &SourceId, cell: Option<&CellId>) -> StakeholderId {
+    let d = &session.dossier;
+    d.source(source)
+        .and_then(|s| s.stakeholder.clone())
+        .or_else(|| cell.map(|c| c.stakeholder.clone()))
+        .or_else(|| d.stakeholders.first().map(|s| s.id.clone()))
+        .unwrap_or_else(|| StakeholderId::from(""))
+}
+
+enum FormAnswer {
+    Keep,
+    Cancel,
+    Make(Action),
+}
+
+/// The form: the quote, then what it becomes; the button is live once it would be valid.
+fn form_ui(ui: &mut egui::Ui, form: &mut PickForm, session: &Session, lang: Lang) -> FormAnswer {
+    let d = &session.dossier;
+    let mut answer = FormAnswer::Keep;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "« {} » — {}",
+                form.citation.excerpt,
+                form.citation.location.as_deref().unwrap_or_default()
+            ))
+            .italics(),
+        );
+        let ready = match &mut form.making {
+            Making::Position {
+                stakeholder,
+                kind,
+                title,
+                measures,
+            } => {
+                egui::Grid::new("pick-position")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        ui.label(tr(lang, Text::PickStakeholder));
+                        let name = d.stakeholder(stakeholder).map_or("", |s| s.name.as_str());
+                        egui::ComboBox::from_id_salt("pick-stakeholder")
+                            .selected_text(name)
+                            .show_ui(ui, |ui| {
+                                for s in &d.stakeholders {
+                                    ui.selectable_value(stakeholder, s.id.clone(), &s.name);
+                                }
+                            });
+                        ui.end_row();
+                        ui.label(tr(lang, Text::PickKind));
+                        ui.horizontal(|ui| {
+                            for k in [PositionKind::Reaction, PositionKind::Proposal] {
+                                ui.radio_value(kind, k, k.label(lang));
+                            }
+                        });
+                        ui.end_row();
+                        let label = ui.label(tr(lang, Text::PickTitle));
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(title)
+                                    .id(egui::Id::unique("pick-title"))
+                                    .hint_text(tr(lang, Text::PickTitleHint))
+                                    .desired_width(280.0),
+                            )
+                            .labelled_by(label.id);
+                        if std::mem::take(&mut form.focus) {
+                            field.request_focus();
+                        }
+                        ui.end_row();
+                        ui.label(tr(lang, Text::PickMeasures));
+                        measures_ui(ui, measures, session, lang);
+                        ui.end_row();
+                    });
+                !title.trim().is_empty()
+            }
+            Making::Citation { measure } => {
+                ui.horizontal(|ui| {
+                    ui.label(tr(lang, Text::PickMeasure));
+                    let shown = measure
+                        .as_ref()
+                        .and_then(|m| d.measure(m))
+                        .map_or_else(String::new, |m| shorten(&m.title, 50));
+                    egui::ComboBox::from_id_salt("pick-measure")
+                        .selected_text(shown)
+                        .width(320.0)
+                        .show_ui(ui, |ui| {
+                            for m in &d.measures {
+                                ui.selectable_value(measure, Some(m.id.clone()), &m.title);
+                            }
+                        });
+                });
+                measure.is_some()
+            }
+        };
+        ui.horizontal(|ui| {
+            let label = match form.making {
+                Making::Position { .. } => Text::PickCreate,
+                Making::Citation { .. } => Text::PickAdd,
+            };
+            if ui
+                .add_enabled(ready, egui::Button::new(tr(lang, label)))
+                .clicked()
+            {
+                answer = FormAnswer::Make(make(form, session));
+            }
+            if ui.button(tr(lang, Text::CancelButton)).clicked() {
+                answer = FormAnswer::Cancel;
+            }
+        });
+    });
+    answer
+}
+
+/// The measures a new position speaks to: each with a button that takes it off, and a list to
+/// add one.
+fn measures_ui(ui: &mut egui::Ui, measures: &mut Vec<MeasureId>, session: &Session, lang: Lang) {
+    let d = &session.dossier;
+    ui.vertical(|ui| {
+        measures.retain(|m| {
+            let title = d.measure(m).map_or(m.as_str(), |x| x.title.as_str());
+            !ui.button(format!("{} ×", shorten(title, 50))).clicked()
+        });
+        let mut add: Option<MeasureId> = None;
+        egui::ComboBox::from_id_salt("pick-add-measure")
+            .selected_text(tr(lang, Text::PickAddMeasure))
+            .width(320.0)
+            .show_ui(ui, |ui| {
+                for m in d.measures.iter().filter(|m| !measures.contains(&m.id)) {
+                    if ui.selectable_label(false, &m.title).clicked() {
+                        add = Some(m.id.clone());
+                    }
+                }
+            });
+        measures.extend(add);
+    });
+}
+
+/// The action the form describes.
+fn make(form: &PickForm, session: &Session) -> Action {
+    match &form.making {
+        Making::Position {
+            stakeholder,
+            kind,
+            title,
+            measures,
+        } => Action::AddPosition {
+            position: Position {
+                id: fresh_position_id(&session.dossier, stakeholder, title),
+                stakeholder: stakeholder.clone(),
+                kind: *kind,
+                title: title.trim().to_owned(),
+                citation: form.citation.clone(),
+                measures: measures.clone(),
+            },
+        },
+        Making::Citation { measure } => Action::AddCitation {
+            measure: measure.clone().unwrap_or_else(|| MeasureId::from("")),
+            citation: form.citation.clone(),
+        },
+    }
+}
+
+/// `text` cut at `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
