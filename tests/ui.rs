@@ -2084,3 +2084,86 @@ fn a_quote_clicked_in_the_detail_opens_the_reader_and_a_selection_there_becomes_
     assert!(saved.assessments[&cell].evidence.contains(&position.id));
     assert!(saved.dossier.validate().is_empty());
 }
+
+#[test]
+fn the_documents_folder_chosen_for_a_dossier_is_read_and_remembered_and_a_pick_cites_a_measure() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!("skipped: the seed texts are not beside the repository");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("analyse.ron");
+    // The first source's document under a name found in no default folder.
+    let mut session = visavis::persist::load(&example()).unwrap().session;
+    let renamed = "document-renomme.txt";
+    let original = session.dossier.sources[0]
+        .file
+        .replace(renamed.to_owned())
+        .unwrap();
+    let source = session.dossier.sources[0].id.clone();
+    visavis::persist::save(&session, &file).unwrap();
+    let documents = data.path().join("documents");
+    std::fs::create_dir(&documents).unwrap();
+    std::fs::copy(seeds.join(original), documents.join(renamed)).unwrap();
+    // The others beside the session.
+    for s in &session.dossier.sources[1..] {
+        let name = s.file.as_ref().unwrap();
+        std::fs::copy(seeds.join(name), data.path().join(name)).unwrap();
+    }
+
+    let mut h = window(data.path(), Some(file.clone()));
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: 0,
+        stakeholder: 0,
+    });
+    settle(&mut h);
+    assert!(h.query_by_label_contains("sans texte source").is_some());
+    h.state_mut().open_reader(source.as_str(), None);
+    settle(&mut h);
+    assert!(!h.state().is_reader_open(), "nothing to read yet");
+
+    h.state_mut()
+        .set_file_picker(visavis::ui::FilePicker::Fixed(documents.clone()));
+    h.state_mut().command(visavis::ui::Command::SourcesFolder);
+    settle(&mut h);
+    assert_eq!(
+        h.state().prefs().sources_folders.get(&session.dossier.id),
+        Some(&documents),
+        "remembered for this dossier"
+    );
+    assert!(
+        h.query_by_label_contains("sans texte source").is_none(),
+        "every document is read now"
+    );
+    h.state_mut().open_reader(source.as_str(), None);
+    settle(&mut h);
+    assert!(h.state().is_reader_open());
+
+    // A selection cited for the selected cell's measure.
+    let text = visavis::sources::SourceText::new(
+        visavis::sources::extract(&documents.join(renamed)).unwrap(),
+    );
+    let p = 3.min(text.extracted().paragraphs.len() - 1);
+    let chars = text.extracted().paragraphs[p].text.chars().count().min(30);
+    select_in_reader(&mut h, p, 0..chars);
+    h.get_by_label("Citer pour la mesure…").click();
+    h.run_steps(2);
+    h.get_by_label("Ajouter la citation").click();
+    settle(&mut h);
+    let measure = &h.state().session().dossier.measures[0];
+    let added = measure.citations.last().unwrap();
+    assert_eq!(added.source, source);
+    assert!(text.verify(&added.excerpt).is_verified());
+    assert_eq!(added.location.as_deref(), Some(&*format!("§ {}", p + 1)));
+    assert_eq!(
+        measure.citations.len(),
+        session.dossier.measures[0].citations.len() + 1
+    );
+    ctrl(&mut h, Key::Z);
+    assert_eq!(
+        h.state().session().dossier.measures[0],
+        session.dossier.measures[0],
+        "undone"
+    );
+}

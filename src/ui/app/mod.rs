@@ -305,6 +305,23 @@ impl App {
         self.task.is_some()
     }
 
+    /// Open the reader on `source`, at `excerpt` if given, as a click on a quote does (benches,
+    /// tests); says in the status bar why not when the document was not read.
+    pub fn open_reader(&mut self, source: &str, excerpt: Option<&str>) {
+        self.read(crate::model::SourceId::from(source), excerpt);
+    }
+
+    /// Close the reader.
+    pub fn close_reader(&mut self) {
+        self.reader.close();
+    }
+
+    /// Whether the reader is open.
+    #[must_use]
+    pub fn is_reader_open(&self) -> bool {
+        self.reader.source().is_some()
+    }
+
     /// Whether the source documents are being read (in the background: nothing waits for it).
     #[must_use]
     pub fn is_reading_sources(&self) -> bool {
