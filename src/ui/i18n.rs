@@ -235,6 +235,7 @@ crate::i18n::catalogue! {
         CitationsVerified => ("citations vérifiées sur", "citations verified of"),
         CitationsNotFound => ("introuvable(s)", "not found"),
         CitationsUnverifiable => ("sans texte source", "without source text"),
+        PickHint => ("Sélectionnez un passage pour en faire une position ou une citation de mesure.", "Select a passage to make it a position or a measure's citation."),
         PickSelected => ("Sélection\u{a0}:", "Selection:"),
         PickNewPosition => ("Nouvelle position…", "New position…"),
         PickNewPositionTip => ("Faire de la sélection une position d’une partie prenante, citation exacte", "Make the selection a stakeholder's position, quoted exactly"),

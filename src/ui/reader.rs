@@ -263,6 +263,11 @@ fn body(ui: &mut egui::Ui, state: &mut ReaderState, dossier: &Dossier) {
     egui::ScrollArea::vertical()
         .id_salt("reader-scroll")
         .auto_shrink(false)
+        // A drag selects text, as in every reader; the wheel and the bar scroll.
+        .scroll_source(
+            egui::containers::scroll_area::ScrollSource::SCROLL_BAR
+                | egui::containers::scroll_area::ScrollSource::MOUSE_WHEEL,
+        )
         .show_viewport(ui, |ui, viewport| {
             ui.set_min_height(total);
             let origin = ui.min_rect().min;
@@ -331,12 +336,20 @@ fn paragraph(
         .desired_rows(1)
         .layouter(&mut layouter)
         .show(&mut child);
-    if output.response.response.has_focus() {
-        state.selection = output.cursor_range.and_then(|r| {
+    let r = &output.response.response;
+    // The paragraph the user last pressed, dragged or typed in holds the selection (a read-only
+    // text does not always keep the focus).
+    if r.has_focus() || r.is_pointer_button_down_on() || r.drag_stopped() || r.clicked() {
+        let selection = output.cursor_range.and_then(|r| {
             let [a, b] = r.sorted_cursors();
             let bytes = char_to_byte(text, a.index.0)..char_to_byte(text, b.index.0);
             (!bytes.is_empty()).then_some((p, bytes))
         });
+        if selection != state.selection {
+            // The bar above the text, drawn before it, offers what to do with the selection.
+            state.selection = selection;
+            ui.ctx().request_repaint();
+        }
     }
     let height = output.response.response.rect.height();
     let marks = reading.marks(p);

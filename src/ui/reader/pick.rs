@@ -78,7 +78,7 @@ pub(super) fn bar(
         }
         return;
     }
-    link_offer(ui, state, session, cell, lang, inbox);
+    let offered = link_offer(ui, state, session, cell, lang, inbox);
     if let Some((p, bytes)) = &state.selection {
         let excerpt = crate::view::excerpt_of(reading.paragraph(*p), bytes.clone());
         if excerpt.is_empty() {
@@ -89,11 +89,11 @@ pub(super) fn bar(
             excerpt,
             location: Some(reading.place(*p).to_string()),
         };
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             ui.label(format!(
                 "{} « {} » ({})",
                 tr(lang, Text::PickSelected),
-                shorten(&citation.excerpt, 60),
+                shorten(&citation.excerpt, 32),
                 citation.location.as_deref().unwrap_or_default()
             ));
             if ui
@@ -127,11 +127,18 @@ pub(super) fn bar(
                 });
             }
         });
+    } else if !offered {
+        // Always one line, so that the text never moves under the pointer as a selection starts.
+        ui.label(
+            egui::RichText::new(tr(lang, Text::PickHint))
+                .small()
+                .color(crate::ui::theme::weak_text(ui.visuals())),
+        );
     }
 }
 
 /// "Link as evidence of the selected cell", for the position just made, while it is the cell's
-/// stakeholder's and not linked yet.
+/// stakeholder's and not linked yet. Returns whether it was offered.
 fn link_offer(
     ui: &mut egui::Ui,
     state: &ReaderState,
@@ -139,19 +146,19 @@ fn link_offer(
     cell: Option<&CellId>,
     lang: Lang,
     inbox: &mut Inbox,
-) {
+) -> bool {
     let (Some(id), Some(cell)) = (&state.added, cell) else {
-        return;
+        return false;
     };
     let Some(position) = session.dossier.position(id) else {
-        return;
+        return false;
     };
     let linked = session
         .assessments
         .get(cell)
         .is_some_and(|a| a.evidence.contains(id));
     if position.stakeholder != cell.stakeholder || linked {
-        return;
+        return false;
     }
     let measure = session
         .dossier
@@ -177,6 +184,7 @@ fn link_offer(
             });
         }
     });
+    true
 }
 
 /// The stakeholder a new position from `source` is proposed for: the document's own, else the
