@@ -605,19 +605,11 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sources::Paragraph;
 
     fn source(paragraphs: &[&str]) -> SourceText {
-        SourceText::new(Extracted {
-            paragraphs: paragraphs
-                .iter()
-                .map(|t| Paragraph {
-                    text: (*t).to_owned(),
-                    page: None,
-                })
-                .collect(),
-            pages: None,
-        })
+        SourceText::new(Extracted::from_blocks(
+            paragraphs.iter().map(|t| (*t, None)),
+        ))
     }
 
     #[test]

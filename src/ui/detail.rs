@@ -505,21 +505,13 @@ fn verification_tally(ui: &mut egui::Ui, d: &Dossier, shelf: &mut Shelf, lang: L
         tr(lang, Text::CitationsVerified),
         t.total()
     );
-    if t.not_found > 0 {
-        let _ = write!(
-            line,
-            " · {} {}",
-            t.not_found,
-            tr(lang, Text::CitationsNotFound)
-        );
-    }
-    if t.unavailable > 0 {
-        let _ = write!(
-            line,
-            " · {} {}",
-            t.unavailable,
-            tr(lang, Text::CitationsUnverifiable)
-        );
+    for (n, what) in [
+        (t.not_found, Text::CitationsNotFound),
+        (t.unavailable, Text::CitationsUnverifiable),
+    ] {
+        if n > 0 {
+            let _ = write!(line, " · {n} {}", tr(lang, what));
+        }
     }
     ui.label(RichText::new(line).small().color(weak));
 }

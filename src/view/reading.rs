@@ -192,19 +192,12 @@ pub fn excerpt_of(text: &str, selection: Range<usize>) -> String {
 mod tests {
     use super::*;
     use crate::model::{Citation, fixture};
-    use crate::sources::{Extracted, Paragraph, Verification};
+    use crate::sources::{Extracted, Verification};
 
     fn text(paragraphs: &[&str]) -> Arc<SourceText> {
-        Arc::new(SourceText::new(Extracted {
-            paragraphs: paragraphs
-                .iter()
-                .map(|t| Paragraph {
-                    text: (*t).to_owned(),
-                    page: None,
-                })
-                .collect(),
-            pages: None,
-        }))
+        Arc::new(SourceText::new(Extracted::from_blocks(
+            paragraphs.iter().map(|t| (*t, None)),
+        )))
     }
 
     #[test]
