@@ -5,6 +5,8 @@
 
 use divan::Bencher;
 use eframe::egui::{self, Pos2, RawInput, Rect, Vec2};
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use visavis::model::{Citation, Position, PositionId, PositionKind, Session, Source, SourceId};
@@ -46,9 +48,9 @@ fn paragraph(i: usize) -> String {
             .wrapping_add(1_442_695_040_888_963_407);
         out.push(' ');
         if quoted && n % 3 == 0 && n / 3 < 10 {
-            out.push_str(&format!("repère-{i}-{}", n / 3));
+            let _ = write!(out, "repère-{i}-{}", n / 3);
         } else {
-            out.push_str(WORDS[(k >> 33) as usize % WORDS.len()]);
+            out.push_str(WORDS[(k >> 33) % WORDS.len()]);
         }
         n += 1;
     }
@@ -63,7 +65,10 @@ fn fixture() -> &'static (Session, PathBuf) {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-reader");
         std::fs::create_dir_all(&dir).expect("a folder for the text");
         let paragraphs: Vec<String> = (0..PARAGRAPHS).map(paragraph).collect();
-        std::fs::write(dir.join("document.txt"), paragraphs.join("\n\n")).expect("written");
+        // A benchmark's input under the target folder, not a user's file: no need of persist.
+        std::fs::File::create(dir.join("document.txt"))
+            .and_then(|mut f| f.write_all(paragraphs.join("\n\n").as_bytes()))
+            .expect("written");
         let mut session = visavis::generate::session(&visavis::generate::Spec::new(20, 3));
         let d = &mut session.dossier;
         let owner = d.stakeholders[0].id.clone();
