@@ -1,16 +1,17 @@
 //! Every edit a user can make to a session, as a value, and the one function that performs it.
 //! The window, the tests and the undo history all go through [`apply`].
 
-use crate::model::dossier::{Citation, Measure, Position};
-use crate::model::dossier_edit;
-use crate::model::ids::{CellId, MeasureId, PositionId, SourceId, StakeholderId};
+use crate::model::conflict::{DossierItem, ItemId};
+use crate::model::dossier::{Citation, Position};
+use crate::model::dossier_edit::{self, ItemChange};
+use crate::model::ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};
 use crate::model::review::{ReviewOrigin, ReviewReason};
 use crate::model::session::{Assessment, Session, Stance};
 use smol_str::SmolStr;
 use thiserror::Error;
 
 /// One edit of a session.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Tag a cell; `None` clears the stance (the note and evidence stay).
     SetStance {
@@ -86,6 +87,26 @@ pub enum Action {
         /// The citation.
         citation: Citation,
     },
+    /// Add an item to the dossier (a new id) or put it in place of the item with its id (an
+    /// edit in the editor). Consecutive edits of one item form one undo step.
+    PutItem {
+        /// The item, whole.
+        item: DossierItem,
+        /// Where in its list; `None`: where the item was, or at the end for a new one.
+        at: Option<usize>,
+    },
+    /// Move an item of the dossier to another place in its list.
+    MoveItem {
+        /// The item.
+        item: ItemId,
+        /// Its new index.
+        to: usize,
+    },
+    /// Remove an item of the dossier; assessments that name it stay, as orphans.
+    RemoveItem {
+        /// The item.
+        item: ItemId,
+    },
 }
 
 impl Action {
@@ -94,7 +115,11 @@ impl Action {
     pub fn edits_dossier(&self) -> bool {
         matches!(
             self,
-            Action::AddPosition { .. } | Action::AddCitation { .. }
+            Action::AddPosition { .. }
+                | Action::AddCitation { .. }
+                | Action::PutItem { .. }
+                | Action::MoveItem { .. }
+                | Action::RemoveItem { .. }
         )
     }
 
@@ -110,9 +135,12 @@ impl Action {
             | Action::RemoveLabel { cell, .. }
             | Action::FlagForCheck { cell, .. }
             | Action::ClearFlag { cell, .. } => Some(cell),
-            Action::SetAnalyst { .. } | Action::AddPosition { .. } | Action::AddCitation { .. } => {
-                None
-            }
+            Action::SetAnalyst { .. }
+            | Action::AddPosition { .. }
+            | Action::AddCitation { .. }
+            | Action::PutItem { .. }
+            | Action::MoveItem { .. }
+            | Action::RemoveItem { .. } => None,
         }
     }
 }
@@ -137,9 +165,24 @@ pub enum ActionError {
     /// A new item needs an id.
     #[error("the id is blank")]
     BlankId,
-    /// A new position's id is already a position's.
-    #[error("position \"{0}\" already exists")]
-    DuplicatePosition(PositionId),
+    /// A new item's id is already an item's of its kind.
+    #[error("{0} already exists")]
+    DuplicateItem(ItemId),
+    /// The item named is not in the dossier.
+    #[error("{0} is not in the dossier")]
+    UnknownItem(ItemId),
+    /// The item cannot go: the dossier still names it.
+    #[error("{0} cannot be removed: {1}")]
+    StillUsed(ItemId, String),
+    /// The pillar named is not in the dossier.
+    #[error("pillar \"{0}\" is not in the dossier")]
+    UnknownPillar(PillarId),
+    /// A measure needs a citation.
+    #[error("a measure needs at least one citation")]
+    NoCitation,
+    /// A figure's value is not a finite number.
+    #[error("the figure \"{0}\" has a value that is not a number")]
+    NotANumber(String),
     /// The stakeholder named is not in the dossier.
     #[error("stakeholder \"{0}\" is not in the dossier")]
     UnknownStakeholder(StakeholderId),
@@ -178,24 +221,8 @@ pub enum Change {
         /// After.
         after: SmolStr,
     },
-    /// The dossier's position at `index` was added (`before` is `None`), removed or replaced.
-    Position {
-        /// Where it is in the dossier's positions.
-        index: usize,
-        /// Before.
-        before: Option<Position>,
-        /// After.
-        after: Option<Position>,
-    },
-    /// The dossier's measure at `index` changed (a citation added).
-    Measure {
-        /// Where it is in the dossier's measures.
-        index: usize,
-        /// Before.
-        before: Box<Measure>,
-        /// After.
-        after: Box<Measure>,
-    },
+    /// Items of the dossier added, edited, moved or removed, in the order they were changed.
+    Items(Vec<ItemChange>),
 }
 
 impl Change {
@@ -204,12 +231,7 @@ impl Change {
         match self {
             Change::Cell { cell, before, .. } => put(session, cell, before.clone()),
             Change::Analyst { before, .. } => session.analyst.clone_from(before),
-            Change::Position {
-                index,
-                before,
-                after,
-            } => dossier_edit::move_position(session, *index, after.as_ref(), before.as_ref()),
-            Change::Measure { index, before, .. } => put_measure(session, *index, before),
+            Change::Items(changes) => dossier_edit::replay(session, changes, false),
         }
     }
 
@@ -218,25 +240,14 @@ impl Change {
         match self {
             Change::Cell { cell, after, .. } => put(session, cell, after.clone()),
             Change::Analyst { after, .. } => session.analyst.clone_from(after),
-            Change::Position {
-                index,
-                before,
-                after,
-            } => dossier_edit::move_position(session, *index, before.as_ref(), after.as_ref()),
-            Change::Measure { index, after, .. } => put_measure(session, *index, after),
+            Change::Items(changes) => dossier_edit::replay(session, changes, true),
         }
     }
 
     /// Whether the change edits the dossier (the grid's index of it must be rebuilt).
     #[must_use]
     pub fn is_dossier_edit(&self) -> bool {
-        matches!(self, Change::Position { .. } | Change::Measure { .. })
-    }
-}
-
-fn put_measure(session: &mut Session, index: usize, value: &Measure) {
-    if let Some(m) = session.dossier.measures.get_mut(index) {
-        m.clone_from(value);
+        matches!(self, Change::Items(_))
     }
 }
 
@@ -273,9 +284,20 @@ pub fn apply(
                 after: name,
             }));
         }
-        Action::AddPosition { position } => return dossier_edit::add_position(session, position),
+        Action::AddPosition { position } => {
+            return Ok(dossier_edit::add_position(session, position)?.map(Change::Items));
+        }
         Action::AddCitation { measure, citation } => {
-            return dossier_edit::add_citation(session, &measure, citation);
+            return Ok(dossier_edit::add_citation(session, &measure, citation)?.map(Change::Items));
+        }
+        Action::PutItem { item, at } => {
+            return Ok(dossier_edit::put(session, item, at)?.map(Change::Items));
+        }
+        Action::MoveItem { item, to } => {
+            return Ok(dossier_edit::move_to(session, &item, to)?.map(Change::Items));
+        }
+        Action::RemoveItem { item } => {
+            return Ok(dossier_edit::remove(session, &item)?.map(Change::Items));
         }
         ref a => a.cell().expect("every other action edits a cell").clone(),
     };
@@ -320,9 +342,12 @@ pub fn apply(
         Action::ClearFlag { reason, .. } => {
             a.review.remove(&reason);
         }
-        Action::SetAnalyst { .. } | Action::AddPosition { .. } | Action::AddCitation { .. } => {
-            unreachable!("handled above")
-        }
+        Action::SetAnalyst { .. }
+        | Action::AddPosition { .. }
+        | Action::AddCitation { .. }
+        | Action::PutItem { .. }
+        | Action::MoveItem { .. }
+        | Action::RemoveItem { .. } => unreachable!("handled above"),
     }
     let unchanged = match &before {
         Some(b) => same_work(b, &a),

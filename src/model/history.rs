@@ -2,6 +2,8 @@
 //! single step. Also tells whether the session differs from its last saved state.
 
 use crate::model::action::{Action, ActionError, Change, apply};
+use crate::model::conflict::ItemId;
+use crate::model::dossier_edit::ItemChange;
 use crate::model::ids::CellId;
 use crate::model::session::Session;
 use std::collections::VecDeque;
@@ -15,8 +17,18 @@ struct Step {
     /// Unique, increasing; identifies the session state after this step.
     revision: u64,
     change: Change,
-    /// Set while the step is an open note edit that the next edit of the same note may extend.
-    open_note: Option<CellId>,
+    /// Set while the step is an open edit (of a note, of a dossier item) that the next edit of
+    /// the same note or item may extend.
+    open_note: Option<Open>,
+}
+
+/// What an open step edits.
+#[derive(Clone, Debug, PartialEq)]
+enum Open {
+    /// A cell's note.
+    Note(CellId),
+    /// An item of the dossier, put in place.
+    Item(ItemId),
 }
 
 /// The undo/redo history of a session.
@@ -61,8 +73,9 @@ impl History {
         action: Action,
         now: &str,
     ) -> Result<bool, ActionError> {
-        let note_cell = match &action {
-            Action::EditNote { cell, .. } => Some(cell.clone()),
+        let open = match &action {
+            Action::EditNote { cell, .. } => Some(Open::Note(cell.clone())),
+            Action::PutItem { item, .. } => Some(Open::Item(item.id())),
             _ => None,
         };
         let Some(change) = apply(session, action, now)? else {
@@ -70,23 +83,17 @@ impl History {
         };
         self.redo.clear();
         let revision = self.bump();
-        if let (Some(cell), Some(top)) = (&note_cell, self.undo.back_mut())
-            && top.open_note.as_ref() == Some(cell)
-            && let (
-                Change::Cell { after, .. },
-                Change::Cell {
-                    after: new_after, ..
-                },
-            ) = (&mut top.change, change.clone())
+        if let (Some(open), Some(top)) = (&open, self.undo.back_mut())
+            && top.open_note.as_ref() == Some(open)
+            && extend(&mut top.change, &change)
         {
-            *after = new_after;
             top.revision = revision;
             return Ok(true);
         }
         self.undo.push_back(Step {
             revision,
             change,
-            open_note: note_cell,
+            open_note: open,
         });
         if self.undo.len() > self.cap
             && let Some(dropped) = self.undo.pop_front()
@@ -182,10 +189,37 @@ impl History {
     }
 }
 
+/// Make `top` end where `next` ends, when both edit the same note, or put the same dossier item
+/// in place (the item's place before `top` stays its start). Returns whether it did.
+fn extend(top: &mut Change, next: &Change) -> bool {
+    match (top, next) {
+        (Change::Cell { after, .. }, Change::Cell { after: next, .. }) => {
+            after.clone_from(next);
+            true
+        }
+        (Change::Items(top), Change::Items(next)) => match (top.as_mut_slice(), next.as_slice()) {
+            (
+                [first],
+                [
+                    ItemChange {
+                        before: Some(_),
+                        after,
+                    },
+                ],
+            ) if first.after.is_some() => {
+                first.after.clone_from(after);
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 fn changed_cell(change: &Change) -> Option<CellId> {
     match change {
         Change::Cell { cell, .. } => Some(cell.clone()),
-        Change::Analyst { .. } | Change::Position { .. } | Change::Measure { .. } => None,
+        Change::Analyst { .. } | Change::Items(_) => None,
     }
 }
 
