@@ -2167,3 +2167,130 @@ fn the_documents_folder_chosen_for_a_dossier_is_read_and_remembered_and_a_pick_c
         "undone"
     );
 }
+
+/// Type `text` into the text field labelled `label`.
+fn fill(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run_steps(3);
+}
+
+/// Click the first widget labelled `label` (a tab and a heading may share their words).
+fn click_first(h: &mut Harness<'_, App>, label: &str) {
+    h.query_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no {label}"))
+        .click();
+    h.run_steps(3);
+}
+
+#[test]
+fn a_dossier_is_built_from_nothing_in_the_window_tagged_saved_reopened_and_undone_to_empty() {
+    let data = tempfile::tempdir().unwrap();
+    let documents = data.path().join("documents");
+    std::fs::create_dir(&documents).unwrap();
+    std::io::Write::write_all(
+        &mut std::fs::File::create(documents.join("annonce.txt")).unwrap(),
+        "Mesure 1 : revaloriser les métiers du soin de 183 euros par mois.\n\n\
+         Nous saluons une avancée historique pour les soignants.\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let mut h = window(data.path(), None);
+    h.state_mut().command(visavis::ui::Command::NewDossier);
+    settle(&mut h);
+    assert!(h.state().session().dossier.measures.is_empty());
+
+    // A pillar, a stakeholder and a source, in the editor.
+    click_first(&mut h, "Ajouter");
+    fill(&mut h, "Intitulé", "Revaloriser les métiers");
+    click_first(&mut h, "Parties prenantes");
+    click_first(&mut h, "Ajouter");
+    fill(&mut h, "Nom court", "FHF");
+    click_first(&mut h, "Sources");
+    click_first(&mut h, "Ajouter");
+    fill(&mut h, "Intitulé", "Annonce du gouvernement");
+    fill(
+        &mut h,
+        "Fichier du document (relatif au dossier des documents)",
+        "annonce.txt",
+    );
+    click_first(&mut h, "Mesures");
+    {
+        let d = &h.state().session().dossier;
+        assert_eq!(
+            (d.pillars.len(), d.stakeholders.len(), d.sources.len()),
+            (1, 1, 1)
+        );
+        assert_eq!(d.sources[0].file.as_deref(), Some("annonce.txt"));
+    }
+    h.state_mut()
+        .set_file_picker(visavis::ui::FilePicker::Fixed(documents.clone()));
+    h.state_mut().command(visavis::ui::Command::SourcesFolder);
+    settle(&mut h);
+    let source = h.state().session().dossier.sources[0].id.clone();
+
+    // A measure from the first paragraph of the document.
+    h.state_mut().open_reader(source.as_str(), None);
+    settle(&mut h);
+    assert!(h.state().is_reader_open(), "the document was read");
+    select_in_reader(&mut h, 0, 0..40);
+    h.get_by_label("Nouvelle mesure…").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, "Intitulé")
+        .type_text("Revalorisation de 183 euros");
+    h.run_steps(2);
+    h.get_by_label("Créer la mesure").click();
+    settle(&mut h);
+    assert_eq!(h.state().session().dossier.measures.len(), 1);
+
+    // A position of the stakeholder from the second, linked as the cell's evidence.
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: 0,
+        stakeholder: 0,
+    });
+    settle(&mut h);
+    select_in_reader(&mut h, 1, 0..20);
+    h.get_by_label("Nouvelle position…").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, "Intitulé")
+        .type_text("Une avancée historique");
+    h.run_steps(2);
+    h.get_by_label("Créer la position").click();
+    settle(&mut h);
+    h.get_by_label_contains("Lier comme preuve de la cellule")
+        .click();
+    settle(&mut h);
+    h.state_mut()
+        .command(visavis::ui::Command::SetStance(Stance::Agreement));
+    settle(&mut h);
+    let cell = first_cell(h.state());
+    assert_eq!(h.state().session().stance(&cell), Some(Stance::Agreement));
+    assert!(h.state().session().dossier.validate().is_empty());
+
+    // Saved, and read back as it is.
+    let file = data.path().join("nouveau.ron");
+    h.state_mut()
+        .set_file_picker(visavis::ui::FilePicker::Fixed(file.clone()));
+    ctrl(&mut h, Key::S);
+    settle(&mut h);
+    let saved = visavis::persist::load(&file).unwrap().session;
+    assert_eq!(saved.dossier, h.state().session().dossier);
+    assert_eq!(saved.stance(&cell), Some(Stance::Agreement));
+    assert_eq!(
+        saved.assessments[&cell].evidence.iter().next(),
+        Some(&saved.dossier.positions[0].id)
+    );
+
+    // Every step undone, back to the empty dossier.
+    for _ in 0..40 {
+        ctrl(&mut h, Key::Z);
+    }
+    assert_eq!(
+        h.state().session().dossier,
+        visavis::model::Dossier::empty()
+    );
+    assert!(h.state().session().assessments.is_empty());
+}

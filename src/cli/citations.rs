@@ -18,7 +18,7 @@ use std::path::Path;
 /// was found. Sources without text are warnings (a source naming no file is only counted).
 pub(super) fn check(path: &Path, dossier: &Dossier, given: Option<&Path>, out: &mut Out) -> bool {
     let dirs = SourceDirs::new(given, Some(path));
-    let texts = sources::read_sources(dossier, &dirs, &Limits::default());
+    let texts = sources::read_sources(dossier, &dirs, &Limits::default(), false);
     for u in &texts.unavailable {
         if !matches!(u, Unavailable::NoFile { .. }) {
             out.line(format_args!("{}: warning: {u}", path.display()));

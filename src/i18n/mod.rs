@@ -12,7 +12,7 @@ pub use format::{
     date, figure, local, local_stamp, number, percent, plural, stamp, stamp_date, utc,
 };
 
-use crate::model::{DossierChange, PositionKind, ReviewOrigin, ReviewReason, Stance};
+use crate::model::{DossierChange, PositionKind, ReviewOrigin, ReviewReason, SourceKind, Stance};
 use serde::{Deserialize, Serialize};
 
 /// A language of the interface and the report. French is the default: the users and the Ségur
@@ -162,6 +162,20 @@ pub fn review_flag(lang: Lang, reason: ReviewReason, origin: &ReviewOrigin) -> S
 #[must_use]
 pub fn unassessed(lang: Lang) -> &'static str {
     lang.pick("Non évalué", "Unassessed")
+}
+
+impl SourceKind {
+    /// The kind's name.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            SourceKind::PressRelease => lang.pick("Communiqué de presse", "Press release"),
+            SourceKind::Contribution => lang.pick("Contribution", "Contribution"),
+            SourceKind::Article => lang.pick("Article", "Article"),
+            SourceKind::Official => lang.pick("Texte officiel", "Official text"),
+            SourceKind::Other => lang.pick("Autre", "Other"),
+        }
+    }
 }
 
 impl PositionKind {

@@ -204,6 +204,21 @@ pub struct Citation {
 }
 
 impl Dossier {
+    /// A dossier with nothing in it yet, to build in the editor.
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            id: "nouveau-dossier".to_owned(),
+            title: "Nouveau dossier".to_owned(),
+            description: String::new(),
+            sources: Vec::new(),
+            pillars: Vec::new(),
+            measures: Vec::new(),
+            stakeholders: Vec::new(),
+            positions: Vec::new(),
+        }
+    }
+
     /// The measure with this id.
     #[must_use]
     pub fn measure(&self, id: &MeasureId) -> Option<&Measure> {

@@ -73,7 +73,10 @@ pub(crate) fn put(
         return Ok(None);
     }
     let len = list_len(d, &id) - usize::from(before.is_some());
-    let index = at.or(before.as_ref().map(|(i, _)| *i)).unwrap_or(len).min(len);
+    let index = at
+        .or(before.as_ref().map(|(i, _)| *i))
+        .unwrap_or(len)
+        .min(len);
     let change = ItemChange {
         before,
         after: Some((index, item)),
@@ -288,9 +291,7 @@ pub fn find(d: &Dossier, id: &ItemId) -> Option<(usize, DossierItem)> {
         is: impl Fn(&T) -> bool,
         wrap: fn(T) -> DossierItem,
     ) -> Option<(usize, DossierItem)> {
-        list.iter()
-            .position(is)
-            .map(|i| (i, wrap(list[i].clone())))
+        list.iter().position(is).map(|i| (i, wrap(list[i].clone())))
     }
     match id {
         ItemId::Source(x) => at(&d.sources, |s| &s.id == x, DossierItem::Source),
@@ -443,7 +444,9 @@ mod tests {
         let s = fixture::session();
         let taken = s.dossier.positions[0].id.as_str().to_owned();
         let cases: Vec<(Position, Expected)> = vec![
-            (picked(&taken), |e| matches!(e, ActionError::DuplicateItem(_))),
+            (picked(&taken), |e| {
+                matches!(e, ActionError::DuplicateItem(_))
+            }),
             (picked(" "), |e| matches!(e, ActionError::BlankId)),
             (
                 Position {
@@ -540,10 +543,17 @@ mod tests {
         );
         assert!(s.dossier.measure(&m.id).is_none());
         assert!(
-            s.dossier.positions.iter().all(|p| !p.measures.contains(&m.id)),
+            s.dossier
+                .positions
+                .iter()
+                .all(|p| !p.measures.contains(&m.id)),
             "no position speaks to a measure that is gone"
         );
-        assert!(s.dossier.validate().is_empty(), "{:?}", s.dossier.validate());
+        assert!(
+            s.dossier.validate().is_empty(),
+            "{:?}",
+            s.dossier.validate()
+        );
     }
 
     #[test]
@@ -624,7 +634,10 @@ mod tests {
         let mut s = fixture::session();
         let who = s.dossier.stakeholders[0].id.clone();
         let first = fresh_position_id(&s.dossier, &who, "Une « revalorisation » des métiers !");
-        assert_eq!(first.as_str(), format!("{who}-une-revalorisation-des-metiers"));
+        assert_eq!(
+            first.as_str(),
+            format!("{who}-une-revalorisation-des-metiers")
+        );
         s.dossier.positions.push(Position {
             id: first.clone(),
             ..picked("x")

@@ -24,7 +24,9 @@ pub use dossier::{
     Citation, Dossier, Figure, Measure, NOT_FINITE, Pillar, Position, PositionKind, Source,
     SourceKind, Stakeholder,
 };
-pub use dossier_edit::{ItemChange, check as check_item, find as find_item, fresh_id, fresh_position_id};
+pub use dossier_edit::{
+    ItemChange, check as check_item, find as find_item, fresh_id, fresh_position_id,
+};
 pub use evidence::EvidenceSet;
 pub use history::{DEFAULT_CAP, History};
 pub use ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};

@@ -152,10 +152,16 @@ impl SourceTexts {
     }
 }
 
-/// Find and read every source of `dossier` that its citations quote, each document in a child
-/// process bounded by `limits` (see [`extract_isolated`]).
+/// Find and read every source of `dossier` that its citations quote (`all`: every source that
+/// names a document, as the reader wants them before the first quote is picked), each document
+/// in a child process bounded by `limits` (see [`extract_isolated`]).
 #[must_use]
-pub fn read_sources(dossier: &Dossier, dirs: &SourceDirs, limits: &Limits) -> SourceTexts {
+pub fn read_sources(
+    dossier: &Dossier,
+    dirs: &SourceDirs,
+    limits: &Limits,
+    all: bool,
+) -> SourceTexts {
     let quoted: std::collections::BTreeSet<&SourceId> = dossier
         .measures
         .iter()
@@ -164,7 +170,14 @@ pub fn read_sources(dossier: &Dossier, dirs: &SourceDirs, limits: &Limits) -> So
         .map(|c| &c.source)
         .collect();
     let mut out = SourceTexts::default();
-    for source in dossier.sources.iter().filter(|s| quoted.contains(&s.id)) {
+    let wanted = |s: &&crate::model::Source| {
+        if all {
+            s.file.is_some()
+        } else {
+            quoted.contains(&s.id)
+        }
+    };
+    for source in dossier.sources.iter().filter(wanted) {
         match resolve(dirs, source) {
             Ok(path) => match extract_isolated(&path, limits) {
                 Ok(extracted) => {

@@ -74,6 +74,10 @@ pub enum Command {
     ToggleDetail,
     /// Choose the folder of the dossier's source documents.
     SourcesFolder,
+    /// Open the dossier editor.
+    EditDossier,
+    /// A new session on an empty dossier.
+    NewDossier,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -85,7 +89,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Every command, in the order menus and documentation list them. Keyboard handling does
     /// not depend on this order ([`Command::by_specificity`]).
-    pub const ALL: [Command; 35] = [
+    pub const ALL: [Command; 37] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
@@ -121,6 +125,8 @@ impl Command {
         Command::ToggleFilters,
         Command::ToggleDetail,
         Command::SourcesFolder,
+        Command::EditDossier,
+        Command::NewDossier,
     ];
 
     /// Every command, those whose shortcut holds more modifier keys first: Ctrl+Shift+S must
@@ -194,7 +200,9 @@ impl Command {
             | Command::ClearSearch
             | Command::ToggleFilters
             | Command::ToggleDetail
-            | Command::SourcesFolder => None,
+            | Command::SourcesFolder
+            | Command::EditDossier
+            | Command::NewDossier => None,
         }
     }
 
@@ -266,6 +274,8 @@ impl Command {
             Command::ToggleFilters => Text::CmdToggleFilters,
             Command::ToggleDetail => Text::CmdToggleDetail,
             Command::SourcesFolder => Text::CmdSourcesFolder,
+            Command::EditDossier => Text::CmdEditDossier,
+            Command::NewDossier => Text::CmdNewDossier,
         };
         tr(lang, t)
     }
@@ -303,6 +313,8 @@ impl Command {
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => Text::CmdZoomTip,
             Command::ToggleFilters | Command::ToggleDetail => Text::CmdTogglePanelTip,
             Command::SourcesFolder => Text::CmdSourcesFolderTip,
+            Command::EditDossier => Text::CmdEditDossierTip,
+            Command::NewDossier => Text::CmdNewDossierTip,
         };
         tr(lang, t)
     }
@@ -351,6 +363,8 @@ mod tests {
             Command::ToggleFilters => 32,
             Command::ToggleDetail => 33,
             Command::SourcesFolder => 34,
+            Command::EditDossier => 35,
+            Command::NewDossier => 36,
         }
     }
 

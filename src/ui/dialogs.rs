@@ -13,6 +13,8 @@ use std::path::PathBuf;
 pub enum Intent {
     /// Start a new session.
     New,
+    /// Start a new session on an empty dossier.
+    NewEmpty,
     /// Open this file.
     Open(PathBuf),
     /// Open the embedded example analysis.

@@ -235,6 +235,51 @@ crate::i18n::catalogue! {
         CitationsVerified => ("citations vérifiées sur", "citations verified of"),
         CitationsNotFound => ("introuvable(s)", "not found"),
         CitationsUnverifiable => ("sans texte source", "without source text"),
+        MenuDossier => ("Dossier", "Dossier"),
+        CmdEditDossier => ("Éditer le dossier…", "Edit the dossier…"),
+        CmdEditDossierTip => ("Ajouter, modifier, ordonner ou retirer piliers, mesures, parties prenantes, sources et positions", "Add, edit, order or remove pillars, measures, stakeholders, sources and positions"),
+        CmdNewDossier => ("Nouveau dossier vide", "New empty dossier"),
+        CmdNewDossierTip => ("Commencer une analyse sur un dossier vide, à construire dans l’éditeur et le lecteur", "Start an analysis on an empty dossier, to build in the editor and the reader"),
+        EditorTitle => ("Éditeur du dossier", "Dossier editor"),
+        EditPillars => ("Piliers", "Pillars"),
+        EditMeasures => ("Mesures", "Measures"),
+        EditStakeholders => ("Parties prenantes", "Stakeholders"),
+        EditSources => ("Sources", "Sources"),
+        EditPositions => ("Positions", "Positions"),
+        EditEmpty => ("(aucun élément)", "(nothing yet)"),
+        EditPick => ("Choisissez un élément dans la liste, ou ajoutez-en un.", "Pick an item in the list, or add one."),
+        EditAdd => ("Ajouter", "Add"),
+        EditUp => ("Monter d’un rang", "Move up"),
+        EditDown => ("Descendre d’un rang", "Move down"),
+        EditRemove => ("Retirer", "Remove"),
+        EditRemoveAnyway => ("Retirer quand même", "Remove anyway"),
+        EditId => ("Identifiant", "Id"),
+        EditIdFixed => ("L’identifiant ne change plus une fois l’élément dans le dossier\u{a0}: les appréciations et les liens le citent.", "The id no longer changes once the item is in the dossier: assessments and links name it."),
+        EditTitle => ("Intitulé", "Title"),
+        EditName => ("Nom court", "Short name"),
+        EditFullName => ("Nom complet", "Full name"),
+        EditDescription => ("Description", "Description"),
+        EditOrganisation => ("Organisation", "Organisation"),
+        EditDate => ("Date (AAAA, AAAA-MM ou AAAA-MM-JJ)", "Date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        EditKind => ("Nature", "Kind"),
+        EditFile => ("Fichier du document (relatif au dossier des documents)", "Document file (relative to the documents folder)"),
+        EditUrl => ("Adresse web", "Web address"),
+        EditOwner => ("Document de la partie prenante", "The stakeholder's document"),
+        EditNobody => ("(aucune\u{a0}: document officiel ou autre)", "(none: official or other document)"),
+        EditPillar => ("Pilier", "Pillar"),
+        EditPillarInferred => ("Pilier déduit (les sources ne le disent pas)", "Pillar inferred (the sources do not say it)"),
+        EditSummary => ("Résumé", "Summary"),
+        EditQuote => ("Citation", "Quote"),
+        EditExcerpt => ("Extrait, mot pour mot", "Excerpt, word for word"),
+        EditLocation => ("Emplacement (page, section)", "Location (page, section)"),
+        EditAddCitation => ("Ajouter une citation", "Add a citation"),
+        EditRemoveCitation => ("Retirer cette citation", "Remove this citation"),
+        EditAddAmount => ("+ montant", "+ amount"),
+        EditAddQuantity => ("+ quantité", "+ quantity"),
+        EditAddDate => ("+ date", "+ date"),
+        PickNewMeasure => ("Nouvelle mesure…", "New measure…"),
+        PickNewMeasureTip => ("Faire de la sélection une nouvelle mesure, la sélection pour citation", "Make the selection a new measure, quoting it"),
+        PickCreateMeasure => ("Créer la mesure", "Create the measure"),
         PickHint => ("Sélectionnez un passage pour en faire une position ou une citation de mesure.", "Select a passage to make it a position or a measure's citation."),
         PickSelected => ("Sélection\u{a0}:", "Selection:"),
         PickNewPosition => ("Nouvelle position…", "New position…"),
@@ -252,6 +297,51 @@ crate::i18n::catalogue! {
         PickAdd => ("Ajouter la citation", "Add the citation"),
         PickMade => ("Position créée\u{a0}:", "Position created:"),
         PickLink => ("Lier comme preuve de la cellule", "Link as evidence of the cell"),
+    }
+}
+
+/// The editor's question before removing an item `used` assessed cells name.
+#[must_use]
+pub fn remove_question(lang: Lang, used: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{used} {} cet élément\u{a0}: {} gardée{} comme orpheline{}, rien n’est perdu. Le retirer\u{a0}?",
+            crate::i18n::plural(
+                lang,
+                used,
+                "cellule appréciée cite",
+                "cellules appréciées citent"
+            ),
+            crate::i18n::plural(lang, used, "elle sera", "elles seront"),
+            if used > 1 { "s" } else { "" },
+            if used > 1 { "s" } else { "" },
+        ),
+        Lang::En => format!(
+            "{used} assessed {} this item: {} kept as {}, nothing is lost. Remove it?",
+            crate::i18n::plural(lang, used, "cell names", "cells name"),
+            crate::i18n::plural(lang, used, "it will be", "they will be"),
+            crate::i18n::plural(lang, used, "an orphan", "orphans"),
+        ),
+    }
+}
+
+/// Why the dossier does not take an edit, in the user's language.
+#[must_use]
+pub fn action_error(lang: Lang, e: &crate::model::ActionError) -> String {
+    use crate::model::ActionError as E;
+    match (e, lang) {
+        (E::BlankId, Lang::Fr) => "l’identifiant est vide".to_owned(),
+        (E::DuplicateItem(id), Lang::Fr) => format!("{id} existe déjà\u{a0}: choisissez un autre identifiant"),
+        (E::BlankTitle, Lang::Fr) => "l’intitulé est vide".to_owned(),
+        (E::UnknownPillar(_), Lang::Fr) => "choisissez un pilier (ajoutez-en un dans l’onglet Piliers)".to_owned(),
+        (E::UnknownStakeholder(_), Lang::Fr) => "choisissez une partie prenante (ajoutez-en une dans l’onglet Parties prenantes)".to_owned(),
+        (E::UnknownSource(_), Lang::Fr) => "choisissez la source citée (ajoutez-la dans l’onglet Sources)".to_owned(),
+        (E::UnknownMeasure(m), Lang::Fr) => format!("la mesure « {m} » n’est pas dans le dossier"),
+        (E::NoCitation, Lang::Fr) => "une mesure cite au moins un extrait de sa source".to_owned(),
+        (E::EmptyExcerpt, Lang::Fr) => "l’extrait est vide\u{a0}: recopiez les mots de la source, ou choisissez-les dans le lecteur".to_owned(),
+        (E::NotANumber(l), Lang::Fr) => format!("la valeur du chiffre « {l} » n’est pas un nombre"),
+        (E::StillUsed(id, why), Lang::Fr) => format!("{id} ne peut pas être retiré\u{a0}: {why}"),
+        (e, _) => e.to_string(),
     }
 }
 

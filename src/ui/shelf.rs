@@ -142,7 +142,7 @@ impl Shelf {
 
 /// Read every quoted source of `dossier` and verify every citation.
 fn read_all(dossier: &Dossier, dirs: &SourceDirs) -> Read {
-    let read = read_sources(dossier, dirs, &Limits::default());
+    let read = read_sources(dossier, dirs, &Limits::default(), true);
     let unavailable = read
         .unavailable
         .iter()

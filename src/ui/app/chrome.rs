@@ -109,6 +109,11 @@ impl App {
                         self.menu_item(ui, c);
                     }
                 });
+                ui.menu_button(tr(lang, Text::MenuDossier), |ui| {
+                    for c in [Command::EditDossier, Command::NewDossier] {
+                        self.menu_item(ui, c);
+                    }
+                });
                 ui.menu_button(tr(lang, Text::MenuSources), |ui| self.sources_menu(ui));
                 ui.menu_button(tr(lang, Text::MenuView), |ui| {
                     ui.label(tr(lang, Text::MenuLanguage));

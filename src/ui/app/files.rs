@@ -39,6 +39,16 @@ impl App {
                 self.replace(session, None);
                 self.prefs.last_session = None;
             }
+            Intent::NewEmpty => {
+                let session = crate::model::Session::new(
+                    crate::model::Dossier::empty(),
+                    &self.prefs.analyst,
+                    &crate::model::now_rfc3339(),
+                );
+                self.replace(session, None);
+                self.prefs.last_session = None;
+                self.editor.open_on(crate::ui::editor::Tab::Pillars);
+            }
             Intent::Open(path) => self.open_path(&path, true),
             Intent::OpenExample => self.open_example(),
             Intent::Quit => {

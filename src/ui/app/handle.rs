@@ -32,12 +32,19 @@ impl App {
     fn apply(&mut self, action: Action) {
         let cell = action.cell().cloned();
         let dossier = action.edits_dossier();
+        let sources = dossier.then(|| self.session.dossier.sources.clone());
         let now = now_rfc3339();
         match self
             .history
             .apply(Arc::make_mut(&mut self.session), action, &now)
         {
-            Ok(true) if dossier => self.dossier_edited(),
+            Ok(true) if dossier => {
+                // A source added, removed or renamed: its document is read (or forgotten).
+                if sources.as_ref() != Some(&self.session.dossier.sources) {
+                    self.sources_stale = true;
+                }
+                self.dossier_edited();
+            }
             Ok(true) => self.edited(cell.as_ref()),
             Ok(false) => {}
             Err(e) => self.notice = Notice::text(Text::EditRefused).raw(format!("({e})")),
@@ -136,6 +143,8 @@ impl App {
             Command::ToggleFilters => self.prefs.hide_filters ^= true,
             Command::ToggleDetail => self.prefs.hide_detail ^= true,
             Command::SourcesFolder => self.pick_sources_folder(),
+            Command::EditDossier => self.editor.open_on(crate::ui::editor::Tab::Measures),
+            Command::NewDossier => self.request(Intent::NewEmpty),
         }
     }
 
@@ -158,6 +167,7 @@ impl App {
             self.history.redo(session)
         };
         if dossier {
+            self.sources_stale = true;
             self.dossier_edited();
         } else if let Some(cell) = touched {
             self.edited(cell.as_ref());

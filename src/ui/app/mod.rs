@@ -126,6 +126,7 @@ pub struct App {
     /// Read the source documents again (the session or the sources folder changed).
     sources_stale: bool,
     reader: super::reader::ReaderState,
+    editor: super::editor::EditorState,
 }
 
 impl App {
@@ -176,6 +177,7 @@ impl App {
             shelf: super::shelf::Shelf::default(),
             sources_stale: true,
             reader: super::reader::ReaderState::default(),
+            editor: super::editor::EditorState::default(),
         }
     }
 
@@ -406,6 +408,16 @@ impl App {
             self.prefs.lang,
             &mut self.inbox,
         );
+        super::editor::show(
+            &ctx,
+            &mut self.editor,
+            &self.session,
+            self.prefs.lang,
+            &mut self.inbox,
+        );
+        if std::mem::take(&mut self.editor.seal) {
+            self.history.seal();
+        }
         self.poll_pick(&ctx);
         self.help_window(&ctx);
         if self.dialog.is_none() {

@@ -8,8 +8,8 @@
 use super::ReaderState;
 use crate::i18n::Lang;
 use crate::model::{
-    Action, CellId, Citation, MeasureId, Position, PositionKind, Session, SourceId, StakeholderId,
-    fresh_position_id,
+    Action, CellId, Citation, MeasureId, PillarId, Position, PositionKind, Session, SourceId,
+    StakeholderId, fresh_position_id,
 };
 use crate::ui::i18n::{Text, tr};
 use crate::ui::message::Inbox;
@@ -44,6 +44,13 @@ pub enum Making {
     Citation {
         /// The measure.
         measure: Option<MeasureId>,
+    },
+    /// A new measure, quoting the selection.
+    Measure {
+        /// Its pillar.
+        pillar: Option<PillarId>,
+        /// Its title, as typed.
+        title: String,
     },
 }
 
@@ -109,6 +116,24 @@ pub(super) fn bar(
                         kind: PositionKind::Reaction,
                         title: String::new(),
                         measures: cell.map(|c| c.measure.clone()).into_iter().collect(),
+                    },
+                    focus: true,
+                });
+            }
+            if ui
+                .button(tr(lang, Text::PickNewMeasure))
+                .on_hover_text(tr(lang, Text::PickNewMeasureTip))
+                .clicked()
+            {
+                let pillar = cell
+                    .and_then(|c| session.dossier.measure(&c.measure))
+                    .map(|m| m.pillar.clone())
+                    .or_else(|| session.dossier.pillars.first().map(|p| p.id.clone()));
+                state.form = Some(PickForm {
+                    citation: citation.clone(),
+                    making: Making::Measure {
+                        pillar,
+                        title: String::new(),
                     },
                     focus: true,
                 });
@@ -263,6 +288,39 @@ fn form_ui(ui: &mut egui::Ui, form: &mut PickForm, session: &Session, lang: Lang
                     });
                 !title.trim().is_empty()
             }
+            Making::Measure { pillar, title } => {
+                egui::Grid::new("pick-measure-form")
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        ui.label(tr(lang, Text::EditPillar));
+                        let shown = pillar
+                            .as_ref()
+                            .and_then(|p| d.pillar(p))
+                            .map_or_else(String::new, |p| shorten(&p.title, 50));
+                        egui::ComboBox::from_id_salt("pick-pillar")
+                            .selected_text(shown)
+                            .width(320.0)
+                            .show_ui(ui, |ui| {
+                                for p in &d.pillars {
+                                    ui.selectable_value(pillar, Some(p.id.clone()), &p.title);
+                                }
+                            });
+                        ui.end_row();
+                        let label = ui.label(tr(lang, Text::PickTitle));
+                        let field = ui
+                            .add(
+                                egui::TextEdit::singleline(title)
+                                    .id(egui::Id::unique("pick-measure-title"))
+                                    .desired_width(280.0),
+                            )
+                            .labelled_by(label.id);
+                        if std::mem::take(&mut form.focus) {
+                            field.request_focus();
+                        }
+                        ui.end_row();
+                    });
+                pillar.is_some() && !title.trim().is_empty()
+            }
             Making::Citation { measure } => {
                 ui.horizontal(|ui| {
                     ui.label(tr(lang, Text::PickMeasure));
@@ -285,6 +343,7 @@ fn form_ui(ui: &mut egui::Ui, form: &mut PickForm, session: &Session, lang: Lang
         ui.horizontal(|ui| {
             let label = match form.making {
                 Making::Position { .. } => Text::PickCreate,
+                Making::Measure { .. } => Text::PickCreateMeasure,
                 Making::Citation { .. } => Text::PickAdd,
             };
             if ui
@@ -343,6 +402,28 @@ fn make(form: &PickForm, session: &Session) -> Action {
                 measures: measures.clone(),
             },
         },
+        Making::Measure { pillar, title } => {
+            let d = &session.dossier;
+            let id = crate::model::fresh_id(
+                "",
+                title,
+                "mesure",
+                |id| d.measure(&MeasureId::from(id)).is_some(),
+                d.measures.len(),
+            );
+            Action::PutItem {
+                item: crate::model::DossierItem::Measure(crate::model::Measure {
+                    id: MeasureId::from(id.as_str()),
+                    pillar: pillar.clone().unwrap_or_else(|| PillarId::from("")),
+                    pillar_inferred: false,
+                    title: title.trim().to_owned(),
+                    summary: String::new(),
+                    figures: Vec::new(),
+                    citations: vec![form.citation.clone()],
+                }),
+                at: None,
+            }
+        }
         Making::Citation { measure } => Action::AddCitation {
             measure: measure.clone().unwrap_or_else(|| MeasureId::from("")),
             citation: form.citation.clone(),
