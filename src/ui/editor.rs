@@ -78,6 +78,26 @@ pub struct EditorState {
 }
 
 impl EditorState {
+    /// Open the editor on the form of `id`, if the dossier has it.
+    pub fn edit(&mut self, d: &Dossier, id: &ItemId) {
+        let tab = match id {
+            ItemId::Source(_) => Tab::Sources,
+            ItemId::Pillar(_) => Tab::Pillars,
+            ItemId::Measure(_) => Tab::Measures,
+            ItemId::Stakeholder(_) => Tab::Stakeholders,
+            ItemId::Position(_) => Tab::Positions,
+        };
+        self.open_on(tab);
+        if let Some((_, item)) = find_item(d, id) {
+            self.draft = Some(Draft {
+                item,
+                new: false,
+                error: None,
+            });
+            self.seal = true;
+        }
+    }
+
     /// Open the editor on `tab`.
     pub fn open_on(&mut self, tab: Tab) {
         self.open = true;

@@ -143,7 +143,16 @@ impl App {
             Command::ToggleFilters => self.prefs.hide_filters ^= true,
             Command::ToggleDetail => self.prefs.hide_detail ^= true,
             Command::SourcesFolder => self.pick_sources_folder(),
-            Command::EditDossier => self.editor.open_on(crate::ui::editor::Tab::Measures),
+            Command::EditDossier => {
+                match self.selection.and_then(|s| s.cell(&self.session.dossier)) {
+                    // On the selected cell's measure.
+                    Some(cell) => self.editor.edit(
+                        &self.session.dossier,
+                        &crate::model::ItemId::Measure(cell.measure),
+                    ),
+                    None => self.editor.open_on(crate::ui::editor::Tab::Measures),
+                }
+            }
             Command::NewDossier => self.request(Intent::NewEmpty),
         }
     }
