@@ -517,6 +517,7 @@ fn sources(out: &mut String, r: &Report) {
     let _ = writeln!(out, "## {}\n", T::Sources.get(l));
     if r.sources.is_empty() {
         let _ = writeln!(out, "{}", T::NoSources.get(l));
+        checks(out, r);
         return;
     }
     let _ = writeln!(out, "{}\n", T::SourcesIntro.get(l));
