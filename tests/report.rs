@@ -805,10 +805,10 @@ fn render_verified(session: &Session, format: Format, lang: Lang) -> String {
     let dirs = SourceDirs::with(Some(Path::new(SOURCES)), None, None);
     let texts = sources::read_sources(&session.dossier, &dirs, &limits);
     let mut options = ReportOptions::new(lang, "essai.ron");
-    options.verifications = report::Verifications::of(&sources::verify_dossier(
-        &session.dossier,
-        |id| texts.get(id),
-    ));
+    options.verifications =
+        report::Verifications::of(&sources::verify_dossier(&session.dossier, |id| {
+            texts.get(id)
+        }));
     String::from_utf8(format.render(&report::analyse(session, &options))).expect("UTF-8")
 }
 

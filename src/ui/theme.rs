@@ -146,7 +146,7 @@ pub fn search_highlight(visuals: &Visuals) -> Color32 {
 mod tests {
     use super::*;
 
-    /// Every symbol the built-in file dialog (egui_file 0.29) and the views draw: the ones
+    /// Every symbol the built-in file dialog (`egui_file` 0.29) and the views draw: the ones
     /// egui's default fonts lack came out as empty boxes before the icon subsets.
     const SYMBOLS: &str = "⟲⬆💾🗀🗋⚠📁📂◐●○▲·•«»’…–—";
 
