@@ -174,6 +174,10 @@ pub struct ReportArgs {
     /// whose extension is no report format.
     #[arg(long)]
     pub force: bool,
+    /// The folder of the source documents, to verify the citations in the Sources section
+    /// (then `VISAVIS_SOURCES_DIR`, then the session's own folder).
+    #[arg(long, value_name = "DIR")]
+    pub sources: Option<PathBuf>,
 }
 
 /// Standard output of a command. Writing never panics: a reader that stops early (`| head`)
@@ -519,6 +523,7 @@ fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
             .then(|| args.pillars.iter().map(|p| pillar_named(d, p)).collect()),
         include_detail: !args.no_detail,
         session_name: name,
+        verifications: citations::verifications(path, d, args.sources.as_deref()),
     };
     let unknown = options.unknown_ids(&loaded.session);
     if !unknown.is_empty() {

@@ -337,9 +337,12 @@ fn csv_in_english_uses_commas() {
 
 // --- The command line ----------------------------------------------------------------------
 
+/// `visavis ARGS`, with no folder of source documents from the environment (`check.sh` sets
+/// one): the reports compared here are made without the documents unless a test gives them.
 fn visavis(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_visavis"))
         .args(args)
+        .env_remove("VISAVIS_SOURCES_DIR")
         .output()
         .expect("the visavis binary runs")
 }
@@ -432,6 +435,7 @@ fn report_piped_into_a_reader_that_stops_early_ends_quietly() {
     // closing its end makes the write fail.
     let mut child = Command::new(env!("CARGO_BIN_EXE_visavis"))
         .args(["report", EXAMPLE])
+        .env_remove("VISAVIS_SOURCES_DIR")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -755,4 +759,192 @@ fn markdown_keeps_the_line_breaks_of_a_note() {
 fn the_html_report_prints_on_a4() {
     let html = render(&example(), Format::Html, Lang::Fr);
     assert!(html.contains("@page { size: A4;"), "A4, the French default");
+}
+
+// --- Verification of the quotes in the Sources section -------------------------------------
+
+/// The documents of `tests/fixtures/sources/`, and the dossier whose citations are in them.
+const SOURCES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sources");
+
+/// The fixture dossier as a session, with one citation written with straight apostrophes
+/// (verified, typographic differences), one whose figure changed (not found), and one from a
+/// document nobody has (unavailable): five citations, three verified.
+fn checked_session() -> Session {
+    use visavis::model::{PositionId, SourceId};
+    let mut s = match visavis::persist::load(&Path::new(SOURCES).join("dossier.ron")) {
+        Ok(loaded) => loaded.session,
+        Err(e) => panic!("the fixture dossier loads: {e}"),
+    };
+    let d = &mut s.dossier;
+    d.measures[0].citations[1].excerpt = "Un plan d'investissement de 19 milliards d'euros".into();
+    let mut changed = d.positions[0].clone();
+    changed.id = PositionId::from("fede-02");
+    changed.citation.source = SourceId::from("communique");
+    changed.citation.excerpt = "Le Gouvernement revalorise de 138 euros net par mois".into();
+    changed.citation.location = None;
+    let mut absent = changed.clone();
+    absent.id = PositionId::from("fede-03");
+    absent.citation.source = SourceId::from("absent");
+    let mut absent_source = d.sources[0].clone();
+    absent_source.id = SourceId::from("absent");
+    absent_source.title = "Document absent".into();
+    absent_source.file = Some("absent.txt".into());
+    d.sources.push(absent_source);
+    d.positions.extend([changed, absent]);
+    s
+}
+
+/// `session`'s report with its quotes verified against the documents of [`SOURCES`], read as
+/// `visavis report --sources` reads them (PDF in a child `visavis extract`).
+fn render_verified(session: &Session, format: Format, lang: Lang) -> String {
+    use visavis::sources::{self, Limits, SourceDirs};
+    let limits = Limits {
+        program: Some(PathBuf::from(env!("CARGO_BIN_EXE_visavis"))),
+        ..Limits::default()
+    };
+    let dirs = SourceDirs::with(Some(Path::new(SOURCES)), None, None);
+    let texts = sources::read_sources(&session.dossier, &dirs, &limits);
+    let mut options = ReportOptions::new(lang, "essai.ron");
+    options.verifications =
+        report::Verifications::of(&sources::verify_dossier(&session.dossier, |id| {
+            texts.get(id)
+        }));
+    String::from_utf8(format.render(&report::analyse(session, &options))).expect("UTF-8")
+}
+
+/// The Sources section of a Markdown report.
+fn sources_section(md: &str) -> &str {
+    &md[md.find("## Sources").expect("a Sources section")..]
+}
+
+#[test]
+fn the_sources_section_counts_verified_quotes_and_names_each_one_not_found_with_its_closest_passage()
+ {
+    let session = checked_session();
+    let md = render_verified(&session, Format::Markdown, Lang::Fr);
+    let section = sources_section(&md);
+    for expected in [
+        "### Vérification des citations",
+        "**3 citations vérifiées sur 5, dont 1 avec des différences typographiques\u{a0}; 1 \
+         introuvable\u{a0}; 1 sans texte source.**",
+        "- Communiqué (Ministère) — 2 citations vérifiées sur 3, dont 1 avec des différences \
+         typographiques\u{a0}; 1 introuvable.",
+        "  - fede-02, introuvable\u{a0}: «\u{a0}Le Gouvernement revalorise de 138 euros net par \
+         mois\u{a0}»\\\n    passage le plus proche (§ 2)\u{a0}: «\u{a0}Le Gouvernement revalorise \
+         de 183 euros net par mois",
+        "- Rapport de la Fédération (Fédération) — 1 citation vérifiée sur 1.",
+        // Said once for the source, not for each of its citations.
+        "- Document absent (Ministère) — texte source non disponible\u{a0}: citations non \
+         vérifiées (1 citation).",
+    ] {
+        assert!(section.contains(expected), "{expected}\n---\n{section}");
+    }
+    assert!(!section.contains("fede-03"), "{section}");
+    assert!(!section.contains("pas été vérifiées"), "{section}");
+
+    let en = render_verified(&session, Format::Markdown, Lang::En);
+    assert!(
+        sources_section(&en).contains(
+            "**3 of 5 citations verified, 1 of them with typographic differences; 1 not found; 1 \
+             without source text.**"
+        ),
+        "{}",
+        sources_section(&en)
+    );
+
+    let html = render_verified(&session, Format::Html, Lang::Fr);
+    for expected in [
+        "<h3 id=\"verification\">Vérification des citations</h3>",
+        "<strong>3 citations vérifiées sur 5, dont 1 avec des différences typographiques\u{a0}; 1 \
+         introuvable\u{a0}; 1 sans texte source.</strong>",
+        "fede-02, introuvable\u{a0}: «\u{a0}Le Gouvernement revalorise de 138 euros net par \
+         mois\u{a0}»<br><span class=\"closest\">passage le plus proche (§ 2)",
+        "Document absent (Ministère) — texte source non disponible\u{a0}: citations non vérifiées \
+         (1 citation).",
+    ] {
+        assert!(html.contains(expected), "{expected}");
+    }
+}
+
+#[test]
+fn a_report_made_without_any_source_text_says_so_in_one_sentence() {
+    let session = checked_session();
+    let md = render(&session, Format::Markdown, Lang::Fr);
+    let section = sources_section(&md);
+    let checks = &section[section
+        .find("### Vérification des citations")
+        .expect("the verification")..];
+    assert_eq!(
+        checks.trim_end(),
+        "### Vérification des citations\n\nLes citations du dossier n’ont pas été vérifiées dans \
+         leurs documents\u{a0}: aucun texte source n’était disponible. Pour les vérifier, placez \
+         les documents à côté de la session, ou donnez leur répertoire avec visavis report \
+         --sources RÉPERTOIRE (ou la variable VISAVIS\\_SOURCES\\_DIR)."
+    );
+    let html = render(&session, Format::Html, Lang::En);
+    assert!(html.contains(
+        "<p>The dossier’s citations were not verified against their documents: no source text was \
+         available."
+    ));
+    assert!(!html.contains("citations verified"));
+}
+
+#[test]
+fn report_with_sources_verifies_the_quotes_in_that_folder() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let copy = dir.path().join("dossier.ron");
+    std::fs::copy(Path::new(SOURCES).join("dossier.ron"), &copy).expect("copy the dossier");
+    let copy = copy.to_str().expect("a UTF-8 temporary path");
+    let with = visavis(&["report", copy, "--sources", SOURCES, "--lang", "en"]);
+    assert!(with.status.success(), "{}", stderr(&with));
+    assert_eq!(stderr(&with), "");
+    let md = String::from_utf8_lossy(&with.stdout);
+    assert!(
+        md.contains("**3 of 3 citations verified.**")
+            && md.contains("- Communiqué (Ministère) — 2 of 2 citations verified."),
+        "{md}"
+    );
+    // Beside the copy there is no document, and no folder was given: one sentence, no warning.
+    let without = visavis(&["report", copy, "--lang", "en"]);
+    assert!(without.status.success(), "{}", stderr(&without));
+    assert_eq!(stderr(&without), "");
+    assert!(
+        String::from_utf8_lossy(&without.stdout)
+            .contains("The dossier’s citations were not verified against their documents"),
+    );
+    // A folder given that lacks a document: a warning naming it, and the source said unavailable.
+    let empty = dir.path().join("vide");
+    std::fs::create_dir(&empty).expect("a folder");
+    let elsewhere = visavis(&[
+        "report",
+        copy,
+        "--sources",
+        empty.to_str().expect("UTF-8"),
+        "--lang",
+        "en",
+    ]);
+    assert!(elsewhere.status.success(), "{}", stderr(&elsewhere));
+    assert!(
+        stderr(&elsewhere).contains("warning: source communique: communique.txt is not in"),
+        "{}",
+        stderr(&elsewhere)
+    );
+}
+
+/// The Ségur example against the seed texts, when `VISAVIS_SOURCES_DIR` says where they are.
+#[test]
+fn every_quote_of_the_segur_example_is_verified_in_the_seed_texts() {
+    let Some(seeds) = std::env::var_os("VISAVIS_SOURCES_DIR") else {
+        eprintln!("VISAVIS_SOURCES_DIR is not set: the seed texts are not checked");
+        return;
+    };
+    let seeds = seeds.to_str().expect("a UTF-8 folder").to_owned();
+    let out = visavis(&["report", EXAMPLE, "--sources", &seeds]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("**109 citations vérifiées sur 109.**"),
+        "{}",
+        sources_section(&md)
+    );
 }

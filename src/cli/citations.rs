@@ -11,14 +11,45 @@
 use super::Out;
 use crate::model::Dossier;
 use crate::persist::Location;
+use crate::report;
 use crate::sources::{self, CitationRef, Limits, SourceDirs, Tally, Unavailable, Verification};
 use std::path::Path;
+
+/// The source texts of `dossier`, read from `path`, found as `validate` and `report` find
+/// them: `given` (`--sources DIR`), `VISAVIS_SOURCES_DIR`, then the file's folder.
+fn read(path: &Path, dossier: &Dossier, given: Option<&Path>) -> sources::SourceTexts {
+    let dirs = SourceDirs::new(given, Some(path));
+    sources::read_sources(dossier, &dirs, &Limits::default(), false)
+}
+
+/// `visavis report`'s verification of the quotes of `dossier`, read from `path`, for the
+/// report's Sources section. A document that cannot be read is a warning on stderr (the report
+/// may be on stdout), and so is one missing from a folder the user gave; one missing beside the
+/// session, with no folder given, is only said in the report.
+pub(super) fn verifications(
+    path: &Path,
+    dossier: &Dossier,
+    given: Option<&Path>,
+) -> report::Verifications {
+    let texts = read(path, dossier, given);
+    let folder_given = !SourceDirs::new(given, None).dirs.is_empty();
+    for u in &texts.unavailable {
+        let warn = match u {
+            Unavailable::NoFile { .. } => false,
+            Unavailable::Missing { .. } => folder_given,
+            Unavailable::Refused { .. } | Unavailable::Unreadable { .. } => true,
+        };
+        if warn {
+            eprintln!("{}: warning: {u}", path.display());
+        }
+    }
+    report::Verifications::of(&sources::verify_dossier(dossier, |id| texts.get(id)))
+}
 
 /// Verify the quotes of `dossier`, read from `path`; whether every citation with a source text
 /// was found. Sources without text are warnings (a source naming no file is only counted).
 pub(super) fn check(path: &Path, dossier: &Dossier, given: Option<&Path>, out: &mut Out) -> bool {
-    let dirs = SourceDirs::new(given, Some(path));
-    let texts = sources::read_sources(dossier, &dirs, &Limits::default(), false);
+    let texts = read(path, dossier, given);
     for u in &texts.unavailable {
         if !matches!(u, Unavailable::NoFile { .. }) {
             out.line(format_args!("{}: warning: {u}", path.display()));

@@ -23,16 +23,64 @@ use crate::model::{
     Session, SourceId, StakeholderId, Stance,
 };
 use crate::report::data::{
-    CellEntry, CellReport, Demand, Evidence, FaultyEvidence, FlaggedCell, Header, MatrixRow,
-    MeasureRef, MeasureReport, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote, Report, Review,
-    Selection, Silences, SilentMeasure, SilentPillar, SourceInfo, StakeholderDemands,
-    StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts, Unanswered,
+    CellEntry, CellReport, CitationChecks, Demand, Evidence, FaultyEvidence, FlaggedCell, Header,
+    MatrixRow, MeasureRef, MeasureReport, NotFound, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote,
+    Report, Review, Selection, Silences, SilentMeasure, SilentPillar, SourceCheck, SourceInfo,
+    StakeholderDemands, StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts,
+    Unanswered,
 };
+use crate::sources::{Checked, CitationRef, Tally, Verification};
 use foldhash::{HashMap, HashSet};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Each citation's status against its source text, as [`crate::sources::verify_dossier`] found
+/// it: the data the report's Sources section counts. The caller reads the documents (the
+/// analysis reads no file); empty, the default, when the report is made without them, and every
+/// citation then counts as without source text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Verifications {
+    /// Each measure's citations, in order.
+    measures: BTreeMap<MeasureId, Vec<Verification>>,
+    /// Each position's citation.
+    positions: BTreeMap<PositionId, Verification>,
+}
+
+impl Verifications {
+    /// The statuses of `checked`, kept by citation.
+    #[must_use]
+    pub fn of(checked: &[Checked<'_>]) -> Self {
+        let mut out = Self::default();
+        for c in checked {
+            match c.which {
+                CitationRef::Measure { id, index } => {
+                    let list = out.measures.entry(id.clone()).or_default();
+                    if list.len() <= index {
+                        list.resize(index + 1, Verification::SourceUnavailable);
+                    }
+                    list[index] = c.verification.clone();
+                }
+                CitationRef::Position(id) => {
+                    out.positions.insert(id.clone(), c.verification.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The status of citation `which`: without source text when it was not verified.
+    #[must_use]
+    pub fn get(&self, which: CitationRef<'_>) -> &Verification {
+        const UNAVAILABLE: &Verification = &Verification::SourceUnavailable;
+        match which {
+            CitationRef::Measure { id, index } => self.measures.get(id).and_then(|l| l.get(index)),
+            CitationRef::Position(id) => self.positions.get(id),
+        }
+        .unwrap_or(UNAVAILABLE)
+    }
+}
 
 /// What to put in the report and how.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ReportOptions {
     /// The report's language.
     pub lang: Lang,
@@ -45,6 +93,9 @@ pub struct ReportOptions {
     pub include_detail: bool,
     /// The session's name as the reader should see it, usually the file name.
     pub session_name: String,
+    /// The citations' statuses against their source texts, for the Sources section (empty:
+    /// made without the documents).
+    pub verifications: Verifications,
 }
 
 impl ReportOptions {
@@ -57,6 +108,7 @@ impl ReportOptions {
             pillars: None,
             include_detail: true,
             session_name: session_name.to_owned(),
+            verifications: Verifications::default(),
         }
     }
 
@@ -174,6 +226,7 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         unassessed: unassessed(&stakeholders, &pillars),
         review: review(session, &pillars),
         sources: Vec::new(),
+        checks: checks(d, &options.verifications),
         matrix,
         stakeholders,
         pillars,
@@ -196,6 +249,63 @@ fn sources<'a>(d: &'a crate::model::Dossier, report: &Report<'a>) -> Vec<SourceI
             file: s.file.as_deref(),
         })
         .collect()
+}
+
+/// Every citation of the dossier (measures' in order, then positions', as
+/// [`crate::sources::verify_dossier`] goes) with its status, counted by source.
+fn checks<'a>(
+    d: &'a crate::model::Dossier,
+    verifications: &'a Verifications,
+) -> CitationChecks<'a> {
+    let mut out = CitationChecks::default();
+    let mut at: HashMap<&SourceId, usize> = HashMap::default();
+    let mut quoted: Vec<(&SourceId, SourceCheck)> = Vec::new();
+    let measures = d.measures.iter().flat_map(|m| {
+        m.citations
+            .iter()
+            .enumerate()
+            .map(move |(index, c)| (CitationRef::Measure { id: &m.id, index }, c))
+    });
+    let positions = d
+        .positions
+        .iter()
+        .map(|p| (CitationRef::Position(&p.id), &p.citation));
+    for (which, citation) in measures.chain(positions) {
+        let i = *at.entry(&citation.source).or_insert_with(|| {
+            let source = d.sources.iter().find(|s| s.id == citation.source);
+            quoted.push((
+                &citation.source,
+                SourceCheck {
+                    title: source.map_or(citation.source.as_str(), |s| &s.title),
+                    organisation: source.map_or("", |s| &s.organisation),
+                    tally: Tally::default(),
+                    not_found: Vec::new(),
+                },
+            ));
+            quoted.len() - 1
+        });
+        let check = &mut quoted[i].1;
+        let verification = verifications.get(which);
+        out.tally.add(verification);
+        check.tally.add(verification);
+        if let Verification::NotFound { closest } = verification {
+            check.not_found.push(NotFound {
+                which,
+                excerpt: &citation.excerpt,
+                closest: closest.as_ref(),
+            });
+        }
+    }
+    // In dossier order; a source the dossier lacks after the others.
+    let order = |id: &SourceId| {
+        d.sources
+            .iter()
+            .position(|s| s.id == *id)
+            .unwrap_or(usize::MAX)
+    };
+    quoted.sort_by_key(|(id, _)| order(id));
+    out.sources = quoted.into_iter().map(|(_, c)| c).collect();
+    out
 }
 
 /// Lookups shared by the parts of the analysis.

@@ -8,6 +8,7 @@ use crate::model::{
     MeasureId, PillarId, PositionId, PositionKind, ReviewOrigin, ReviewReason, SourceId,
     StakeholderId, Stance,
 };
+use crate::sources::{CitationRef, Closest, Tally};
 
 /// The whole analysis, ready to render.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +37,8 @@ pub struct Report<'a> {
     pub review: Review<'a>,
     /// The documents the report quotes, in dossier order.
     pub sources: Vec<SourceInfo<'a>>,
+    /// What verifying the dossier's citations against their source texts found.
+    pub checks: CitationChecks<'a>,
 }
 
 /// The report's header.
@@ -259,6 +262,59 @@ pub struct SourceInfo<'a> {
     pub url: Option<&'a str>,
     /// The plain-text copy the quotes were checked against.
     pub file: Option<&'a str>,
+}
+
+/// What verifying every citation of the dossier (measures' and positions', whatever the
+/// report's subset) against its source text found, as [`super::ReportOptions::verifications`]
+/// gives it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CitationChecks<'a> {
+    /// Every citation counted.
+    pub tally: Tally,
+    /// Each source the dossier's citations quote, in dossier order (a source id the dossier
+    /// lacks last, named by its id).
+    pub sources: Vec<SourceCheck<'a>>,
+}
+
+impl CitationChecks<'_> {
+    /// Whether some source text was read: otherwise no citation was verified at all, and the
+    /// report says so in one sentence.
+    #[must_use]
+    pub fn any_text(&self) -> bool {
+        self.tally.unavailable < self.tally.total()
+    }
+}
+
+/// The citations of one source and what verifying them found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceCheck<'a> {
+    /// The source's title (its id when the dossier lacks it).
+    pub title: &'a str,
+    /// Who published it.
+    pub organisation: &'a str,
+    /// Its citations counted.
+    pub tally: Tally,
+    /// Its citations not found in its text, in dossier order.
+    pub not_found: Vec<NotFound<'a>>,
+}
+
+impl SourceCheck<'_> {
+    /// Whether the source had no text to verify its citations against.
+    #[must_use]
+    pub fn is_unavailable(&self) -> bool {
+        self.tally.unavailable > 0
+    }
+}
+
+/// A citation not found in its source text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotFound<'a> {
+    /// Which citation: `MEASURE-ID, citation N` or a position's id.
+    pub which: CitationRef<'a>,
+    /// Its excerpt, as the dossier writes it.
+    pub excerpt: &'a str,
+    /// The passage of the source most like it, if any is alike.
+    pub closest: Option<&'a Closest>,
 }
 
 /// A position's verbatim quote and where it comes from.

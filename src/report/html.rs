@@ -326,6 +326,39 @@ fn sources(r: &Report) -> Markup {
                     }
                 }
             }
+            (checks(r))
+        }
+    }
+}
+
+/// The verification of the dossier's citations: the count, each source's, each citation not
+/// found with the closest passage; one sentence when no source text was read.
+fn checks(r: &Report) -> Markup {
+    let l = r.lang;
+    let c = &r.checks;
+    html! {
+        @if c.tally.total() > 0 {
+            h3 #verification { (T::ChecksHeading.get(l)) }
+            @if !c.any_text() { p { (T::NotChecked.get(l)) } }
+            @else {
+                p.intro { (T::ChecksIntro.get(l)) }
+                p { strong { (text::verified_counts(l, &c.tally)) "." } }
+                ul.sources {
+                    @for s in &c.sources {
+                        li {
+                            (text::source_checks(l, s)) "."
+                            @if !s.not_found.is_empty() {
+                                ul.plain {
+                                    @for n in &s.not_found {
+                                        @let (first, second) = text::not_found(l, n);
+                                        li.not-found { (first) br; span.closest { (second) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

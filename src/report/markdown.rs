@@ -517,6 +517,7 @@ fn sources(out: &mut String, r: &Report) {
     let _ = writeln!(out, "## {}\n", T::Sources.get(l));
     if r.sources.is_empty() {
         let _ = writeln!(out, "{}", T::NoSources.get(l));
+        checks(out, r);
         return;
     }
     let _ = writeln!(out, "{}\n", T::SourcesIntro.get(l));
@@ -540,6 +541,35 @@ fn sources(out: &mut String, r: &Report) {
             );
         }
         out.push('\n');
+    }
+    checks(out, r);
+}
+
+/// The verification of the dossier's citations: the count, each source's, each citation not
+/// found with the closest passage; one sentence when no source text was read.
+fn checks(out: &mut String, r: &Report) {
+    let l = lang(r);
+    let c = &r.checks;
+    if c.tally.total() == 0 {
+        return;
+    }
+    let _ = writeln!(out, "\n### {}\n", T::ChecksHeading.get(l));
+    if !c.any_text() {
+        let _ = writeln!(out, "{}", escape(T::NotChecked.get(l)));
+        return;
+    }
+    let _ = writeln!(out, "{}\n", escape(T::ChecksIntro.get(l)));
+    let _ = writeln!(
+        out,
+        "**{}.**\n",
+        escape(&text::verified_counts(l, &c.tally))
+    );
+    for s in &c.sources {
+        let _ = writeln!(out, "- {}.", escape(&text::source_checks(l, s)));
+        for n in &s.not_found {
+            let (first, second) = text::not_found(l, n);
+            let _ = writeln!(out, "  - {}\\\n    {}", escape(&first), escape(&second));
+        }
     }
 }
 

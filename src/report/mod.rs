@@ -26,12 +26,13 @@ pub mod markdown;
 mod tests;
 pub mod text;
 
-pub use analysis::{ReportOptions, analyse};
+pub use analysis::{ReportOptions, Verifications, analyse};
 pub use data::{
-    CellEntry, CellReport, Demand, Evidence, FaultyEvidence, FlaggedCell, Header, MatrixRow,
-    MeasureRef, MeasureReport, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote, Report, Review,
-    Selection, Silences, SilentMeasure, SilentPillar, SourceInfo, StakeholderDemands,
-    StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts, Unanswered,
+    CellEntry, CellReport, CitationChecks, Demand, Evidence, FaultyEvidence, FlaggedCell, Header,
+    MatrixRow, MeasureRef, MeasureReport, NotFound, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote,
+    Report, Review, Selection, Silences, SilentMeasure, SilentPillar, SourceCheck, SourceInfo,
+    StakeholderDemands, StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts,
+    Unanswered,
 };
 
 use crate::i18n::Lang;

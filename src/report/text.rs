@@ -4,7 +4,8 @@
 
 use crate::i18n::{Lang, percent, plural};
 use crate::model::Stance;
-use crate::report::{Quote, Selection};
+use crate::report::{NotFound, Quote, Selection, SourceCheck};
+use crate::sources::Tally;
 use std::fmt::Write as _;
 
 crate::i18n::catalogue! {
@@ -50,6 +51,20 @@ crate::i18n::catalogue! {
         NoSources => ("Ce rapport ne cite aucun extrait.", "This report quotes nothing."),
         /// Before the plain-text copy of a source.
         CheckedCopy => ("copie vérifiée", "checked copy"),
+        /// The subsection of the sources on verifying the dossier's citations.
+        ChecksHeading => ("Vérification des citations", "Quote verification"),
+        /// How a citation is verified.
+        ChecksIntro => ("Chaque citation du dossier, des mesures comme des positions, est recherchée mot pour mot dans le texte de son document\u{a0}; une citation qui n’y figure qu’une fois écartés les artefacts d’extraction (mot coupé en fin de ligne, ligature, apostrophe) compte comme vérifiée, avec des différences typographiques.", "Every citation of the dossier, of measures and positions alike, is looked for word for word in its document’s text; one found there only once extraction artefacts are set aside (a word broken at a line end, a ligature, an apostrophe) counts as verified, with typographic differences."),
+        /// No source text at all: the citations were not verified, and how to verify them.
+        NotChecked => ("Les citations du dossier n’ont pas été vérifiées dans leurs documents\u{a0}: aucun texte source n’était disponible. Pour les vérifier, placez les documents à côté de la session, ou donnez leur répertoire avec visavis report --sources RÉPERTOIRE (ou la variable VISAVIS_SOURCES_DIR).", "The dossier’s citations were not verified against their documents: no source text was available. To verify them, put the documents beside the session, or give their folder with visavis report --sources DIR (or the VISAVIS_SOURCES_DIR variable)."),
+        /// A source without text, said once for all its citations.
+        SourceUnavailable => ("texte source non disponible\u{a0}: citations non vérifiées", "source text unavailable: quotes not verified"),
+        /// A citation not in its source text.
+        NotFound => ("introuvable", "not found"),
+        /// Before the passage of the source most like a citation not found.
+        ClosestPassage => ("passage le plus proche", "closest passage"),
+        /// A citation not found, and nothing alike in its source.
+        NoClosestPassage => ("aucun passage semblable dans le texte source", "no passage of the source text is alike"),
         /// Caption of the HTML header's bars, one per stakeholder.
         BarsCaption => ("Répartition des appréciations de chaque partie prenante (gris\u{a0}: silence\u{a0}; hachures\u{a0}: non évalué)", "How each stakeholder’s cells are tagged (grey: silent; hatched: unassessed)"),
         /// The summary matrix section.
@@ -368,6 +383,109 @@ pub fn subset(lang: Lang, stakeholders: (usize, usize), pillars: (usize, usize))
             stakeholders.0, stakeholders.1, pillars.0, pillars.1
         ),
     })
+}
+
+/// A count as the language writes it: "1 234" (narrow no-break space) or "1,234".
+fn count(lang: Lang, n: usize) -> String {
+    crate::i18n::number(lang, f64::from(u32::try_from(n).unwrap_or(u32::MAX)))
+}
+
+/// "107 citations vérifiées sur 109, dont 3 avec des différences typographiques ; 2
+/// introuvables": how many citations were verified, overall or in one source (no final stop).
+#[must_use]
+pub fn verified_counts(lang: Lang, t: &Tally) -> String {
+    let verified = t.verified + t.typographic;
+    let (v, total) = (count(lang, verified), count(lang, t.total()));
+    let mut out = match lang {
+        Lang::Fr => format!(
+            "{v} citation{s} vérifiée{s} sur {total}",
+            s = plural_fr(verified)
+        ),
+        Lang::En => format!("{v} of {total} citation{} verified", plural_en(t.total())),
+    };
+    if t.typographic > 0 {
+        let n = count(lang, t.typographic);
+        let _ = match lang {
+            Lang::Fr => write!(out, ", dont {n} avec des différences typographiques"),
+            Lang::En => write!(out, ", {n} of them with typographic differences"),
+        };
+    }
+    let sep = lang.pick("\u{a0}; ", "; ");
+    if t.not_found > 0 {
+        let n = count(lang, t.not_found);
+        let _ = match lang {
+            Lang::Fr => write!(out, "{sep}{n} introuvable{}", plural_fr(t.not_found)),
+            Lang::En => write!(out, "{sep}{n} not found"),
+        };
+    }
+    if t.unavailable > 0 {
+        let n = count(lang, t.unavailable);
+        let _ = match lang {
+            Lang::Fr => write!(out, "{sep}{n} sans texte source"),
+            Lang::En => write!(out, "{sep}{n} without source text"),
+        };
+    }
+    out
+}
+
+/// "texte source non disponible : citations non vérifiées (4 citations)": a source without
+/// text, said once for all its citations.
+#[must_use]
+pub fn unavailable_source(lang: Lang, citations: usize) -> String {
+    let s = match lang {
+        Lang::Fr => plural_fr(citations),
+        Lang::En => plural_en(citations),
+    };
+    format!(
+        "{} ({} citation{s})",
+        T::SourceUnavailable.get(lang),
+        count(lang, citations)
+    )
+}
+
+/// "Communiqué (Ministère) — 1 citation vérifiée sur 2 ; 1 introuvable": a source's line of
+/// the verification (no final stop).
+#[must_use]
+pub fn source_checks(lang: Lang, s: &SourceCheck) -> String {
+    let counts = if s.is_unavailable() {
+        unavailable_source(lang, s.tally.total())
+    } else {
+        verified_counts(lang, &s.tally)
+    };
+    format!("{} — {counts}", checked_source(s))
+}
+
+/// "Communiqué (Ministère)": a source as the verification names it.
+#[must_use]
+pub fn checked_source(s: &SourceCheck) -> String {
+    if s.organisation.is_empty() {
+        s.title.to_owned()
+    } else {
+        format!("{} ({})", s.title, s.organisation)
+    }
+}
+
+/// A citation not found, in two lines: "m1, citation 2, introuvable : « … »" and "passage le
+/// plus proche (§ 3) : « … »" (or that nothing is alike).
+#[must_use]
+pub fn not_found(lang: Lang, n: &NotFound) -> (String, String) {
+    let first = format!(
+        "{} {}",
+        colon(lang, &format!("{}, {}", n.which, T::NotFound.get(lang))),
+        quoted(lang, n.excerpt)
+    );
+    let second = match n.closest {
+        Some(c) => format!(
+            "{} {}",
+            colon(
+                lang,
+                &format!("{} ({})", T::ClosestPassage.get(lang), c.place)
+            ),
+            quoted(lang, &c.text)
+        ),
+        None => format!("{}.", T::NoClosestPassage.get(lang)),
+    };
+    (first, second)
 }
 
 /// French plural `s`: none for 0 and 1.

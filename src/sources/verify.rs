@@ -585,14 +585,19 @@ impl Tally {
     pub fn of(checked: &[Checked<'_>]) -> Self {
         let mut t = Self::default();
         for c in checked {
-            match c.verification {
-                Verification::Verified { .. } => t.verified += 1,
-                Verification::VerifiedTypographic { .. } => t.typographic += 1,
-                Verification::NotFound { .. } => t.not_found += 1,
-                Verification::SourceUnavailable => t.unavailable += 1,
-            }
+            t.add(&c.verification);
         }
         t
+    }
+
+    /// Count one more citation.
+    pub fn add(&mut self, verification: &Verification) {
+        match verification {
+            Verification::Verified { .. } => self.verified += 1,
+            Verification::VerifiedTypographic { .. } => self.typographic += 1,
+            Verification::NotFound { .. } => self.not_found += 1,
+            Verification::SourceUnavailable => self.unavailable += 1,
+        }
     }
 
     /// Every citation counted.

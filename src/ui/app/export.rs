@@ -5,7 +5,8 @@ use super::App;
 use super::picker::Purpose;
 use super::tasks::{Job, Outcome, is_cancel};
 use crate::persist::{self, SaveError};
-use crate::report::{self, ReportOptions};
+use crate::report::{self, ReportOptions, Verifications};
+use crate::sources::{self, Limits};
 use crate::ui::ExportChoice;
 use crate::ui::dialogs::Dialog;
 use crate::ui::i18n::Text;
@@ -58,13 +59,21 @@ impl App {
     /// Write the report to `path` in the background, then confirm with the path (or show the
     /// error).
     pub(super) fn export_to(&mut self, path: &Path, choice: ExportChoice) {
-        let options = self.report_options(choice);
+        let mut options = self.report_options(choice);
         let snapshot = Arc::clone(&self.session);
+        let dirs = self.source_dirs();
         let file = path.to_owned();
         let job = Job::Export {
             path: path.to_owned(),
         };
         self.start_task(job, move |progress| {
+            // The quotes verified as `visavis report` verifies them: the documents in the
+            // folder chosen for the dossier, VISAVIS_SOURCES_DIR or beside the session, each
+            // read in a child process.
+            let d = &snapshot.dossier;
+            let texts = sources::read_sources(d, &dirs, &Limits::default(), false);
+            options.verifications =
+                Verifications::of(&sources::verify_dossier(d, |id| texts.get(id)));
             let bytes = choice.format.render(&report::analyse(&snapshot, &options));
             progress.set(RENDERED);
             Outcome::Exported(persist::write_export_with(&file, &bytes, false, progress))
