@@ -803,7 +803,7 @@ fn render_verified(session: &Session, format: Format, lang: Lang) -> String {
         ..Limits::default()
     };
     let dirs = SourceDirs::with(Some(Path::new(SOURCES)), None, None);
-    let texts = sources::read_sources(&session.dossier, &dirs, &limits);
+    let texts = sources::read_sources(&session.dossier, &dirs, &limits, false);
     let mut options = ReportOptions::new(lang, "essai.ron");
     options.verifications =
         report::Verifications::of(&sources::verify_dossier(&session.dossier, |id| {
