@@ -4,15 +4,22 @@
 
 use super::{Out, load, report_error, same_file};
 use crate::i18n::Lang;
-use crate::model::{self, DossierDiff, IdChanges, MeasureStatus, ReviewReason, render_word_diff};
+use crate::model::{
+    self, DossierDiff, IdChanges, MeasureStatus, ReviewReason, render_word_diff,
+    render_word_diff_near,
+};
 use crate::persist::{self, Loaded, Origin};
 use std::path::{Path, PathBuf};
+
+/// Unchanged words printed on each side of a change in a field's word diff.
+const CONTEXT: usize = 8;
 
 /// `visavis dossier …`.
 #[derive(Debug, clap::Subcommand)]
 pub enum DossierCommand {
-    /// Print what changed from one version of a dossier to the next: each measure added,
-    /// removed, changed (with a word diff, `[-old-]{+new+}`) or renamed (matched by the
+    /// Print what changed from one version of a dossier to the next.
+    ///
+    /// Each measure added, removed, changed (with a word diff, `[-old-]{+new+}`) or renamed (matched by the
     /// similarity of its words), then the sources, pillars, stakeholders and positions, then a
     /// line of counts. Each file may be a dossier or a session (its dossier is compared). Exit
     /// status 0 whether or not they differ; 1 when a file cannot be read.
@@ -22,8 +29,9 @@ pub enum DossierCommand {
         /// The new version: a dossier or a session file.
         new: PathBuf,
     },
-    /// Write a new session on a new version of the session's dossier, every assessment kept:
-    /// cells whose measure (or cited positions) changed are flagged « à revoir » with what
+    /// Carry a session over to a new version of its dossier, every assessment kept.
+    ///
+    /// Cells whose measure (or cited positions) changed are flagged « à revoir » with what
     /// changed, cells of a renamed measure move to its new id, cells of a removed measure stay
     /// as orphans. Writes nothing when an input is refused.
     Update {
@@ -72,6 +80,9 @@ fn diff(old: &Path, new: &Path, out: &mut Out) -> bool {
         new.display(),
         b.session.dossier.title
     ));
+    if diff.is_empty() {
+        out.line(format_args!("no differences"));
+    }
     print_diff(&diff, out);
     true
 }
@@ -119,7 +130,7 @@ fn print_diff(diff: &DossierDiff, out: &mut Out) {
             out.line(format_args!(
                 "  {}: {}",
                 f.field.name(),
-                render_word_diff(&f.diff)
+                render_word_diff_near(&f.diff, CONTEXT)
             ));
         }
     }

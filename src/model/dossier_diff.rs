@@ -169,6 +169,39 @@ pub fn render_word_diff(edits: &[WordEdit]) -> String {
     out
 }
 
+/// [`render_word_diff`], keeping of the unchanged words only `context` on each side of a change
+/// and writing `…` for the rest, so that one word changed in a long summary reads in a line.
+#[must_use]
+pub fn render_word_diff_near(edits: &[WordEdit], context: usize) -> String {
+    let last = edits.len().saturating_sub(1);
+    let trimmed: Vec<WordEdit> = edits
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match e {
+            WordEdit::Same(run) => {
+                let words: Vec<&str> = run.split(' ').collect();
+                let keep_head = if i == last { context } else { 0 };
+                let keep_tail = if i == 0 { context } else { 0 };
+                let (head, tail) = match (i == 0, i == last) {
+                    (true, true) => return e.clone(),
+                    (true, false) => (0, keep_tail),
+                    (false, true) => (keep_head, 0),
+                    (false, false) => (context, context),
+                };
+                if words.len() <= head + tail + 1 {
+                    return e.clone();
+                }
+                let mut out: Vec<&str> = words[..head].to_vec();
+                out.push("…");
+                out.extend(&words[words.len() - tail..]);
+                WordEdit::Same(out.join(" "))
+            }
+            other => other.clone(),
+        })
+        .collect();
+    render_word_diff(&trimmed)
+}
+
 /// How alike two measures' words are, from 0 (no word in common) to 1 (the same words): the
 /// Jaccard index of the sets of lower-cased words of their title, summary and citation
 /// excerpts. Order and repetition do not count, so a reworded sentence stays close.
@@ -586,6 +619,21 @@ mod tests {
             render_word_diff(&d),
             "Revaloriser les salaires [-des-]{+de tous les+} soignants de 183 euros {+nets+}"
         );
+    }
+
+    #[test]
+    fn a_word_diff_near_its_changes_elides_the_words_far_from_them() {
+        let d = word_diff("a b c d e f g h i j", "a b c X e f g h i Y");
+        assert_eq!(
+            render_word_diff_near(&d, 1),
+            "… c [-d-]{+X+} e … i [-j-]{+Y+}"
+        );
+        assert_eq!(
+            render_word_diff_near(&d, 3),
+            "a b c [-d-]{+X+} e f g h i [-j-]{+Y+}"
+        );
+        let same = word_diff("a b c", "a b c");
+        assert_eq!(render_word_diff_near(&same, 0), "a b c");
     }
 
     #[test]

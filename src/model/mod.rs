@@ -28,7 +28,8 @@ pub use dossier::{
 };
 pub use dossier_diff::{
     DossierDiff, FieldChange, IdChanges, MeasureCounts, MeasureDiff, MeasureField, MeasureStatus,
-    RENAME_THRESHOLD, WordEdit, diff_dossiers, render_word_diff, similarity, word_diff,
+    RENAME_THRESHOLD, WordEdit, diff_dossiers, render_word_diff, render_word_diff_near, similarity,
+    word_diff,
 };
 pub use dossier_edit::fresh_position_id;
 pub use dossier_update::{Update, UpdateCounts, note_line, update_session};
