@@ -36,7 +36,8 @@ pub struct Update {
 /// What an update did to the cells.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct UpdateCounts {
-    /// Assessments carried over as they were, in the new grid.
+    /// Assessments carried over as they were, in the new grid (an orphan whose measure the new
+    /// dossier brings back among them).
     pub unchanged: usize,
     /// Assessments flagged « à revoir » by this update (renamed measures' cells included).
     pub to_review: usize,
@@ -124,7 +125,6 @@ pub fn update_session(session: &Session, new: &Dossier, now: &str) -> Update {
             }
         }
         if changes.is_empty() {
-            counts.unchanged += 1;
             assessments.insert(new_cell, a.clone());
             continue;
         }
@@ -189,6 +189,11 @@ pub fn update_session(session: &Session, new: &Dossier, now: &str) -> Update {
         candidates: session.candidates.clone(),
     };
     counts.orphaned = updated.orphans().count();
+    // An orphan whose measure the new dossier brings back is in the grid again, as it was.
+    counts.unchanged = updated
+        .assessments
+        .len()
+        .saturating_sub(counts.to_review + counts.orphaned);
     let kept_cells = new
         .measures
         .iter()
@@ -397,8 +402,13 @@ mod tests {
             .expect("cell")
             .evidence
             .insert("b1".into());
+        let back = assessed(&mut s, "m9", "a", "orpheline qui revient");
         let mut new = s.dossier.clone();
         new.measures.remove(1);
+        let mut m9 = new.measures[0].clone();
+        m9.id = "m9".into();
+        m9.title = "Tout autre chose".into();
+        new.measures.push(m9);
         let mut extra = new.positions[0].clone();
         extra.id = "a2".into();
         new.positions.push(extra);
@@ -411,6 +421,10 @@ mod tests {
         );
         assert_eq!(up.session.assessments[&same], s.assessments[&same]);
         assert_eq!(
+            up.session.assessments[&back], s.assessments[&back],
+            "back in the grid"
+        );
+        assert_eq!(
             up.session.assessments[&linked].review[&ReviewReason::Revisit],
             ReviewOrigin::DossierUpdate {
                 changes: vec![DossierChange::PositionAdded("a2".into())]
@@ -419,11 +433,11 @@ mod tests {
         assert_eq!(
             up.counts,
             UpdateCounts {
-                unchanged: 1,
+                unchanged: 2,
                 to_review: 1,
                 moved: 0,
                 orphaned: 1,
-                new_cells: 1,
+                new_cells: 4,
             }
         );
     }
