@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod citations;
+mod dossier;
+
+pub use dossier::DossierCommand;
 
 /// Vis-à-vis: a reform's measures side by side with stakeholders' positions.
 #[derive(Debug, Parser)]
@@ -79,6 +82,9 @@ pub enum Command {
     /// Exchange with other qualitative-analysis tools through REFI-QDA.
     #[command(subcommand)]
     Qdpx(QdpxCommand),
+    /// Work on a dossier as a whole: compare two versions, carry a session over to a new one.
+    #[command(subcommand)]
+    Dossier(DossierCommand),
     /// Write a synthetic session of any size (fictional measures, stakeholders, positions and
     /// notes), to reproduce a performance measurement.
     Generate(GenerateArgs),
@@ -265,6 +271,7 @@ pub fn run(command: Command) -> ExitCode {
             force,
         }) => qdpx_export(&session, &output, lang, force, &mut out),
         Command::Generate(args) => generate(&args, &mut out),
+        Command::Dossier(command) => dossier::run(&command, &mut out),
     };
     if out.finish() && ok {
         ExitCode::SUCCESS

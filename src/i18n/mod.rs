@@ -148,6 +148,10 @@ impl DossierChange {
                 Lang::Fr => format!("position « {p} » ajoutée"),
                 Lang::En => format!("position \"{p}\" added"),
             },
+            DossierChange::MeasureRenamed(m) => match lang {
+                Lang::Fr => format!("mesure renommée (ancien identifiant « {m} »)"),
+                Lang::En => format!("measure renamed (formerly \"{m}\")"),
+            },
         }
     }
 }

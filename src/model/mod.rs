@@ -6,7 +6,9 @@ mod candidate;
 mod conflict;
 mod dismissed;
 mod dossier;
+mod dossier_diff;
 mod dossier_edit;
+mod dossier_update;
 mod evidence;
 mod history;
 mod ids;
@@ -24,9 +26,15 @@ pub use dossier::{
     Citation, Dossier, Figure, Measure, NOT_FINITE, Pillar, Position, PositionKind, Source,
     SourceKind, Stakeholder,
 };
+pub use dossier_diff::{
+    DossierDiff, FieldChange, IdChanges, MeasureCounts, MeasureDiff, MeasureField, MeasureStatus,
+    RENAME_THRESHOLD, WordEdit, diff_dossiers, render_word_diff, render_word_diff_near, similarity,
+    word_diff,
+};
 pub use dossier_edit::{
     ItemChange, check as check_item, find as find_item, fresh_id, fresh_position_id,
 };
+pub use dossier_update::{Update, UpdateCounts, note_line, update_session};
 pub use evidence::EvidenceSet;
 pub use history::{DEFAULT_CAP, History};
 pub use ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};

@@ -3,7 +3,7 @@
 //! optional why). Unlike free labels, flags are typed, so the window, `validate` and the report
 //! count them.
 
-use crate::model::ids::PositionId;
+use crate::model::ids::{MeasureId, PositionId};
 use serde::{Deserialize, Serialize};
 
 /// Why a cell is flagged. A cell has at most one flag per reason.
@@ -60,4 +60,9 @@ pub enum DossierChange {
     PositionRemoved(PositionId),
     /// The dossier now links a new position of the cell's stakeholder to the measure.
     PositionAdded(PositionId),
+    /// The measure was given a new id (it had the one held here) and the cell moved with it:
+    /// `visavis dossier update` matched it by the similarity of its words. Added after the
+    /// other variants within format 3: every earlier file reads as before, but a file holding
+    /// it is refused by a build older than this variant.
+    MeasureRenamed(MeasureId),
 }

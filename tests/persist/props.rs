@@ -318,6 +318,7 @@ fn review_origin() -> impl Strategy<Value = ReviewOrigin> {
         text().prop_map(|p| DossierChange::PositionReworded(p.as_str().into())),
         text().prop_map(|p| DossierChange::PositionRemoved(p.as_str().into())),
         text().prop_map(|p| DossierChange::PositionAdded(p.as_str().into())),
+        text().prop_map(|m| DossierChange::MeasureRenamed(m.as_str().into())),
     ];
     prop_oneof![
         optional_text().prop_map(|why| ReviewOrigin::Analyst { why }),
