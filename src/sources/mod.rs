@@ -14,6 +14,7 @@
 //!   `VISAVIS_SOURCES_DIR`, then the folder of the session or dossier file.
 
 mod error;
+pub mod draft;
 pub mod find;
 mod html;
 mod isolate;
