@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod citations;
+mod dossier_init;
+
+pub use dossier_init::DossierInitArgs;
 
 /// Vis-à-vis: a reform's measures side by side with stakeholders' positions.
 #[derive(Debug, Parser)]
@@ -79,9 +82,21 @@ pub enum Command {
     /// Exchange with other qualitative-analysis tools through REFI-QDA.
     #[command(subcommand)]
     Qdpx(QdpxCommand),
+    /// Build and maintain dossiers.
+    #[command(subcommand)]
+    Dossier(DossierCommand),
     /// Write a synthetic session of any size (fictional measures, stakeholders, positions and
     /// notes), to reproduce a performance measurement.
     Generate(GenerateArgs),
+}
+
+/// `visavis dossier …`.
+#[derive(Debug, Subcommand)]
+pub enum DossierCommand {
+    /// Draft a dossier from a folder of documents: a source per document (the government's at
+    /// the top, one sub-folder per stakeholder), a stakeholder per sub-folder, and measures
+    /// proposed from one document's numbered items (--measures-from).
+    Init(DossierInitArgs),
 }
 
 /// The arguments of `visavis generate`.
@@ -261,6 +276,7 @@ pub fn run(command: Command) -> ExitCode {
             force,
         }) => qdpx_export(&session, &output, lang, force, &mut out),
         Command::Generate(args) => generate(&args, &mut out),
+        Command::Dossier(DossierCommand::Init(args)) => dossier_init::run(&args, &mut out),
     };
     if out.finish() && ok {
         ExitCode::SUCCESS

@@ -13,8 +13,8 @@
 //! - [`find`] says where a source's document is looked for: `--sources DIR`,
 //!   `VISAVIS_SOURCES_DIR`, then the folder of the session or dossier file.
 
-mod error;
 pub mod draft;
+mod error;
 pub mod find;
 mod html;
 mod isolate;

@@ -220,7 +220,13 @@ fn marker(line: &str) -> Option<(Kind, Option<u32>, &str)> {
     }
     let (word, after) = split_word(line);
     let lower = word.to_lowercase();
-    let named = ["mesure", "proposition", "action", "recommandation", "engagement"];
+    let named = [
+        "mesure",
+        "proposition",
+        "action",
+        "recommandation",
+        "engagement",
+    ];
     let headings = ["pilier", "axe", "partie", "chapitre", "titre"];
     if named.contains(&lower.as_str()) || headings.contains(&lower.as_str()) {
         let after = after.trim_start();
@@ -233,7 +239,9 @@ fn marker(line: &str) -> Option<(Kind, Option<u32>, &str)> {
         let n = number.parse().ok();
         let rest = rest.trim_start();
         let rest = match rest.chars().next() {
-            Some(':' | '–' | '—' | '-' | '.' | ')') => rest[rest.chars().next()?.len_utf8()..].trim(),
+            Some(':' | '–' | '—' | '-' | '.' | ')') => {
+                rest[rest.chars().next()?.len_utf8()..].trim()
+            }
             // `Pilier 1 Transformer les métiers`: a heading needs no separator.
             Some(_) if headings.contains(&lower.as_str()) => rest,
             None => "",
@@ -329,11 +337,13 @@ fn title_and_summary(text: &str) -> (String, String) {
     let mut end = None;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
-        if matches!(c, '.' | '!' | '?' | ';')
-            && chars.get(k + 1).is_none_or(|&(_, n)| n == ' ')
-        {
+        if matches!(c, '.' | '!' | '?' | ';') && chars.get(k + 1).is_none_or(|&(_, n)| n == ' ') {
             // Not after a lone capital (`M. Dupont`) nor between digits.
-            let before = text[..i].chars().rev().take_while(|c| c.is_alphanumeric()).count();
+            let before = text[..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .count();
             let initial = before == 1
                 && text[..i]
                     .chars()
@@ -399,8 +409,16 @@ mod tests {
         assert_eq!(
             ids_titles(&p),
             [
-                ("m1".into(), "p1".into(), "Revaloriser les métiers des établissements de santé".into()),
-                ("m2".into(), "p1".into(), "Créer 15 000 postes à l'hôpital".into()),
+                (
+                    "m1".into(),
+                    "p1".into(),
+                    "Revaloriser les métiers des établissements de santé".into()
+                ),
+                (
+                    "m2".into(),
+                    "p1".into(),
+                    "Créer 15 000 postes à l'hôpital".into()
+                ),
                 ("m3".into(), "p1".into(), "Simplifier".into()),
             ]
         );
@@ -419,31 +437,59 @@ mod tests {
     fn numbered_items_with_letters_under_them_and_a_page_place() {
         let mut doc = Extracted::from_blocks([
             ("Nos propositions", Some(1)),
-            ("1) Associer le médico-social à la réforme dès sa conception.", Some(1)),
+            (
+                "1) Associer le médico-social à la réforme dès sa conception.",
+                Some(1),
+            ),
             ("a) dans les ARS ;", Some(1)),
             ("b) dans les GHT.", Some(2)),
-            ("2) Revaloriser tous les professionnels, sans exception, du sanitaire au social et au médico-social, dans le public comme dans le privé non lucratif, dès 2020.", Some(2)),
+            (
+                "2) Revaloriser tous les professionnels, sans exception, du sanitaire au social et au médico-social, dans le public comme dans le privé non lucratif, dès 2020.",
+                Some(2),
+            ),
         ]);
         doc.pages = Some(2);
         let p = propose(&doc, &"uniopss".into(), "Contribution");
         assert_eq!(p.measures.len(), 2, "letters detail the numbered items");
         assert_eq!(p.measures[1].id.as_str(), "m2");
-        assert!(p.measures[1].title.ends_with('…'), "{}", p.measures[1].title);
+        assert!(
+            p.measures[1].title.ends_with('…'),
+            "{}",
+            p.measures[1].title
+        );
         assert!(p.measures[1].title.chars().count() <= TITLE_LENGTH + 1);
-        assert!(p.measures[1].citations[0].excerpt.starts_with("2) Revaloriser"));
+        assert!(
+            p.measures[1].citations[0]
+                .excerpt
+                .starts_with("2) Revaloriser")
+        );
         assert_eq!(p.measures[1].citations[0].location.as_deref(), Some("p. 2"));
     }
 
     #[test]
     fn a_numbered_list_in_one_paragraph_gives_one_measure_per_line() {
-        let doc = text(&["Le plan :\n1. Investir 19 milliards\n   sur dix ans.\n2. Recruter.\n3. Ouvrir des lits"]);
+        let doc = text(&[
+            "Le plan :\n1. Investir 19 milliards\n   sur dix ans.\n2. Recruter.\n3. Ouvrir des lits",
+        ]);
         let p = propose(&doc, &"plan".into(), "Plan");
-        let excerpts: Vec<&str> = p.measures.iter().map(|m| m.citations[0].excerpt.as_str()).collect();
+        let excerpts: Vec<&str> = p
+            .measures
+            .iter()
+            .map(|m| m.citations[0].excerpt.as_str())
+            .collect();
         assert_eq!(
             excerpts,
-            ["1. Investir 19 milliards sur dix ans.", "2. Recruter.", "3. Ouvrir des lits"]
+            [
+                "1. Investir 19 milliards sur dix ans.",
+                "2. Recruter.",
+                "3. Ouvrir des lits"
+            ]
         );
-        assert!(p.measures.iter().all(|m| m.citations[0].location.as_deref() == Some("§ 1")));
+        assert!(
+            p.measures
+                .iter()
+                .all(|m| m.citations[0].location.as_deref() == Some("§ 1"))
+        );
         assert_eq!(p.measures[0].title, "Investir 19 milliards sur dix ans");
     }
 
@@ -459,10 +505,23 @@ mod tests {
             "Partie 3 : sans mesure",
         ]);
         let p = propose(&doc, &"c".into(), "Doc");
-        let pillars: Vec<(&str, &str)> = p.pillars.iter().map(|x| (x.id.as_str(), x.title.as_str())).collect();
-        assert_eq!(pillars, [("p1", "Pilier 1 : Transformer les métiers"), ("p2", "Pilier 2 – Investir")]);
+        let pillars: Vec<(&str, &str)> = p
+            .pillars
+            .iter()
+            .map(|x| (x.id.as_str(), x.title.as_str()))
+            .collect();
         assert_eq!(
-            ids_titles(&p).iter().map(|(m, p, _)| format!("{m}:{p}")).collect::<Vec<_>>(),
+            pillars,
+            [
+                ("p1", "Pilier 1 : Transformer les métiers"),
+                ("p2", "Pilier 2 – Investir")
+            ]
+        );
+        assert_eq!(
+            ids_titles(&p)
+                .iter()
+                .map(|(m, p, _)| format!("{m}:{p}"))
+                .collect::<Vec<_>>(),
             ["m1:p1", "m2:p1", "m3:p2"]
         );
         assert!(p.measures.iter().all(|m| !m.pillar_inferred));
@@ -481,12 +540,22 @@ mod tests {
         assert_eq!(p.measures.len(), 4);
         assert!(p.measures[0].pillar_inferred && !p.measures[1].pillar_inferred);
         let ids: Vec<&str> = p.measures.iter().map(|m| m.id.as_str()).collect();
-        assert_eq!(ids, ["m1", "m2", "m3", "m4"], "numbers that repeat: ids in order");
+        assert_eq!(
+            ids,
+            ["m1", "m2", "m3", "m4"],
+            "numbers that repeat: ids in order"
+        );
     }
 
     #[test]
     fn text_without_items_proposes_nothing_and_markers_need_a_space() {
-        let doc = text(&["Un texte.", "2020. Une année", "1.5 milliard", "M. Dupont a parlé", "VX) non"]);
+        let doc = text(&[
+            "Un texte.",
+            "2020. Une année",
+            "1.5 milliard",
+            "M. Dupont a parlé",
+            "VX) non",
+        ]);
         assert_eq!(propose(&doc, &"t".into(), "T"), Proposed::default());
         assert_eq!(roman("XIV"), Some(14));
         assert_eq!(roman("IIII"), None);

@@ -355,7 +355,8 @@ mod tests {
 
     #[test]
     fn html_gives_its_title_and_a_pdf_its_information_dictionary() {
-        let html = "<html><head><TITLE>Ségur &ndash; communiqué</TITLE></head><body>x</body></html>";
+        let html =
+            "<html><head><TITLE>Ségur &ndash; communiqué</TITLE></head><body>x</body></html>";
         assert_eq!(
             read(html.as_bytes(), Format::Html).title.as_deref(),
             Some("Ségur – communiqué")
@@ -375,7 +376,10 @@ mod tests {
 
     #[test]
     fn dates_are_read_only_when_plausible() {
-        assert_eq!(iso_date("2020-07-21T10:00:00Z").as_deref(), Some("2020-07-21"));
+        assert_eq!(
+            iso_date("2020-07-21T10:00:00Z").as_deref(),
+            Some("2020-07-21")
+        );
         assert_eq!(iso_date("D:20200721").as_deref(), Some("2020-07-21"));
         assert_eq!(iso_date("2020-13-01"), None);
         assert_eq!(iso_date("juillet"), None);

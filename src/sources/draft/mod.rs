@@ -271,7 +271,9 @@ pub fn draft(
     let stakeholders: Vec<Stakeholder> = folders
         .iter()
         .map(|name| Stakeholder {
-            id: StakeholderId::from(unique(&slug(name, "acteur"), &mut taken_stakeholders).as_str()),
+            id: StakeholderId::from(
+                unique(&slug(name, "acteur"), &mut taken_stakeholders).as_str(),
+            ),
             name: name.clone(),
             full_name: name.clone(),
             description: String::new(),
@@ -295,9 +297,11 @@ pub fn draft(
             .is_some_and(|m| *m == canonical(&f.path));
         let reason = if skip.contains(&canonical(&f.path)) {
             Some(SkipReason::Output)
-        } else if f.path.extension().is_some_and(|e| {
-            e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("bak")
-        }) {
+        } else if f
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("bak"))
+        {
             Some(SkipReason::SessionFile)
         } else if Format::of(&f.path).is_none() {
             Some(SkipReason::Unsupported)
@@ -383,7 +387,10 @@ pub fn draft(
         }
     }
     for s in &stakeholders {
-        if !sources.iter().any(|x| x.stakeholder.as_ref() == Some(&s.id)) {
+        if !sources
+            .iter()
+            .any(|x| x.stakeholder.as_ref() == Some(&s.id))
+        {
             warnings.push(DraftWarning::EmptyStakeholder {
                 folder: s.name.clone(),
             });
@@ -482,7 +489,11 @@ fn source(
 fn first_line(text: &Extracted) -> Option<String> {
     let first = text.paragraphs.first()?.text.trim_start();
     let first = if first.starts_with('#') {
-        first.lines().next().unwrap_or(first).trim_start_matches('#')
+        first
+            .lines()
+            .next()
+            .unwrap_or(first)
+            .trim_start_matches('#')
     } else {
         first
     };
@@ -579,7 +590,10 @@ fn folder_name(folder: &Path) -> String {
     canonical
         .file_name()
         .or_else(|| folder.file_name())
-        .map_or_else(|| "dossier".to_owned(), |n| n.to_string_lossy().into_owned())
+        .map_or_else(
+            || "dossier".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
 }
 
 /// `path` made absolute and its links resolved, as far as it exists (a file not written yet
@@ -691,7 +705,10 @@ mod tests {
 
     #[test]
     fn ids_are_slugged_and_made_unique() {
-        assert_eq!(slug("Fédération Hospitalière de France", "x"), "federation-hospitaliere-de-france");
+        assert_eq!(
+            slug("Fédération Hospitalière de France", "x"),
+            "federation-hospitaliere-de-france"
+        );
         assert_eq!(slug("  ", "acteur"), "acteur");
         assert!(slug(&"mot ".repeat(30), "x").len() <= 40);
         let mut taken = BTreeSet::new();
@@ -702,9 +719,18 @@ mod tests {
 
     #[test]
     fn a_date_in_a_file_name_is_found() {
-        assert_eq!(date_in_name("cp-2020-07-21.pdf").as_deref(), Some("2020-07-21"));
-        assert_eq!(date_in_name("20200721_conclusions.docx").as_deref(), Some("2020-07-21"));
-        assert_eq!(date_in_name("note_2020_05_25.txt").as_deref(), Some("2020-05-25"));
+        assert_eq!(
+            date_in_name("cp-2020-07-21.pdf").as_deref(),
+            Some("2020-07-21")
+        );
+        assert_eq!(
+            date_in_name("20200721_conclusions.docx").as_deref(),
+            Some("2020-07-21")
+        );
+        assert_eq!(
+            date_in_name("note_2020_05_25.txt").as_deref(),
+            Some("2020-05-25")
+        );
         assert_eq!(date_in_name("ref-120200721.txt"), None);
         assert_eq!(date_in_name("2020-07.txt"), None);
         assert_eq!(date_in_name("20201399.txt"), None);
