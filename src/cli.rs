@@ -13,8 +13,10 @@ use std::process::ExitCode;
 
 mod citations;
 mod dossier;
+mod dossier_init;
 
 pub use dossier::DossierCommand;
+pub use dossier_init::DossierInitArgs;
 
 /// Vis-à-vis: a reform's measures side by side with stakeholders' positions.
 #[derive(Debug, Parser)]
@@ -82,7 +84,8 @@ pub enum Command {
     /// Exchange with other qualitative-analysis tools through REFI-QDA.
     #[command(subcommand)]
     Qdpx(QdpxCommand),
-    /// Work on a dossier as a whole: compare two versions, carry a session over to a new one.
+    /// Work on a dossier as a whole: draft one from a folder of documents, compare two
+    /// versions, carry a session over to a new one.
     #[command(subcommand)]
     Dossier(DossierCommand),
     /// Write a synthetic session of any size (fictional measures, stakeholders, positions and

@@ -17,6 +17,10 @@ const CONTEXT: usize = 8;
 /// `visavis dossier …`.
 #[derive(Debug, clap::Subcommand)]
 pub enum DossierCommand {
+    /// Draft a dossier from a folder of documents: a source per document (the government's at
+    /// the top, one sub-folder per stakeholder), a stakeholder per sub-folder, and measures
+    /// proposed from one document's numbered items (--measures-from).
+    Init(super::DossierInitArgs),
     /// Print what changed from one version of a dossier to the next.
     ///
     /// Each measure added, removed, changed (with a word diff, `[-old-]{+new+}`) or renamed (matched by the
@@ -49,6 +53,7 @@ pub enum DossierCommand {
 /// Run a `dossier` command; whether it succeeded.
 pub(super) fn run(command: &DossierCommand, out: &mut Out) -> bool {
     match command {
+        DossierCommand::Init(args) => super::dossier_init::run(args, out),
         DossierCommand::Diff { old, new } => diff(old, new, out),
         DossierCommand::Update {
             session,

@@ -13,6 +13,7 @@
 //! - [`find`] says where a source's document is looked for: `--sources DIR`,
 //!   `VISAVIS_SOURCES_DIR`, then the folder of the session or dossier file.
 
+pub mod draft;
 mod error;
 pub mod find;
 mod html;
