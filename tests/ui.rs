@@ -2294,3 +2294,81 @@ fn a_dossier_is_built_from_nothing_in_the_window_tagged_saved_reopened_and_undon
     );
     assert!(h.state().session().assessments.is_empty());
 }
+
+#[test]
+fn a_dossier_drafted_from_a_folder_is_reviewed_then_opens_as_a_new_session() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = data.path().join("reforme");
+    std::fs::create_dir_all(folder.join("FHF")).unwrap();
+    for (name, text) in [
+        (
+            "annonce-2020-07-21.txt",
+            "Les annonces du gouvernement.\n\n1) Revaloriser les salaires.\n",
+        ),
+        ("FHF/communique.txt", "La FHF salue les annonces.\n"),
+    ] {
+        std::io::Write::write_all(
+            &mut std::fs::File::create(folder.join(name)).unwrap(),
+            text.as_bytes(),
+        )
+        .unwrap();
+    }
+    let mut h = window(data.path(), None);
+    h.state_mut()
+        .set_file_picker(visavis::ui::FilePicker::Fixed(folder.clone()));
+    h.state_mut()
+        .command(visavis::ui::Command::DossierFromFolder);
+    settle(&mut h);
+    assert!(
+        h.query_by_label("Créer la session").is_some(),
+        "the proposals are shown before anything is created"
+    );
+    assert_eq!(
+        h.state().session().dossier.id,
+        "segur-2020",
+        "nothing created yet"
+    );
+    h.get_by_label("Créer la session").click();
+    settle(&mut h);
+    let d = &h.state().session().dossier;
+    assert_eq!(d.sources.len(), 2);
+    assert_eq!(d.stakeholders.len(), 1);
+    assert_eq!(d.stakeholders[0].name, "FHF");
+    assert!(d.validate().is_empty());
+    assert_eq!(
+        h.state().prefs().sources_folders.get(&d.id),
+        Some(&folder),
+        "its documents are read from the folder it was drafted from"
+    );
+}
+
+#[test]
+fn updating_the_dossier_flags_the_cells_of_a_changed_measure_and_keeps_every_assessment() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("analyse.ron");
+    std::fs::copy(example(), &file).unwrap();
+    let before = visavis::persist::load(&file).unwrap().session;
+    let mut dossier = before.dossier.clone();
+    dossier.measures[0].title.push_str(" (texte révisé)");
+    let new = data.path().join("dossier-v2.ron");
+    visavis::persist::save_dossier(&dossier, &new).unwrap();
+    let mut h = window(data.path(), Some(file.clone()));
+    h.state_mut()
+        .set_file_picker(visavis::ui::FilePicker::Fixed(new.clone()));
+    h.state_mut().command(visavis::ui::Command::UpdateDossier);
+    settle(&mut h);
+    let after = h.state().session();
+    assert_eq!(after.dossier, dossier);
+    assert_eq!(
+        after.assessments.len(),
+        before.assessments.len(),
+        "nothing lost"
+    );
+    let changed = &before.dossier.measures[0].id;
+    for (cell, a) in &after.assessments {
+        let flagged = a.is_flagged(visavis::model::ReviewReason::Revisit);
+        assert_eq!(flagged, &cell.measure == changed, "{cell}");
+    }
+    assert!(h.state().window_title().contains('●'), "to be saved");
+    assert!(h.query_by_label_contains("Dossier mis à jour").is_some());
+}

@@ -78,6 +78,10 @@ pub enum Command {
     EditDossier,
     /// A new session on an empty dossier.
     NewDossier,
+    /// A new dossier drafted from a folder of documents.
+    DossierFromFolder,
+    /// Carry the session over to a new version of its dossier.
+    UpdateDossier,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -89,7 +93,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Every command, in the order menus and documentation list them. Keyboard handling does
     /// not depend on this order ([`Command::by_specificity`]).
-    pub const ALL: [Command; 37] = [
+    pub const ALL: [Command; 39] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
@@ -127,6 +131,8 @@ impl Command {
         Command::SourcesFolder,
         Command::EditDossier,
         Command::NewDossier,
+        Command::DossierFromFolder,
+        Command::UpdateDossier,
     ];
 
     /// Every command, those whose shortcut holds more modifier keys first: Ctrl+Shift+S must
@@ -202,7 +208,9 @@ impl Command {
             | Command::ToggleDetail
             | Command::SourcesFolder
             | Command::EditDossier
-            | Command::NewDossier => None,
+            | Command::NewDossier
+            | Command::DossierFromFolder
+            | Command::UpdateDossier => None,
         }
     }
 
@@ -276,6 +284,8 @@ impl Command {
             Command::SourcesFolder => Text::CmdSourcesFolder,
             Command::EditDossier => Text::CmdEditDossier,
             Command::NewDossier => Text::CmdNewDossier,
+            Command::DossierFromFolder => Text::CmdDossierFromFolder,
+            Command::UpdateDossier => Text::CmdUpdateDossier,
         };
         tr(lang, t)
     }
@@ -315,6 +325,8 @@ impl Command {
             Command::SourcesFolder => Text::CmdSourcesFolderTip,
             Command::EditDossier => Text::CmdEditDossierTip,
             Command::NewDossier => Text::CmdNewDossierTip,
+            Command::DossierFromFolder => Text::CmdDossierFromFolderTip,
+            Command::UpdateDossier => Text::CmdUpdateDossierTip,
         };
         tr(lang, t)
     }
@@ -365,6 +377,8 @@ mod tests {
             Command::SourcesFolder => 34,
             Command::EditDossier => 35,
             Command::NewDossier => 36,
+            Command::DossierFromFolder => 37,
+            Command::UpdateDossier => 38,
         }
     }
 

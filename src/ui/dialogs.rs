@@ -9,12 +9,14 @@ use eframe::egui;
 use std::path::PathBuf;
 
 /// What the user wanted to do when a dialog interrupted.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Intent {
     /// Start a new session.
     New,
     /// Start a new session on an empty dossier.
     NewEmpty,
+    /// Start a new session on this dossier (drafted from a folder of documents).
+    NewOn(Box<crate::model::Dossier>),
     /// Open this file.
     Open(PathBuf),
     /// Open the embedded example analysis.

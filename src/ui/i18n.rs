@@ -279,6 +279,23 @@ crate::i18n::catalogue! {
         PickNewMeasure => ("Nouvelle mesure…", "New measure…"),
         PickNewMeasureTip => ("Faire de la sélection une nouvelle mesure, la sélection pour citation", "Make the selection a new measure, quoting it"),
         PickCreateMeasure => ("Créer la mesure", "Create the measure"),
+        CmdDossierFromFolder => ("Nouveau dossier à partir d’un dossier de documents…", "New dossier from a folder of documents…"),
+        CmdDossierFromFolderTip => ("Une source par document, une partie prenante par sous-dossier, des mesures proposées à partir d’un document\u{a0}: à vérifier avant de créer", "One source per document, one stakeholder per sub-folder, measures proposed from one document: to check before creating"),
+        CmdUpdateDossier => ("Mettre à jour le dossier…", "Update the dossier…"),
+        CmdUpdateDossierTip => ("Passer à une nouvelle version du dossier\u{a0}: les cellules des mesures modifiées sont marquées «\u{a0}à revoir\u{a0}», rien n’est perdu", "Move to a new version of the dossier: cells of changed measures are flagged « to revisit », nothing is lost"),
+        TaskDraft => ("Lecture des documents de", "Reading the documents of"),
+        TaskUpdate => ("Mise à jour à partir de", "Updating from"),
+        DraftTitle => ("Nouveau dossier\u{a0}: propositions", "New dossier: proposals"),
+        DraftIntro => ("Vérifiez chaque proposition\u{a0}: décochez ce qui ne convient pas, corrigez les intitulés, organisations et dates. Rien n’est créé avant «\u{a0}Créer la session\u{a0}».", "Check each proposal: untick what does not fit, correct titles, organisations and dates. Nothing is created before « Create the session »."),
+        DraftMeasuresFrom => ("Proposer les mesures à partir de\u{a0}:", "Propose the measures from:"),
+        DraftNoMeasures => ("(aucun document\u{a0}: mesures à ajouter ensuite)", "(no document: measures to add later)"),
+        DraftNoStakeholder => ("(aucune\u{a0}: un sous-dossier par partie prenante)", "(none: one sub-folder per stakeholder)"),
+        DraftNoMeasure => ("(aucune mesure proposée)", "(no measure proposed)"),
+        DraftCreate => ("Créer la session", "Create the session"),
+        DraftFailed => ("Aucun dossier n’a pu être proposé à partir de ce dossier de documents.", "No dossier could be drafted from this folder of documents."),
+        DraftInvalid => ("Le dossier proposé ne se valide pas tel que corrigé\u{a0}:", "The drafted dossier does not validate as corrected:"),
+        UpdateFailed => ("La nouvelle version du dossier n’a pas pu être lue\u{a0}; la session n’a pas changé.", "The new version of the dossier could not be read; the session has not changed."),
+        Updated => ("Dossier mis à jour\u{a0}:", "Dossier updated:"),
         PickHint => ("Sélectionnez un passage pour en faire une position ou une citation de mesure.", "Select a passage to make it a position or a measure's citation."),
         PickSelected => ("Sélection\u{a0}:", "Selection:"),
         PickNewPosition => ("Nouvelle position…", "New position…"),
@@ -296,6 +313,31 @@ crate::i18n::catalogue! {
         PickAdd => ("Ajouter la citation", "Add the citation"),
         PickMade => ("Position créée\u{a0}:", "Position created:"),
         PickLink => ("Lier comme preuve de la cellule", "Link as evidence of the cell"),
+    }
+}
+
+/// "depuis v2.ron : 30 cellules inchangées, 4 à revoir, 3 orphelines, 6 nouvelles".
+#[must_use]
+pub fn update_counts(
+    lang: Lang,
+    from: &str,
+    unchanged: usize,
+    to_review: usize,
+    orphaned: usize,
+    new_cells: usize,
+) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "depuis {from}\u{a0}: {unchanged} {} inchangée{}, {to_review} à revoir, {orphaned} orpheline{}, {new_cells} nouvelle{} (à enregistrer).",
+            crate::i18n::plural(lang, unchanged, "cellule", "cellules"),
+            if unchanged > 1 { "s" } else { "" },
+            if orphaned > 1 { "s" } else { "" },
+            if new_cells > 1 { "s" } else { "" },
+        ),
+        Lang::En => format!(
+            "from {from}: {unchanged} {} unchanged, {to_review} to revisit, {orphaned} orphaned, {new_cells} new (not saved yet).",
+            crate::i18n::plural(lang, unchanged, "cell", "cells"),
+        ),
     }
 }
 

@@ -5,6 +5,7 @@ mod app;
 mod commands;
 mod detail;
 mod dialogs;
+mod draft;
 mod editor;
 mod filters;
 mod grid;

@@ -110,7 +110,12 @@ impl App {
                     }
                 });
                 ui.menu_button(tr(lang, Text::MenuDossier), |ui| {
-                    for c in [Command::EditDossier, Command::NewDossier] {
+                    for c in [
+                        Command::EditDossier,
+                        Command::NewDossier,
+                        Command::DossierFromFolder,
+                        Command::UpdateDossier,
+                    ] {
                         self.menu_item(ui, c);
                     }
                 });

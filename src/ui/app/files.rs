@@ -49,6 +49,15 @@ impl App {
                 self.prefs.last_session = None;
                 self.editor.open_on(crate::ui::editor::Tab::Pillars);
             }
+            Intent::NewOn(dossier) => {
+                let session = crate::model::Session::new(
+                    *dossier,
+                    &self.prefs.analyst,
+                    &crate::model::now_rfc3339(),
+                );
+                self.replace(session, None);
+                self.prefs.last_session = None;
+            }
             Intent::Open(path) => self.open_path(&path, true),
             Intent::OpenExample => self.open_example(),
             Intent::Quit => {

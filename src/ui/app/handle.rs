@@ -154,6 +154,8 @@ impl App {
                 }
             }
             Command::NewDossier => self.request(Intent::NewEmpty),
+            Command::DossierFromFolder => self.pick_draft_folder(),
+            Command::UpdateDossier => self.pick_update(),
         }
     }
 

@@ -11,6 +11,7 @@
 //! and never touch files: they push [`Message`]s, and the App acts on them here.
 
 mod chrome;
+mod dossier;
 mod export;
 mod files;
 mod focus;
@@ -127,6 +128,8 @@ pub struct App {
     sources_stale: bool,
     reader: super::reader::ReaderState,
     editor: super::editor::EditorState,
+    /// A dossier drafted from a folder of documents, under review.
+    draft_review: Option<super::draft::DraftReview>,
 }
 
 impl App {
@@ -178,6 +181,7 @@ impl App {
             sources_stale: true,
             reader: super::reader::ReaderState::default(),
             editor: super::editor::EditorState::default(),
+            draft_review: None,
         }
     }
 
@@ -418,6 +422,7 @@ impl App {
         if std::mem::take(&mut self.editor.seal) {
             self.history.seal();
         }
+        self.review_draft(&ctx);
         self.poll_pick(&ctx);
         self.help_window(&ctx);
         if self.dialog.is_none() {

@@ -69,6 +69,10 @@ pub(super) enum Purpose {
     Export(ExportChoice),
     /// Read the dossier's source documents from this folder.
     SourcesFolder,
+    /// Draft a dossier from the documents of this folder.
+    DraftFolder,
+    /// Carry the session over to the dossier of this file.
+    UpdateFrom,
 }
 
 /// What the dialog asks for.
@@ -280,6 +284,11 @@ impl App {
 
     /// Ask for a file to open.
     pub(super) fn pick_open(&mut self) {
+        self.pick_file(Purpose::Open);
+    }
+
+    /// Ask for a session or dossier file to read, for `purpose`.
+    pub(super) fn pick_file(&mut self, purpose: Purpose) {
         let ask = Ask {
             mode: Mode::Open,
             filter: tr(self.lang(), Text::SessionFiles).to_owned(),
@@ -287,7 +296,19 @@ impl App {
             name: String::new(),
             folder: self.folder(),
         };
-        self.pick(Purpose::Open, ask);
+        self.pick(purpose, ask);
+    }
+
+    /// Ask for a folder, for `purpose`, starting in `start`.
+    pub(super) fn pick_folder(&mut self, purpose: Purpose, start: Option<PathBuf>) {
+        let ask = Ask {
+            mode: Mode::Folder,
+            filter: String::new(),
+            ext: String::new(),
+            name: String::new(),
+            folder: start,
+        };
+        self.pick(purpose, ask);
     }
 
     /// Ask for a file to write, `name` with the extension `ext`, of the kind `filter` names.
@@ -310,14 +331,7 @@ impl App {
             .into_iter()
             .find(|d| d.is_dir())
             .or_else(|| self.folder());
-        let ask = Ask {
-            mode: Mode::Folder,
-            filter: String::new(),
-            ext: String::new(),
-            name: String::new(),
-            folder,
-        };
-        self.pick(Purpose::SourcesFolder, ask);
+        self.pick_folder(Purpose::SourcesFolder, folder);
     }
 
     fn pick(&mut self, purpose: Purpose, ask: Ask) {
@@ -430,9 +444,10 @@ impl App {
         let Some(path) = path.map(|p| crate::ui::absolute(&p)) else {
             return;
         };
-        if let Purpose::SourcesFolder = purpose {
-            self.sources_folder_chosen(&path);
-            return;
+        match purpose {
+            Purpose::SourcesFolder => return self.sources_folder_chosen(&path),
+            Purpose::DraftFolder => return self.draft_from(path, None),
+            _ => {}
         }
         if let Some(dir) = path.parent() {
             self.prefs.last_folder = Some(dir.to_owned());
@@ -441,7 +456,8 @@ impl App {
             Purpose::Open => self.request(Intent::Open(path)),
             Purpose::SaveAs(then) => self.save_to_then(&path, then),
             Purpose::Export(choice) => self.export_to(&path, choice),
-            Purpose::SourcesFolder => {}
+            Purpose::UpdateFrom => self.update_from(&path),
+            Purpose::SourcesFolder | Purpose::DraftFolder => {}
         }
     }
 }

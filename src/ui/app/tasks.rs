@@ -41,6 +41,13 @@ pub(super) enum Job {
     },
     /// Write the report to `path`.
     Export { path: PathBuf },
+    /// Draft a dossier from the documents of `folder`, proposing measures from `measures_from`.
+    Draft {
+        folder: PathBuf,
+        measures_from: Option<String>,
+    },
+    /// Carry the session over to the dossier of `path`.
+    Update { path: PathBuf },
 }
 
 /// What a task produced.
@@ -50,6 +57,10 @@ pub(super) enum Outcome {
     /// The size of the file written, or why not.
     Saved(Result<u64, SaveError>),
     Exported(Result<(), SaveError>),
+    /// The dossier drafted, or why not.
+    Drafted(Result<crate::sources::draft::Draft, crate::sources::draft::DraftError>),
+    /// The session carried over to the new dossier, or why not (the new file's error).
+    Updated(Result<Box<crate::model::Update>, LoadError>),
 }
 
 /// A task running in the background.
@@ -110,6 +121,8 @@ impl Task {
             Job::Open { path, .. } => (Text::TaskOpen, path),
             Job::Save { path, .. } => (Text::TaskSave, path),
             Job::Export { path } => (Text::TaskExport, path),
+            Job::Draft { folder, .. } => (Text::TaskDraft, folder),
+            Job::Update { path } => (Text::TaskUpdate, path),
         };
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -205,6 +218,17 @@ impl App {
             ) => self.saved(&path, revision, previous_modified, then, result, cancelled),
             (Job::Export { path }, Some(Outcome::Exported(result))) => {
                 self.exported(path, result, cancelled);
+            }
+            (_, Some(_)) if cancelled => self.say(Text::TaskCancelled),
+            (
+                Job::Draft {
+                    folder,
+                    measures_from,
+                },
+                Some(Outcome::Drafted(result)),
+            ) => self.drafted(folder, measures_from, result),
+            (Job::Update { path }, Some(Outcome::Updated(result))) => {
+                self.updated(&path, result);
             }
             // No answer, or (a bug) another job's.
             _ => {
