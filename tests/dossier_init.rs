@@ -34,10 +34,12 @@ fn write(path: &Path, bytes: &[u8]) {
 /// A DOCX of `paragraphs` whose `docProps/core.xml` gives a title and a creation date.
 fn docx(title: &str, created: &str, paragraphs: &[&str]) -> Vec<u8> {
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let body: String = paragraphs
-        .iter()
-        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
-        .collect();
+    let mut body = String::new();
+    for p in paragraphs {
+        body.push_str("<w:p><w:r><w:t>");
+        body.push_str(p);
+        body.push_str("</w:t></w:r></w:p>");
+    }
     let files = [
         (
             "word/document.xml".to_owned(),
@@ -165,13 +167,18 @@ fn init_drafts_a_dossier_that_validate_accepts() {
         Some("Fédération hospitalière/fhf-20200722.md")
     );
     assert_eq!(
-        fhf.stakeholder.as_ref().map(|s| s.as_str()),
+        fhf.stakeholder
+            .as_ref()
+            .map(visavis::model::StakeholderId::as_str),
         Some("federation-hospitaliere")
     );
     let reaction = &d.sources[6];
     assert_eq!(reaction.title, "Réaction de l\u{2019}Uniopss");
     assert_eq!(
-        reaction.stakeholder.as_ref().map(|s| s.as_str()),
+        reaction
+            .stakeholder
+            .as_ref()
+            .map(visavis::model::StakeholderId::as_str),
         Some("uniopss")
     );
     assert_eq!(d.sources[5].title, "Contribution de l'Uniopss");

@@ -6,6 +6,7 @@ use crate::persist;
 use crate::progress::Progress;
 use crate::sources::Format;
 use crate::sources::draft::{self, DraftOptions};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The arguments of `visavis dossier init`.
@@ -90,16 +91,14 @@ pub(super) fn run(args: &DossierInitArgs, out: &mut Out) -> bool {
         plural(d.measures.len(), "measure", "measures"),
     );
     if !d.pillars.is_empty() {
-        line.push_str(&format!(
-            " in {}",
-            plural(d.pillars.len(), "pillar", "pillars")
-        ));
+        let _ = write!(line, " in {}", plural(d.pillars.len(), "pillar", "pillars"));
     }
     if !drafted.warnings.is_empty() {
-        line.push_str(&format!(
+        let _ = write!(
+            line,
             "; {}",
             plural(drafted.warnings.len(), "warning", "warnings")
-        ));
+        );
     }
     out.line(format_args!("{line}"));
     for w in &drafted.warnings {

@@ -220,35 +220,35 @@ fn pdf_string(dict: &[u8], key: &[u8]) -> Option<String> {
     Some(decode(&raw))
 }
 
-fn literal(s: &[u8]) -> Vec<u8> {
+fn literal(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut depth = 0usize;
-    let mut i = 0;
-    while i < s.len() {
-        let b = s[i];
-        match b {
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        match byte {
             b'\\' => {
-                i += 1;
-                match s.get(i) {
+                at += 1;
+                match bytes.get(at) {
                     Some(b'n') => out.push(b'\n'),
                     Some(b'r') => out.push(b'\r'),
                     Some(b't') => out.push(b'\t'),
                     Some(b'b') => out.push(8),
                     Some(b'f') => out.push(12),
-                    Some(d @ b'0'..=b'7') => {
-                        let mut n = u32::from(d - b'0');
+                    Some(first @ b'0'..=b'7') => {
+                        let mut value = u32::from(first - b'0');
                         let mut len = 1;
                         while len < 3 {
-                            match s.get(i + 1) {
-                                Some(d @ b'0'..=b'7') => {
-                                    n = n * 8 + u32::from(d - b'0');
-                                    i += 1;
+                            match bytes.get(at + 1) {
+                                Some(digit @ b'0'..=b'7') => {
+                                    value = value * 8 + u32::from(digit - b'0');
+                                    at += 1;
                                     len += 1;
                                 }
                                 _ => break,
                             }
                         }
-                        out.push(u8::try_from(n & 0xff).unwrap_or(b'?'));
+                        out.push(u8::try_from(value & 0xff).unwrap_or(b'?'));
                     }
                     Some(b'\r' | b'\n') | None => {}
                     Some(&other) => out.push(other),
@@ -256,16 +256,16 @@ fn literal(s: &[u8]) -> Vec<u8> {
             }
             b'(' => {
                 depth += 1;
-                out.push(b);
+                out.push(byte);
             }
             b')' if depth == 0 => break,
             b')' => {
                 depth -= 1;
-                out.push(b);
+                out.push(byte);
             }
-            _ => out.push(b),
+            _ => out.push(byte),
         }
-        i += 1;
+        at += 1;
     }
     out
 }
@@ -340,8 +340,8 @@ mod tests {
         );
         let odt = zip(&[(
             "meta.xml",
-            r#"<office:document-meta><office:meta><meta:creation-date>2020-05-25T10:00:00</meta:creation-date><dc:title>  Contribution
-            Uniopss </dc:title></office:meta></office:document-meta>"#,
+            r"<office:document-meta><office:meta><meta:creation-date>2020-05-25T10:00:00</meta:creation-date><dc:title>  Contribution
+            Uniopss </dc:title></office:meta></office:document-meta>",
         )]);
         assert_eq!(
             read(&odt, Format::Odt),
