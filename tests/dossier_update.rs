@@ -84,6 +84,12 @@ fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, session, new)
 }
 
+/// Write a file that is no session as it is, not through `persist`.
+#[allow(clippy::disallowed_methods)]
+fn write_file(path: &Path, contents: &str) {
+    fs::write(path, contents).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 path")
 }
@@ -125,7 +131,7 @@ fn diff_names_each_change_with_its_word_diff_and_the_rename() {
 fn diff_of_a_file_that_is_no_dossier_fails_with_its_reason() {
     let (dir, session, _) = workspace();
     let notes = dir.path().join("notes.md");
-    fs::write(&notes, "# Notes\n\nRien ici.\n").expect("write");
+    write_file(&notes, "# Notes\n\nRien ici.\n");
     let out = visavis(&["dossier", "diff", s(&session), s(&notes)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -283,7 +289,7 @@ fn update_refuses_what_is_not_a_dossier_and_never_writes_over_an_input() {
     let output = dir.path().join("analyse-v2.ron");
 
     let notes = dir.path().join("notes.md");
-    fs::write(&notes, "# Notes\n").expect("write");
+    write_file(&notes, "# Notes\n");
     let stderr = refused(dir.path(), &session, &notes, &output);
     assert!(stderr.contains("notes.md:1:1"), "{stderr}");
 

@@ -66,20 +66,20 @@ enum Op {
     Added,
 }
 
-/// The edit script of `a` into `b` by a longest common subsequence of words.
-fn lcs_ops<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<(Op, &'a str)> {
-    let (n, m) = (a.len(), b.len());
-    if n.saturating_mul(m) > MAX_LCS_CELLS || n == 0 || m == 0 {
-        let mut ops: Vec<(Op, &str)> = a.iter().map(|w| (Op::Removed, *w)).collect();
-        ops.extend(b.iter().map(|w| (Op::Added, *w)));
+/// The edit script of `old` into `new` by a longest common subsequence of words.
+fn lcs_ops<'a>(old: &[&'a str], new: &[&'a str]) -> Vec<(Op, &'a str)> {
+    let (rows, cols) = (old.len(), new.len());
+    if rows.saturating_mul(cols) > MAX_LCS_CELLS || rows == 0 || cols == 0 {
+        let mut ops: Vec<(Op, &str)> = old.iter().map(|w| (Op::Removed, *w)).collect();
+        ops.extend(new.iter().map(|w| (Op::Added, *w)));
         return ops;
     }
-    // lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
-    let width = m + 1;
-    let mut lengths = vec![0u32; (n + 1) * width];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lengths[i * width + j] = if a[i] == b[j] {
+    // lengths[i][j]: the longest common subsequence of old[i..] and new[j..].
+    let width = cols + 1;
+    let mut lengths = vec![0u32; (rows + 1) * width];
+    for i in (0..rows).rev() {
+        for j in (0..cols).rev() {
+            lengths[i * width + j] = if old[i] == new[j] {
                 lengths[(i + 1) * width + j + 1] + 1
             } else {
                 lengths[(i + 1) * width + j].max(lengths[i * width + j + 1])
@@ -87,22 +87,22 @@ fn lcs_ops<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<(Op, &'a str)> {
         }
     }
     let (mut i, mut j) = (0, 0);
-    let mut ops = Vec::with_capacity(n + m);
-    while i < n && j < m {
-        if a[i] == b[j] {
-            ops.push((Op::Same, a[i]));
+    let mut ops = Vec::with_capacity(rows + cols);
+    while i < rows && j < cols {
+        if old[i] == new[j] {
+            ops.push((Op::Same, old[i]));
             i += 1;
             j += 1;
         } else if lengths[(i + 1) * width + j] >= lengths[i * width + j + 1] {
-            ops.push((Op::Removed, a[i]));
+            ops.push((Op::Removed, old[i]));
             i += 1;
         } else {
-            ops.push((Op::Added, b[j]));
+            ops.push((Op::Added, new[j]));
             j += 1;
         }
     }
-    ops.extend(a[i..].iter().map(|w| (Op::Removed, *w)));
-    ops.extend(b[j..].iter().map(|w| (Op::Added, *w)));
+    ops.extend(old[i..].iter().map(|w| (Op::Removed, *w)));
+    ops.extend(new[j..].iter().map(|w| (Op::Added, *w)));
     ops
 }
 
@@ -679,7 +679,7 @@ mod tests {
         assert!((similarity(&a, &renamed) - 1.0).abs() < f64::EPSILON);
         renamed.summary = "Une enveloppe de 8,2 milliards pour les salaires".into();
         let s = similarity(&a, &renamed);
-        assert!(s >= RENAME_THRESHOLD && s < 1.0, "{s}");
+        assert!((RENAME_THRESHOLD..1.0).contains(&s), "{s}");
         let mut other = a.clone();
         other.title = "Réforme du financement".into();
         other.summary = "La tarification à l'activité recule".into();

@@ -104,7 +104,7 @@ pub fn update_session(session: &Session, new: &Dossier, now: &str) -> Update {
             continue;
         }
         let mut changes = measure_changes(md);
-        for p in a.evidence.iter() {
+        for p in &a.evidence {
             let Some(before) = old_positions.get(p) else {
                 continue;
             };
