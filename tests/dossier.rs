@@ -1,5 +1,11 @@
 //! The embedded Ségur dossier and the example analysis: they parse, validate, and every quote
-//! is verbatim from its source.
+//! is verbatim from its source. Then `visavis dossier init` (`init`) and `visavis dossier diff`
+//! and `update` (`update`), in one test binary (each binary links the whole crate).
+
+#[path = "dossier/init.rs"]
+mod init;
+#[path = "dossier/update.rs"]
+mod update;
 
 use std::collections::BTreeSet;
 use std::path::Path;
