@@ -948,3 +948,50 @@ fn every_quote_of_the_segur_example_is_verified_in_the_seed_texts() {
         sources_section(&md)
     );
 }
+
+#[test]
+fn syntheses_head_their_sections_and_an_empty_one_leaves_no_heading() {
+    let plain = example();
+    let mut s = plain.clone();
+    let who = s.dossier.stakeholders[0].id.clone();
+    let measure = s.dossier.measures[0].id.clone();
+    s.syntheses
+        .set_dossier("Lecture d’ensemble : la réforme répond aux établissements.".to_owned());
+    s.syntheses
+        .set_stakeholder(who, "L’Uniopss approuve, avec des réserves.".to_owned());
+    s.syntheses
+        .set_measure(measure, "Les trois acteurs convergent.".to_owned());
+    for format in [Format::Markdown, Format::Html] {
+        let without = render(&plain, format, Lang::Fr);
+        let with = render(&s, format, Lang::Fr);
+        assert!(
+            !without.contains("Synthèse de l’analyste"),
+            "no synthesis, no heading"
+        );
+        let dossier = with
+            .find("Lecture d’ensemble")
+            .expect("the dossier's synthesis");
+        // The summary matrix's heading is the first « Synthèse ».
+        let matrix = with.find("Synthèse").expect("the matrix");
+        let heading = match format {
+            Format::Html => "Écarts et accords partiels</h2>",
+            _ => "## Écarts et accords partiels",
+        };
+        let gaps = with.find(heading).expect("the gaps section");
+        assert!(
+            matrix < dossier && dossier < gaps,
+            "after the matrix, before the gaps"
+        );
+        let stakeholder = with
+            .find("approuve, avec des réserves")
+            .expect("stakeholder's");
+        assert!(stakeholder > gaps, "at the head of the stakeholder's gaps");
+        let detail = with
+            .rfind("Les trois acteurs convergent")
+            .expect("measure's");
+        assert!(
+            detail > stakeholder,
+            "in the detail, at the head of its measure"
+        );
+    }
+}

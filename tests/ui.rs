@@ -2372,3 +2372,32 @@ fn updating_the_dossier_flags_the_cells_of_a_changed_measure_and_keeps_every_ass
     assert!(h.state().window_title().contains('●'), "to be saved");
     assert!(h.query_by_label_contains("Dossier mis à jour").is_some());
 }
+
+#[test]
+fn a_synthesis_typed_in_the_detail_panel_is_one_undo_step() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: 0,
+        stakeholder: 0,
+    });
+    settle(&mut h);
+    h.get_by_label_contains("Synthèses").click();
+    settle(&mut h);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Synthèse du dossier")
+        .focus();
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Synthèse du dossier")
+        .type_text("Une réforme d’abord salariale.");
+    settle(&mut h);
+    assert_eq!(
+        h.state().session().syntheses.dossier(),
+        Some("Une réforme d’abord salariale.")
+    );
+    assert!(h.state().window_title().contains('●'));
+    h.get_by_label_contains("Synthèses").click();
+    settle(&mut h);
+    ctrl(&mut h, Key::Z);
+    settle(&mut h);
+    assert_eq!(h.state().session().syntheses.dossier(), None);
+}

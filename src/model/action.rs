@@ -7,6 +7,7 @@ use crate::model::dossier_edit::{self, ItemChange};
 use crate::model::ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};
 use crate::model::review::{ReviewOrigin, ReviewReason};
 use crate::model::session::{Assessment, Session, Stance};
+use crate::model::synthesis::SynthesisOf;
 use smol_str::SmolStr;
 use thiserror::Error;
 
@@ -107,6 +108,14 @@ pub enum Action {
         /// The item.
         item: ItemId,
     },
+    /// Replace a synthesis (empty removes it). Consecutive edits of one synthesis form one undo
+    /// step.
+    EditSynthesis {
+        /// Which synthesis.
+        of: SynthesisOf,
+        /// The whole new text.
+        text: String,
+    },
 }
 
 impl Action {
@@ -140,7 +149,8 @@ impl Action {
             | Action::AddCitation { .. }
             | Action::PutItem { .. }
             | Action::MoveItem { .. }
-            | Action::RemoveItem { .. } => None,
+            | Action::RemoveItem { .. }
+            | Action::EditSynthesis { .. } => None,
         }
     }
 }
@@ -223,6 +233,15 @@ pub enum Change {
     },
     /// Items of the dossier added, edited, moved or removed, in the order they were changed.
     Items(Vec<ItemChange>),
+    /// A synthesis went from `before` to `after` (`None`: not written).
+    Synthesis {
+        /// Which.
+        of: SynthesisOf,
+        /// Before.
+        before: Option<String>,
+        /// After.
+        after: Option<String>,
+    },
 }
 
 impl Change {
@@ -232,6 +251,9 @@ impl Change {
             Change::Cell { cell, before, .. } => put(session, cell, before.clone()),
             Change::Analyst { before, .. } => session.analyst.clone_from(before),
             Change::Items(changes) => dossier_edit::replay(session, changes, false),
+            Change::Synthesis { of, before, .. } => session
+                .syntheses
+                .set(of.clone(), before.clone().unwrap_or_default()),
         }
     }
 
@@ -241,6 +263,9 @@ impl Change {
             Change::Cell { cell, after, .. } => put(session, cell, after.clone()),
             Change::Analyst { after, .. } => session.analyst.clone_from(after),
             Change::Items(changes) => dossier_edit::replay(session, changes, true),
+            Change::Synthesis { of, after, .. } => session
+                .syntheses
+                .set(of.clone(), after.clone().unwrap_or_default()),
         }
     }
 
@@ -299,6 +324,12 @@ pub fn apply(
         Action::RemoveItem { item } => {
             return Ok(dossier_edit::remove(session, &item)?.map(Change::Items));
         }
+        Action::EditSynthesis { of, text } => {
+            let before = session.syntheses.get(&of).map(str::to_owned);
+            session.syntheses.set(of.clone(), text);
+            let after = session.syntheses.get(&of).map(str::to_owned);
+            return Ok((before != after).then_some(Change::Synthesis { of, before, after }));
+        }
         ref a => a.cell().expect("every other action edits a cell").clone(),
     };
     if session.dossier.measure(&cell.measure).is_none()
@@ -347,7 +378,8 @@ pub fn apply(
         | Action::AddCitation { .. }
         | Action::PutItem { .. }
         | Action::MoveItem { .. }
-        | Action::RemoveItem { .. } => unreachable!("handled above"),
+        | Action::RemoveItem { .. }
+        | Action::EditSynthesis { .. } => unreachable!("handled above"),
     }
     let unchanged = match &before {
         Some(b) => same_work(b, &a),

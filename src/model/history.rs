@@ -6,6 +6,7 @@ use crate::model::conflict::ItemId;
 use crate::model::dossier_edit::ItemChange;
 use crate::model::ids::CellId;
 use crate::model::session::Session;
+use crate::model::synthesis::SynthesisOf;
 use std::collections::VecDeque;
 
 /// How many steps [`History`] keeps by default.
@@ -29,6 +30,8 @@ enum Open {
     Note(CellId),
     /// An item of the dossier, put in place.
     Item(ItemId),
+    /// A synthesis.
+    Synthesis(SynthesisOf),
 }
 
 /// The undo/redo history of a session.
@@ -76,6 +79,7 @@ impl History {
         let open = match &action {
             Action::EditNote { cell, .. } => Some(Open::Note(cell.clone())),
             Action::PutItem { item, .. } => Some(Open::Item(item.id())),
+            Action::EditSynthesis { of, .. } => Some(Open::Synthesis(of.clone())),
             _ => None,
         };
         let Some(change) = apply(session, action, now)? else {
@@ -197,6 +201,10 @@ fn extend(top: &mut Change, next: &Change) -> bool {
             after.clone_from(next);
             true
         }
+        (Change::Synthesis { after, .. }, Change::Synthesis { after: next, .. }) => {
+            after.clone_from(next);
+            true
+        }
         (Change::Items(top), Change::Items(next)) => match (top.as_mut_slice(), next.as_slice()) {
             (
                 [first],
@@ -219,7 +227,7 @@ fn extend(top: &mut Change, next: &Change) -> bool {
 fn changed_cell(change: &Change) -> Option<CellId> {
     match change {
         Change::Cell { cell, .. } => Some(cell.clone()),
-        Change::Analyst { .. } | Change::Items(_) => None,
+        Change::Analyst { .. } | Change::Items(_) | Change::Synthesis { .. } => None,
     }
 }
 

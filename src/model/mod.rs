@@ -41,7 +41,7 @@ pub use ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};
 pub use lookup::DossierLookup;
 pub use review::{DossierChange, ReviewOrigin, ReviewReason};
 pub use session::{Assessment, Session, Stance};
-pub use synthesis::Syntheses;
+pub use synthesis::{Syntheses, SynthesisOf};
 pub use validate::Problem;
 
 /// The current time as RFC 3339 UTC, to the second (`2020-07-21T10:00:00Z`): the stamp written on

@@ -5,6 +5,17 @@ use crate::model::ids::{MeasureId, StakeholderId};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
+/// Which synthesis: the dossier's, a stakeholder's or a measure's.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum SynthesisOf {
+    /// The whole dossier's.
+    Dossier,
+    /// A stakeholder's overall reading of the reform.
+    Stakeholder(StakeholderId),
+    /// What the stakeholders' positions on a measure add up to.
+    Measure(MeasureId),
+}
+
 /// Every synthesis of a session. Texts are never empty: setting one empty removes it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename = "syntheses")]
@@ -34,6 +45,25 @@ impl Syntheses {
     #[must_use]
     pub fn measure(&self, id: &MeasureId) -> Option<&str> {
         self.measures.get(id).map(String::as_str)
+    }
+
+    /// The synthesis `of`, if written.
+    #[must_use]
+    pub fn get(&self, of: &SynthesisOf) -> Option<&str> {
+        match of {
+            SynthesisOf::Dossier => self.dossier(),
+            SynthesisOf::Stakeholder(id) => self.stakeholder(id),
+            SynthesisOf::Measure(id) => self.measure(id),
+        }
+    }
+
+    /// Replace the synthesis `of`; empty removes it.
+    pub fn set(&mut self, of: SynthesisOf, text: String) {
+        match of {
+            SynthesisOf::Dossier => self.set_dossier(text),
+            SynthesisOf::Stakeholder(id) => self.set_stakeholder(id, text),
+            SynthesisOf::Measure(id) => self.set_measure(id, text),
+        }
     }
 
     /// Replace the dossier's synthesis; empty removes it.
@@ -101,5 +131,36 @@ impl<'de> Deserialize<'de> for Syntheses {
             stakeholders: s.stakeholders,
             measures: s.measures,
         })
+    }
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use super::*;
+    use crate::model::{Action, History, fixture};
+
+    #[test]
+    fn typing_a_synthesis_is_one_undo_step_and_an_empty_one_is_gone() {
+        let mut s = fixture::session();
+        let mut h = History::default();
+        let of = SynthesisOf::Stakeholder(s.dossier.stakeholders[0].id.clone());
+        for text in ["Une", "Une lecture", "Une lecture d’ensemble."] {
+            let edit = Action::EditSynthesis {
+                of: of.clone(),
+                text: text.to_owned(),
+            };
+            assert_eq!(h.apply(&mut s, edit, "2026-01-02T10:00:00Z"), Ok(true));
+        }
+        assert_eq!(s.syntheses.get(&of), Some("Une lecture d’ensemble."));
+        h.undo(&mut s);
+        assert_eq!(s.syntheses.get(&of), None, "one step");
+        h.redo(&mut s);
+        h.seal();
+        let clear = Action::EditSynthesis {
+            of: of.clone(),
+            text: String::new(),
+        };
+        assert_eq!(h.apply(&mut s, clear, "2026-01-02T10:00:00Z"), Ok(true));
+        assert!(s.syntheses.is_empty());
     }
 }

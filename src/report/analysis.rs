@@ -160,6 +160,7 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
             id: &s.id,
             name: &s.name,
             full_name: &s.full_name,
+            synthesis: session.syntheses.stakeholder(&s.id),
         })
         .collect();
 
@@ -220,6 +221,7 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         lang: options.lang,
         include_detail: options.include_detail,
         header,
+        synthesis: session.syntheses.dossier(),
         gaps: gaps(&stakeholders, &pillars),
         silences: silences(&ctx, &stakeholders, &pillars),
         unanswered: unanswered(&ctx, &stakeholders, &pillars),
@@ -395,6 +397,7 @@ impl<'a> Context<'a> {
         MeasureReport {
             measure: self.measure_ref(&m.id),
             summary: &m.summary,
+            synthesis: self.session.syntheses.measure(&m.id),
             cells: stakeholders
                 .iter()
                 .enumerate()

@@ -19,6 +19,8 @@ pub struct Report<'a> {
     pub include_detail: bool,
     /// Who, what, when, how far.
     pub header: Header<'a>,
+    /// The analyst's synthesis of the whole dossier, if written.
+    pub synthesis: Option<&'a str>,
     /// The selected stakeholders, in dossier order. Other parts refer to them by index.
     pub stakeholders: Vec<StakeholderInfo<'a>>,
     /// The selected pillars in dossier order, each with its measures and every cell.
@@ -89,6 +91,8 @@ pub struct StakeholderInfo<'a> {
     pub name: &'a str,
     /// Full name.
     pub full_name: &'a str,
+    /// The analyst's synthesis of the stakeholder, if written.
+    pub synthesis: Option<&'a str>,
 }
 
 /// A selected pillar with its measures.
@@ -111,6 +115,8 @@ pub struct MeasureReport<'a> {
     pub measure: MeasureRef<'a>,
     /// What the measure does.
     pub summary: &'a str,
+    /// The analyst's synthesis of the measure, if written.
+    pub synthesis: Option<&'a str>,
     /// One cell per selected stakeholder, in [`Report::stakeholders`] order.
     pub cells: Vec<CellReport<'a>>,
 }

@@ -44,6 +44,14 @@ pub fn render(report: &Report) -> String {
     page.push(&glance(report));
     page.push(&method(report));
     page.push(&matrix(report));
+    if let Some(text) = report.synthesis {
+        page.push(&html! {
+            section #synthesis {
+                h2 { (T::DossierSynthesis.get(l)) }
+                p.synthesis { (text) }
+            }
+        });
+    }
     page.push(&gaps(report, &memo));
     page.push(&unanswered(report, &memo));
     page.push(&silences(report));
@@ -583,6 +591,9 @@ fn gaps(r: &Report, memo: &Memo) -> Markup {
                         (r.stakeholder(g.stakeholder).name)
                         " " span.count { (text::gap_counts(l, g.gaps.len(), g.partials.len())) }
                     }
+                    @if let Some(text) = r.stakeholder(g.stakeholder).synthesis {
+                        p.synthesis { strong { (T::SynthesisLead.get(l)) } " " (text) }
+                    }
                     @if !g.gaps.is_empty() {
                         h4 { (T::GapCells.get(l)) }
                         @for e in &g.gaps { (gap_entry(l, e, memo)) }
@@ -590,6 +601,15 @@ fn gaps(r: &Report, memo: &Memo) -> Markup {
                     @if !g.partials.is_empty() {
                         h4 { (T::PartialCells.get(l)) }
                         @for e in &g.partials { (gap_entry(l, e, memo)) }
+                    }
+                }
+            }
+            // A stakeholder without gaps keeps its synthesis, under its name.
+            @for (i, s) in r.stakeholders.iter().enumerate() {
+                @if let Some(text) = s.synthesis.filter(|_| r.gaps.iter().all(|g| g.stakeholder != i)) {
+                    section.stakeholder {
+                        h3 { (s.name) }
+                        p.synthesis { strong { (T::SynthesisLead.get(l)) } " " (text) }
                     }
                 }
             }
@@ -720,6 +740,9 @@ fn detail(r: &Report, memo: &Memo, page: &mut Page) {
             page.push(&html! {
                 article.measure {
                     h4 { (m.measure.title) " " span.ref { (m.measure.id) } }
+                    @if let Some(text) = m.synthesis {
+                        p.synthesis { strong { (T::SynthesisLead.get(l)) } " " (text) }
+                    }
                     @if !m.summary.trim().is_empty() { p.summary { (m.summary) } }
                     @for c in &m.cells {
                         div.cell.(class(c.stance)) {

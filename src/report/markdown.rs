@@ -18,6 +18,18 @@ pub fn render(report: &Report) -> String {
     glance(&mut out, report);
     method(&mut out, report);
     matrix(&mut out, report);
+    if let Some(text) = report.synthesis {
+        let l = lang(report);
+        let _ = writeln!(
+            out,
+            "## {}
+
+{}
+",
+            T::DossierSynthesis.get(l),
+            escape(text)
+        );
+    }
     gaps(&mut out, report, &mut memo);
     unanswered(&mut out, report, &mut memo);
     silences(&mut out, report);
@@ -405,6 +417,7 @@ fn gaps<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
             escape(r.stakeholder(g.stakeholder).name),
             text::gap_counts(l, g.gaps.len(), g.partials.len())
         );
+        synthesis(out, l, r.stakeholder(g.stakeholder).synthesis);
         for (stance, list) in [(Stance::Gap, &g.gaps), (Stance::Partial, &g.partials)] {
             if list.is_empty() {
                 continue;
@@ -415,6 +428,20 @@ fn gaps<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
                 cell_body(out, l, &entry.cell, memo);
             }
         }
+    }
+    // A stakeholder without gaps keeps its synthesis, under its name.
+    for (i, s) in r.stakeholders.iter().enumerate() {
+        if s.synthesis.is_some() && r.gaps.iter().all(|g| g.stakeholder != i) {
+            let _ = writeln!(out, "### {}\n", escape(s.name));
+            synthesis(out, l, s.synthesis);
+        }
+    }
+}
+
+/// A synthesis at the head of its section: nothing when none is written (no empty heading).
+fn synthesis(out: &mut String, l: Lang, text: Option<&str>) {
+    if let Some(text) = text {
+        let _ = writeln!(out, "**{}** {}\n", T::SynthesisLead.get(l), escape(text));
     }
 }
 
@@ -643,6 +670,7 @@ fn detail<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
                 escape(m.measure.title),
                 escape(m.measure.id.as_str())
             );
+            synthesis(out, l, m.synthesis);
             if !m.summary.trim().is_empty() {
                 let _ = writeln!(out, "{}\n", escape(m.summary));
             }

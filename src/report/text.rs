@@ -79,6 +79,8 @@ crate::i18n::catalogue! {
         Total => same("Total"),
         /// The gaps section.
         Gaps => ("Écarts et accords partiels", "Gaps and partial agreements"),
+        DossierSynthesis => ("Synthèse de l’analyste", "The analyst's synthesis"),
+        SynthesisLead => ("Synthèse de l’analyste\u{a0}:", "The analyst's synthesis:"),
         /// What the gaps section lists.
         GapsIntro => ("Chaque cellule jugée en écart ou en accord partiel, par partie prenante, avec les citations qui la fondent.", "Every cell tagged Gap or Partial, by stakeholder, with the quotes it rests on."),
         /// No gap or partial cell at all.

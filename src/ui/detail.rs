@@ -11,7 +11,7 @@ use super::theme;
 use crate::i18n::Lang;
 use crate::model::{
     Action, Assessment, CellId, Citation, Dossier, Position, PositionId, ReviewReason, Session,
-    Stance,
+    Stance, SynthesisOf,
 };
 use crate::sources::Verification;
 use eframe::egui::{self, RichText};
@@ -101,6 +101,7 @@ pub fn show(
                         quote(ui, d, c, words, lang, shelf, inbox);
                     }
                 });
+            syntheses(ui, session, cell, &st.name, lang, inbox);
             ui.separator();
 
             // The stakeholder's stance.
@@ -483,6 +484,55 @@ fn quote(
             );
         }
     }
+}
+
+/// The syntheses the report puts at the head of its sections: of this measure, of this
+/// stakeholder, of the whole dossier; each typed as the note is (one undo step per run).
+fn syntheses(
+    ui: &mut egui::Ui,
+    session: &Session,
+    cell: &CellId,
+    stakeholder: &str,
+    lang: Lang,
+    inbox: &mut Inbox,
+) {
+    let written = [
+        SynthesisOf::Measure(cell.measure.clone()),
+        SynthesisOf::Stakeholder(cell.stakeholder.clone()),
+        SynthesisOf::Dossier,
+    ];
+    let count = written
+        .iter()
+        .filter(|of| session.syntheses.get(of).is_some())
+        .count();
+    egui::CollapsingHeader::new(format!("{} ({count}/3)", tr(lang, Text::Syntheses)))
+        .id_salt("syntheses")
+        .default_open(false)
+        .show(ui, |ui| {
+            for of in written {
+                let label = match &of {
+                    SynthesisOf::Measure(_) => tr(lang, Text::SynthesisMeasure).to_owned(),
+                    SynthesisOf::Stakeholder(_) => {
+                        format!("{} {stakeholder}", tr(lang, Text::SynthesisStakeholder))
+                    }
+                    SynthesisOf::Dossier => tr(lang, Text::SynthesisDossier).to_owned(),
+                };
+                let title = ui.label(RichText::new(label).strong());
+                let mut text = session.syntheses.get(&of).unwrap_or_default().to_owned();
+                let changed = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut text)
+                            .hint_text(tr(lang, Text::SynthesisHint))
+                            .desired_rows(2)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(title.id)
+                    .changed();
+                if changed {
+                    inbox.action(Action::EditSynthesis { of, text });
+                }
+            }
+        });
 }
 
 /// "98 citations vérifiées sur 100 · 2 introuvables", once the documents are read.
