@@ -995,3 +995,47 @@ fn syntheses_head_their_sections_and_an_empty_one_leaves_no_heading() {
         );
     }
 }
+
+#[test]
+fn a_measure_that_splits_the_stakeholders_is_a_point_of_friction_with_both_sides_quoted() {
+    let mut session = example();
+    let dossier = session.dossier.clone();
+    let (split, agreed) = (&dossier.measures[2].id, &dossier.measures[3].id);
+    let tag = |session: &mut Session, measure: &visavis::model::MeasureId, who: usize, stance| {
+        let cell = CellId {
+            measure: measure.clone(),
+            stakeholder: dossier.stakeholders[who].id.clone(),
+        };
+        let work = session.assessments.entry(cell).or_default();
+        work.stance = Some(stance);
+        work.evidence = EvidenceSet::default();
+        work.note = format!("Note {who}");
+    };
+    tag(&mut session, split, 0, visavis::model::Stance::Agreement);
+    tag(&mut session, split, 1, visavis::model::Stance::Gap);
+    tag(&mut session, agreed, 0, visavis::model::Stance::Agreement);
+    tag(&mut session, agreed, 2, visavis::model::Stance::Agreement);
+    let options = ReportOptions::new(Lang::Fr, "s.ron");
+    let report = report::analyse(&session, &options);
+    let first = report.frictions.first().expect("a friction");
+    assert_eq!(report.measure_at(first.at).measure.id, split);
+    assert_eq!(first.distance, 2, "agreement against gap");
+    assert!(
+        report
+            .consensus
+            .iter()
+            .any(|at| report.measure_at(*at).measure.id == agreed),
+        "two stakeholders agree, none dissents"
+    );
+    let md = render(&session, Format::Markdown, Lang::Fr);
+    let section = &md[md.find("## Points de friction").expect("the section")..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    assert!(section.contains(&dossier.measures[2].title));
+    assert!(
+        section.contains("Note 0") && section.contains("Note 1"),
+        "both sides"
+    );
+    let at = md.find("## Points de friction").unwrap();
+    assert!(md.find("## Écarts et accords partiels").unwrap() < at);
+    assert!(at < md.find("## Demandes sans réponse").unwrap());
+}

@@ -23,11 +23,11 @@ use crate::model::{
     Session, SourceId, StakeholderId, Stance,
 };
 use crate::report::data::{
-    CellEntry, CellReport, CitationChecks, Demand, Evidence, FaultyEvidence, FlaggedCell, Header,
-    MatrixRow, MeasureRef, MeasureReport, NotFound, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote,
-    Report, Review, Selection, Silences, SilentMeasure, SilentPillar, SourceCheck, SourceInfo,
-    StakeholderDemands, StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts,
-    Unanswered,
+    CellEntry, CellReport, CitationChecks, Demand, Evidence, FaultyEvidence, FlaggedCell, Friction,
+    Header, MatrixRow, MeasureAt, MeasureRef, MeasureReport, NotFound, ORPHAN_NOTE_CHARS, Orphan,
+    PillarReport, Quote, Report, Review, Selection, Silences, SilentMeasure, SilentPillar,
+    SourceCheck, SourceInfo, StakeholderDemands, StakeholderGaps, StakeholderInfo,
+    StakeholderUnassessed, StanceCounts, Unanswered,
 };
 use crate::sources::{Checked, CitationRef, Tally, Verification};
 use foldhash::{HashMap, HashSet};
@@ -222,6 +222,8 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         include_detail: options.include_detail,
         header,
         synthesis: session.syntheses.dossier(),
+        frictions: frictions(&pillars),
+        consensus: consensus(&pillars),
         gaps: gaps(&stakeholders, &pillars),
         silences: silences(&ctx, &stakeholders, &pillars),
         unanswered: unanswered(&ctx, &stakeholders, &pillars),
@@ -235,6 +237,63 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
     };
     report.sources = sources(d, &report);
     report
+}
+
+/// Every measure of `pillars` with its place.
+fn measures_at<'p, 'a>(
+    pillars: &'p [PillarReport<'a>],
+) -> impl Iterator<Item = (MeasureAt, &'p MeasureReport<'a>)> {
+    pillars.iter().enumerate().flat_map(|(pi, p)| {
+        p.measures.iter().enumerate().map(move |(mi, m)| {
+            (
+                MeasureAt {
+                    pillar: pi,
+                    measure: mi,
+                },
+                m,
+            )
+        })
+    })
+}
+
+/// The measures on which a stakeholder sees a gap while another agrees, wholly (distance 2) or
+/// in part (1): farthest apart first, then those with more stakeholders on the two sides, then
+/// in dossier order.
+fn frictions(pillars: &[PillarReport]) -> Vec<Friction> {
+    let mut out: Vec<(Friction, usize)> = measures_at(pillars)
+        .filter_map(|(at, m)| {
+            let has = |s: Stance| m.cells.iter().filter(|c| c.stance == Some(s)).count();
+            let (agree, partial, gap) = (
+                has(Stance::Agreement),
+                has(Stance::Partial),
+                has(Stance::Gap),
+            );
+            let distance = match (gap > 0, agree > 0, partial > 0) {
+                (true, true, _) => 2,
+                (true, false, true) => 1,
+                _ => return None,
+            };
+            Some((Friction { at, distance }, agree + partial + gap))
+        })
+        .collect();
+    out.sort_by_key(|(f, n)| (std::cmp::Reverse(f.distance), std::cmp::Reverse(*n)));
+    out.into_iter().map(|(f, _)| f).collect()
+}
+
+/// The measures that every stakeholder who judged them (two at least, Silent and unassessed
+/// aside) agrees with.
+fn consensus(pillars: &[PillarReport]) -> Vec<MeasureAt> {
+    measures_at(pillars)
+        .filter(|(_, m)| {
+            let judged: Vec<Stance> = m
+                .cells
+                .iter()
+                .filter_map(|c| c.stance.filter(|s| *s != Stance::Silent))
+                .collect();
+            judged.len() >= 2 && judged.iter().all(|s| *s == Stance::Agreement)
+        })
+        .map(|(at, _)| at)
+        .collect()
 }
 
 /// The dossier's sources that a quote of the report comes from, in dossier order.

@@ -21,6 +21,10 @@ pub struct Report<'a> {
     pub header: Header<'a>,
     /// The analyst's synthesis of the whole dossier, if written.
     pub synthesis: Option<&'a str>,
+    /// The measures on which the stakeholders split, farthest apart first.
+    pub frictions: Vec<Friction>,
+    /// The measures every stakeholder who spoke agrees with (two at least), in dossier order.
+    pub consensus: Vec<MeasureAt>,
     /// The selected stakeholders, in dossier order. Other parts refer to them by index.
     pub stakeholders: Vec<StakeholderInfo<'a>>,
     /// The selected pillars in dossier order, each with its measures and every cell.
@@ -119,6 +123,25 @@ pub struct MeasureReport<'a> {
     pub synthesis: Option<&'a str>,
     /// One cell per selected stakeholder, in [`Report::stakeholders`] order.
     pub cells: Vec<CellReport<'a>>,
+}
+
+/// Where a measure is in [`Report::pillars`]: the pillar's index, then the measure's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MeasureAt {
+    /// Index into [`Report::pillars`].
+    pub pillar: usize,
+    /// Index into that pillar's measures.
+    pub measure: usize,
+}
+
+/// A point of friction: a measure one stakeholder finds wanting (Gap) while another agrees
+/// with it, wholly or in part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Friction {
+    /// The measure.
+    pub at: MeasureAt,
+    /// How far apart they are: 2 for agreement against gap, 1 for partial against gap.
+    pub distance: u8,
 }
 
 /// A measure named where it is listed outside its pillar.
@@ -498,6 +521,12 @@ pub struct StakeholderUnassessed<'a> {
 }
 
 impl<'a> Report<'a> {
+    /// The measure at `at`.
+    #[must_use]
+    pub fn measure_at(&self, at: MeasureAt) -> &MeasureReport<'a> {
+        &self.pillars[at.pillar].measures[at.measure]
+    }
+
     /// The stakeholder at `index` (an index found elsewhere in this report).
     ///
     /// # Panics

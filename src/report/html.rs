@@ -53,6 +53,7 @@ pub fn render(report: &Report) -> String {
         });
     }
     page.push(&gaps(report, &memo));
+    page.push(&frictions(report, &memo));
     page.push(&unanswered(report, &memo));
     page.push(&silences(report));
     page.push(&unassessed(report));
@@ -573,6 +574,41 @@ fn gap_entry(l: Lang, e: &CellEntry, memo: &Memo) -> Markup {
         article.cell.(class(e.cell.stance)) {
             h5 { (memo.badge(e.cell.stance)) " " (measure_name(l, &e.measure)) }
             (cell_body(l, &e.cell, memo))
+        }
+    }
+}
+
+/// The points of friction, each measure with the cells of both sides; then the consensus.
+fn frictions(r: &Report, memo: &Memo) -> Markup {
+    let l = r.lang;
+    html! {
+        section #frictions {
+            h2 { (T::Frictions.get(l)) }
+            p.intro { (T::FrictionsIntro.get(l)) }
+            @if r.frictions.is_empty() { p { (T::NoFrictions.get(l)) } }
+            @for f in &r.frictions {
+                @let m = r.measure_at(f.at);
+                article.measure {
+                    h3 { (measure_name(l, &m.measure)) }
+                    @for c in m.cells.iter().filter(|c| Stance::is_judgement(c.stance)) {
+                        div.cell.(class(c.stance)) {
+                            h5 {
+                                span.who { (r.stakeholder(c.stakeholder).name) }
+                                " " (memo.badge(c.stance))
+                            }
+                            (cell_body(l, c, memo))
+                        }
+                    }
+                }
+            }
+            h3 { (T::Consensus.get(l)) }
+            p.intro { (T::ConsensusIntro.get(l)) }
+            @if r.consensus.is_empty() { p { (T::NoConsensus.get(l)) } }
+            @else {
+                ul {
+                    @for at in &r.consensus { li { (measure_name(l, &r.measure_at(*at).measure)) } }
+                }
+            }
         }
     }
 }

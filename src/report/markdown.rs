@@ -31,6 +31,7 @@ pub fn render(report: &Report) -> String {
         );
     }
     gaps(&mut out, report, &mut memo);
+    frictions(&mut out, report, &mut memo);
     unanswered(&mut out, report, &mut memo);
     silences(&mut out, report);
     unassessed(&mut out, report);
@@ -435,6 +436,49 @@ fn gaps<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
             let _ = writeln!(out, "### {}\n", escape(s.name));
             synthesis(out, l, s.synthesis);
         }
+    }
+}
+
+/// The points of friction, each measure with the cells of both sides and their quotes; then
+/// the consensus.
+fn frictions<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
+    let l = lang(r);
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        T::Frictions.get(l),
+        T::FrictionsIntro.get(l)
+    );
+    if r.frictions.is_empty() {
+        let _ = writeln!(out, "{}\n", T::NoFrictions.get(l));
+    }
+    for f in &r.frictions {
+        let m = r.measure_at(f.at);
+        let _ = writeln!(out, "### {}\n", measure_name(l, &m.measure));
+        for cell in m.cells.iter().filter(|c| Stance::is_judgement(c.stance)) {
+            let _ = writeln!(
+                out,
+                "- **{}** {}",
+                text::colon(l, &memo.names[cell.stakeholder]),
+                text::stance(l, cell.stance)
+            );
+            cell_body(out, l, cell, memo);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "### {}\n\n{}\n",
+        T::Consensus.get(l),
+        T::ConsensusIntro.get(l)
+    );
+    if r.consensus.is_empty() {
+        let _ = writeln!(out, "{}\n", T::NoConsensus.get(l));
+    }
+    for at in &r.consensus {
+        let _ = writeln!(out, "- {}", measure_name(l, &r.measure_at(*at).measure));
+    }
+    if !r.consensus.is_empty() {
+        out.push('\n');
     }
 }
 

@@ -87,6 +87,12 @@ crate::i18n::catalogue! {
         NoGaps => ("Aucune cellule en écart ni en accord partiel.", "No cell is tagged Gap or Partial."),
         /// Unanswered demands section.
         Unanswered => ("Demandes sans réponse", "Unanswered demands"),
+        Frictions => ("Points de friction et consensus", "Points of friction and consensus"),
+        FrictionsIntro => ("Les mesures sur lesquelles les parties prenantes se partagent\u{a0}: l’une y voit un écart quand une autre l’approuve (en entier d’abord, puis en partie), avec les citations de chaque côté.", "The measures on which the stakeholders split: one sees a gap where another approves (wholly first, then in part), with the quotes on each side."),
+        NoFrictions => ("Aucune mesure ne partage les parties prenantes.", "No measure splits the stakeholders."),
+        Consensus => ("Consensus", "Consensus"),
+        ConsensusIntro => ("Les mesures que toutes les parties prenantes qui se sont prononcées approuvent (deux au moins).", "The measures every stakeholder who spoke approves (two at least)."),
+        NoConsensus => ("Aucune mesure ne fait consensus.", "No measure has every stakeholder who spoke agreeing."),
         /// What the unanswered demands section lists.
         UnansweredIntro => ("Positions qu’aucune mesure ne satisfait : reliées à aucune mesure (ni par le dossier ni comme citation d’une cellule), ou seulement à des cellules jugées en écart.", "Positions no measure satisfies: linked to no measure (neither by the dossier nor as a cell’s evidence), or only to cells tagged Gap."),
         /// No unanswered demand.
