@@ -1039,3 +1039,24 @@ fn a_measure_that_splits_the_stakeholders_is_a_point_of_friction_with_both_sides
     assert!(md.find("## Écarts et accords partiels").unwrap() < at);
     assert!(at < md.find("## Demandes sans réponse").unwrap());
 }
+
+#[test]
+fn the_html_report_draws_a_heatmap_with_the_counts_written_in_each_box() {
+    let html = render(&example(), Format::Html, Lang::Fr);
+    let start = html.find("<svg").expect("an inline SVG");
+    let svg = &html[start
+        ..html[start..]
+            .find("</svg>")
+            .map_or(html.len(), |e| start + e)];
+    assert!(svg.contains("role=\"img\"") && svg.contains("aria-label=\"Carte de chaleur"));
+    // Uniopss over all pillars: 1 agreement, 17 partial, 16 silent (README's counts).
+    assert!(
+        svg.contains("● 1  ◐ 17  … 16"),
+        "the numbers, not colour alone"
+    );
+    assert!(!html.contains("<script"), "no script");
+    assert!(
+        html.find("<svg").unwrap() < html.find("id=\"gaps\"").unwrap(),
+        "in the summary"
+    );
+}

@@ -456,6 +456,7 @@ fn matrix(r: &Report) -> Markup {
                     }
                 }
             }
+            (super::chart::heatmap(r))
         }
     }
 }

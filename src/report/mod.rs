@@ -17,6 +17,7 @@
 //! ```
 
 mod analysis;
+mod chart;
 pub mod csv;
 mod data;
 mod glance;

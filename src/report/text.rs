@@ -87,10 +87,12 @@ crate::i18n::catalogue! {
         NoGaps => ("Aucune cellule en écart ni en accord partiel.", "No cell is tagged Gap or Partial."),
         /// Unanswered demands section.
         Unanswered => ("Demandes sans réponse", "Unanswered demands"),
+        HeatmapLabel => ("Carte de chaleur\u{a0}: la part de chaque appréciation par partie prenante et par pilier", "Heatmap: the share of each stance by stakeholder and pillar"),
+        HeatmapCaption => ("Chaque case\u{a0}: la part de chaque appréciation (● accord, ◐ partiel, ○ écart, … silence, ? non évalué), les nombres écrits dessous\u{a0}; la dernière colonne, l’ensemble des piliers.", "Each box: the share of each stance (● agreement, ◐ partial, ○ gap, … silent, a question mark for unassessed), the counts written under it; the last column, all pillars together."),
         Frictions => ("Points de friction et consensus", "Points of friction and consensus"),
         FrictionsIntro => ("Les mesures sur lesquelles les parties prenantes se partagent\u{a0}: l’une y voit un écart quand une autre l’approuve (en entier d’abord, puis en partie), avec les citations de chaque côté.", "The measures on which the stakeholders split: one sees a gap where another approves (wholly first, then in part), with the quotes on each side."),
         NoFrictions => ("Aucune mesure ne partage les parties prenantes.", "No measure splits the stakeholders."),
-        Consensus => ("Consensus", "Consensus"),
+        Consensus => same("Consensus"),
         ConsensusIntro => ("Les mesures que toutes les parties prenantes qui se sont prononcées approuvent (deux au moins).", "The measures every stakeholder who spoke approves (two at least)."),
         NoConsensus => ("Aucune mesure ne fait consensus.", "No measure has every stakeholder who spoke agreeing."),
         /// What the unanswered demands section lists.
