@@ -2401,3 +2401,33 @@ fn a_synthesis_typed_in_the_detail_panel_is_one_undo_step() {
     settle(&mut h);
     assert_eq!(h.state().session().syntheses.dossier(), None);
 }
+
+#[test]
+fn the_points_of_friction_filter_keeps_the_measures_that_split_the_stakeholders() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), None);
+    // A gap and an agreement on the first measure, an agreement alone on the second.
+    for (stakeholder, stance) in [(0, Stance::Gap), (1, Stance::Agreement)] {
+        h.state_mut().set_selection(visavis::view::Selection {
+            measure: 0,
+            stakeholder,
+        });
+        settle(&mut h);
+        h.state_mut()
+            .command(visavis::ui::Command::SetStance(stance));
+        settle(&mut h);
+    }
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: 1,
+        stakeholder: 0,
+    });
+    settle(&mut h);
+    h.state_mut()
+        .command(visavis::ui::Command::SetStance(Stance::Agreement));
+    settle(&mut h);
+    h.get_by_role_and_label(Role::CheckBox, "Points de friction")
+        .click();
+    settle(&mut h);
+    assert_eq!(measures_shown(h.state()), 1, "only the measure that splits");
+    assert!(h.state().rows().contains(&Row::Measure(0)));
+}

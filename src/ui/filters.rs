@@ -103,6 +103,8 @@ pub fn show(
             );
             ui.checkbox(&mut filters.only_gaps, tr(lang, Text::OnlyGaps))
                 .on_hover_text(tr(lang, Text::OnlyGapsTip));
+            ui.checkbox(&mut filters.only_frictions, tr(lang, Text::OnlyFrictions))
+                .on_hover_text(tr(lang, Text::OnlyFrictionsTip));
             ui.separator();
 
             checklist(

@@ -301,6 +301,8 @@ crate::i18n::catalogue! {
         SynthesisStakeholder => ("Synthèse de", "Synthesis of"),
         SynthesisDossier => ("Synthèse du dossier", "Synthesis of the dossier"),
         SynthesisHint => ("en tête de la section du rapport\u{a0}; vide, pas de section vide", "at the head of the report's section; empty, no empty heading"),
+        OnlyFrictions => ("Points de friction", "Points of friction"),
+        OnlyFrictionsTip => ("Seulement les mesures où une partie prenante affichée voit un écart quand une autre approuve, en tout ou en partie", "Only the measures where a stakeholder shown sees a gap while another approves, wholly or in part"),
         PickHint => ("Sélectionnez un passage pour en faire une position ou une citation de mesure.", "Select a passage to make it a position or a measure's citation."),
         PickSelected => ("Sélection\u{a0}:", "Selection:"),
         PickNewPosition => ("Nouvelle position…", "New position…"),

@@ -259,6 +259,9 @@ impl DossierIndex {
                 if filters.only_gaps && !visible.iter().any(|&s| stance(s) == Some(Stance::Gap)) {
                     continue;
                 }
+                if filters.only_frictions && !super::splits(visible.iter().map(|&s| stance(s))) {
+                    continue;
+                }
                 if !all_stances
                     && !visible
                         .iter()
@@ -377,6 +380,11 @@ mod tests {
                 if filters.only_gaps && !visible.iter().any(|&s| stance(s) == Some(Stance::Gap)) {
                     continue;
                 }
+                if filters.only_frictions
+                    && !crate::view::splits(visible.iter().map(|&s| stance(s)))
+                {
+                    continue;
+                }
                 if filters.stances != all_stances()
                     && !visible
                         .iter()
@@ -433,6 +441,15 @@ mod tests {
                 ..Filters::default()
             });
         }
+        cases.push(Filters {
+            only_frictions: true,
+            ..Filters::default()
+        });
+        cases.push(Filters {
+            only_frictions: true,
+            hidden_stakeholders: [1].into(),
+            ..Filters::default()
+        });
         cases.push(Filters {
             only_gaps: true,
             hidden_stakeholders: [1].into(),

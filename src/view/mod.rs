@@ -30,6 +30,9 @@ pub struct Filters {
     pub stances: StanceSet,
     /// Show only rows with at least one visible Gap cell.
     pub only_gaps: bool,
+    /// Show only the points of friction: rows where a visible cell is a Gap and another an
+    /// Agreement or a Partial (as the report's section counts them).
+    pub only_frictions: bool,
     /// Search text as typed.
     pub search: String,
 }
@@ -41,6 +44,7 @@ impl Default for Filters {
             hidden_stakeholders: BTreeSet::new(),
             stances: all_stances(),
             only_gaps: false,
+            only_frictions: false,
             search: String::new(),
         }
     }
@@ -61,6 +65,17 @@ pub enum Row {
     Measure(usize),
 }
 
+/// Whether the stances of one row split the stakeholders: a Gap against an Agreement or a
+/// Partial.
+pub fn splits(stances: impl IntoIterator<Item = Option<Stance>>) -> bool {
+    let (mut gap, mut approval) = (false, false);
+    for s in stances {
+        gap |= s == Some(Stance::Gap);
+        approval |= matches!(s, Some(Stance::Agreement | Stance::Partial));
+    }
+    gap && approval
+}
+
 /// The selected cell, by grid indices.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
@@ -78,5 +93,19 @@ impl Selection {
             measure: d.measures.get(self.measure)?.id.clone(),
             stakeholder: d.stakeholders.get(self.stakeholder)?.id.clone(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_splits_the_stakeholders_when_a_gap_faces_an_approval() {
+        use Stance::{Agreement, Gap, Partial, Silent};
+        assert!(splits([Some(Gap), Some(Agreement)]));
+        assert!(splits([Some(Partial), None, Some(Gap)]));
+        assert!(!splits([Some(Gap), Some(Silent), None]));
+        assert!(!splits([Some(Agreement), Some(Partial)]));
     }
 }
