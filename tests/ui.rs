@@ -551,6 +551,9 @@ fn the_grid_marks_a_cell_citing_another_stakeholder_s_position() {
         h.query_by_label_contains("(!) Citation d’une autre partie prenante, liée à cette cellule")
             .is_some()
     );
+    // Below the fold of the detail panel: scrolled to, as the user would.
+    h.get_by_label("Retirer le lien").scroll_to_me();
+    settle(&mut h);
     h.get_by_label("Retirer le lien").click();
     settle(&mut h);
     assert!(
