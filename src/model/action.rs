@@ -183,7 +183,7 @@ pub enum ActionError {
     UnknownItem(ItemId),
     /// The item cannot go: the dossier still names it.
     #[error("{0} cannot be removed: {1}")]
-    StillUsed(ItemId, String),
+    StillUsed(ItemId, Usage),
     /// The pillar named is not in the dossier.
     #[error("pillar \"{0}\" is not in the dossier")]
     UnknownPillar(PillarId),
@@ -208,6 +208,20 @@ pub enum ActionError {
     /// A citation must quote something.
     #[error("the excerpt is empty")]
     EmptyExcerpt,
+}
+
+/// What in the dossier still names an item that is asked to go.
+#[derive(Debug, Error, Clone, Copy, PartialEq, Eq)]
+pub enum Usage {
+    /// A pillar's measures.
+    #[error("{0} measure(s) belong to it")]
+    Measures(usize),
+    /// A stakeholder's positions.
+    #[error("{0} position(s) are its")]
+    Positions(usize),
+    /// The citations quoting a source.
+    #[error("{0} citation(s) quote it")]
+    Citations(usize),
 }
 
 /// What an applied action changed: enough to undo and redo it exactly.

@@ -6,7 +6,7 @@
 //! not a copy of the dossier. Assessments are never touched: a measure or a stakeholder removed
 //! leaves its cells as orphans, as loading does.
 
-use crate::model::action::ActionError;
+use crate::model::action::{ActionError, Usage};
 use crate::model::conflict::{DossierItem, ItemId};
 use crate::model::dossier::{Citation, Dossier, Position};
 use crate::model::ids::{MeasureId, PositionId, StakeholderId};
@@ -142,15 +142,15 @@ pub(crate) fn remove(
 }
 
 /// Why `id` cannot go: what in the dossier still names it.
-fn still_used(d: &Dossier, id: &ItemId) -> Option<String> {
+fn still_used(d: &Dossier, id: &ItemId) -> Option<Usage> {
     match id {
         ItemId::Pillar(p) => {
             let n = d.measures.iter().filter(|m| &m.pillar == p).count();
-            (n > 0).then(|| format!("{n} measure(s) belong to it"))
+            (n > 0).then_some(Usage::Measures(n))
         }
         ItemId::Stakeholder(s) => {
             let n = d.positions.iter().filter(|p| &p.stakeholder == s).count();
-            (n > 0).then(|| format!("{n} position(s) are its"))
+            (n > 0).then_some(Usage::Positions(n))
         }
         ItemId::Source(s) => {
             let n = d
@@ -160,7 +160,7 @@ fn still_used(d: &Dossier, id: &ItemId) -> Option<String> {
                 .chain(d.positions.iter().map(|p| &p.citation))
                 .filter(|c| &c.source == s)
                 .count();
-            (n > 0).then(|| format!("{n} citation(s) quote it"))
+            (n > 0).then_some(Usage::Citations(n))
         }
         ItemId::Measure(_) | ItemId::Position(_) => None,
     }

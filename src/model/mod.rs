@@ -18,7 +18,7 @@ mod session;
 mod synthesis;
 mod validate;
 
-pub use action::{Action, ActionError, Change, apply};
+pub use action::{Action, ActionError, Change, Usage, apply};
 pub use candidate::{Candidate, CandidateOrigin};
 pub use conflict::{CellConflict, DossierConflict, DossierItem, DossierSide, ItemId};
 pub use dismissed::{PASSAGE_BACKWARDS, SuggestionKey};

@@ -388,7 +388,16 @@ pub fn action_error(lang: Lang, e: &crate::model::ActionError) -> String {
         (E::NoCitation, Lang::Fr) => "une mesure cite au moins un extrait de sa source".to_owned(),
         (E::EmptyExcerpt, Lang::Fr) => "l’extrait est vide\u{a0}: recopiez les mots de la source, ou choisissez-les dans le lecteur".to_owned(),
         (E::NotANumber(l), Lang::Fr) => format!("la valeur du chiffre « {l} » n’est pas un nombre"),
-        (E::StillUsed(id, why), Lang::Fr) => format!("{id} ne peut pas être retiré\u{a0}: {why}"),
+        (E::StillUsed(_, why), Lang::Fr) => {
+            use crate::model::Usage as U;
+            let (n, one, many) = match why {
+                U::Measures(n) => (*n, "une mesure en fait partie", "mesures en font partie"),
+                U::Positions(n) => (*n, "une position est la sienne", "positions sont les siennes"),
+                U::Citations(n) => (*n, "une citation le cite", "citations le citent"),
+            };
+            let what = if n == 1 { one.to_owned() } else { format!("{n} {many}") };
+            format!("impossible de le retirer\u{a0}: {what} (retirez-les ou déplacez-les d’abord)")
+        }
         (e, _) => e.to_string(),
     }
 }
@@ -447,6 +456,20 @@ mod tests {
         assert_eq!(line, "Dernière modification\u{a0}: (date illisible) hier");
         assert_eq!(last_edit(Lang::En, "Marie", ""), "Last edit: Marie");
         assert!(last_edit(Lang::En, "Marie", "2026-11-24T09:05:00Z").ends_with("(Marie)"));
+    }
+
+    #[test]
+    fn a_refused_removal_says_why_in_french() {
+        use crate::model::{ActionError, ItemId, Usage};
+        let e = ActionError::StillUsed(ItemId::Pillar("p1".into()), Usage::Measures(3));
+        assert_eq!(
+            action_error(Lang::Fr, &e),
+            "impossible de le retirer\u{a0}: 3 mesures en font partie (retirez-les ou déplacez-les d’abord)"
+        );
+        assert_eq!(
+            action_error(Lang::En, &e),
+            "pillar \"p1\" cannot be removed: 3 measure(s) belong to it"
+        );
     }
 
     #[test]

@@ -47,7 +47,10 @@ impl App {
             }
             Ok(true) => self.edited(cell.as_ref()),
             Ok(false) => {}
-            Err(e) => self.notice = Notice::text(Text::EditRefused).raw(format!("({e})")),
+            Err(e) => {
+                let why = crate::ui::i18n::action_error(self.lang(), &e);
+                self.notice = Notice::text(Text::EditRefused).raw(format!("({why})"));
+            }
         }
     }
 
