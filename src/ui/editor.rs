@@ -6,7 +6,7 @@
 //! its field, until it is put right. Removing an item that assessments use asks first; the
 //! assessments stay, as orphans.
 
-mod form;
+pub(super) mod form;
 
 use super::i18n::{Text, tr};
 use super::message::Inbox;

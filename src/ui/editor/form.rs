@@ -271,14 +271,15 @@ fn citation(ui: &mut egui::Ui, c: &mut Citation, d: &Dossier, f: &mut Form<'_>) 
     f.optional(ui, Text::EditLocation, &mut c.location);
 }
 
-/// The measures a position speaks to: each with a button that takes it off, and a list to add.
-fn measures(ui: &mut egui::Ui, measures: &mut Vec<MeasureId>, d: &Dossier, lang: Lang) {
+/// The measures a position speaks to: each with a button that takes it off, and a list to add
+/// one (the editor's form and the reader's "Nouvelle position…" share it).
+pub(crate) fn measures(ui: &mut egui::Ui, measures: &mut Vec<MeasureId>, d: &Dossier, lang: Lang) {
     measures.retain(|m| {
         let title = d.measure(m).map_or(m.as_str(), |x| x.title.as_str());
         !ui.button(format!("{title} ×")).clicked()
     });
     let mut add: Option<MeasureId> = None;
-    egui::ComboBox::from_id_salt("edit-add-measure")
+    egui::ComboBox::from_id_salt("add-measure")
         .selected_text(tr(lang, Text::PickAddMeasure))
         .width(320.0)
         .show_ui(ui, |ui| {

@@ -283,7 +283,9 @@ fn form_ui(ui: &mut egui::Ui, form: &mut PickForm, session: &Session, lang: Lang
                         }
                         ui.end_row();
                         ui.label(tr(lang, Text::PickMeasures));
-                        measures_ui(ui, measures, session, lang);
+                        ui.vertical(|ui| {
+                            crate::ui::editor::form::measures(ui, measures, &session.dossier, lang);
+                        });
                         ui.end_row();
                     });
                 !title.trim().is_empty()
@@ -358,30 +360,6 @@ fn form_ui(ui: &mut egui::Ui, form: &mut PickForm, session: &Session, lang: Lang
         });
     });
     answer
-}
-
-/// The measures a new position speaks to: each with a button that takes it off, and a list to
-/// add one.
-fn measures_ui(ui: &mut egui::Ui, measures: &mut Vec<MeasureId>, session: &Session, lang: Lang) {
-    let d = &session.dossier;
-    ui.vertical(|ui| {
-        measures.retain(|m| {
-            let title = d.measure(m).map_or(m.as_str(), |x| x.title.as_str());
-            !ui.button(format!("{} ×", shorten(title, 50))).clicked()
-        });
-        let mut add: Option<MeasureId> = None;
-        egui::ComboBox::from_id_salt("pick-add-measure")
-            .selected_text(tr(lang, Text::PickAddMeasure))
-            .width(320.0)
-            .show_ui(ui, |ui| {
-                for m in d.measures.iter().filter(|m| !measures.contains(&m.id)) {
-                    if ui.selectable_label(false, &m.title).clicked() {
-                        add = Some(m.id.clone());
-                    }
-                }
-            });
-        measures.extend(add);
-    });
 }
 
 /// The action the form describes.
