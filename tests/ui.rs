@@ -2286,6 +2286,23 @@ fn a_dossier_is_built_from_nothing_in_the_window_tagged_saved_reopened_and_undon
         saved.assessments[&cell].evidence.iter().next(),
         Some(&saved.dossier.positions[0].id)
     );
+    // Reopened in a new window: the same dossier, the cell tagged and backed by its quote.
+    {
+        let mut again = window(data.path(), Some(file.clone()));
+        settle(&mut again);
+        assert_eq!(again.state().session().dossier, saved.dossier);
+        assert_eq!(
+            again.state().session().stance(&cell),
+            Some(Stance::Agreement)
+        );
+        assert!(
+            again
+                .query_all_by_label_contains("Revalorisation de 183 euros")
+                .next()
+                .is_some(),
+            "the measure is a row of the grid"
+        );
+    }
 
     // Every step undone, back to the empty dossier.
     for _ in 0..40 {
@@ -2343,6 +2360,43 @@ fn a_dossier_drafted_from_a_folder_is_reviewed_then_opens_as_a_new_session() {
         Some(&folder),
         "its documents are read from the folder it was drafted from"
     );
+}
+
+#[test]
+fn a_draft_with_two_look_alike_sources_is_created_only_once_one_is_dropped() {
+    let data = tempfile::tempdir().unwrap();
+    let folder = data.path().join("reforme");
+    std::fs::create_dir_all(&folder).unwrap();
+    for name in ["annonce-2020-07-21.txt", "annonce-2020-07-21.md"] {
+        std::io::Write::write_all(
+            &mut std::fs::File::create(folder.join(name)).unwrap(),
+            b"Les annonces du gouvernement.\n",
+        )
+        .unwrap();
+    }
+    let mut h = window(data.path(), None);
+    h.state_mut()
+        .set_file_picker(visavis::ui::FilePicker::Fixed(folder.clone()));
+    h.state_mut()
+        .command(visavis::ui::Command::DossierFromFolder);
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("même titre et même date")
+            .is_some(),
+        "the look-alikes are named"
+    );
+    assert!(
+        h.get_by_label("Créer la session")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing can be created while two sources look alike"
+    );
+    h.get_by_label("Garder\u{a0}: annonce-2020-07-21.txt")
+        .click();
+    settle(&mut h);
+    h.get_by_label("Créer la session").click();
+    settle(&mut h);
+    assert_eq!(h.state().session().dossier.sources.len(), 1);
 }
 
 #[test]

@@ -31,9 +31,14 @@ pub struct DossierInitArgs {
     /// Write even over a file that reads as a session or a dossier.
     #[arg(long)]
     pub force: bool,
+    /// Write the draft even when a document cannot be read (it is left out) or two sources
+    /// have the same title and date (both are kept); each stays a warning.
+    #[arg(long)]
+    pub keep_going: bool,
 }
 
-/// Draft, check, write, summarise; nothing is written when anything fails.
+/// Draft, check, write, summarise; nothing is written when anything fails, nor while a
+/// [blocking](draft::DraftWarning::is_blocking) warning remains without `--keep-going`.
 pub(super) fn run(args: &DossierInitArgs, out: &mut Out) -> bool {
     let output = args.output.as_path();
     if Format::of(output).is_some() {
@@ -67,6 +72,31 @@ pub(super) fn run(args: &DossierInitArgs, out: &mut Out) -> bool {
             return false;
         }
     };
+    let blocking: Vec<_> = drafted
+        .warnings
+        .iter()
+        .filter(|w| w.is_blocking())
+        .collect();
+    if !args.keep_going && !blocking.is_empty() {
+        for w in &blocking {
+            eprintln!(
+                "{}: error: {}",
+                args.folder.join(w.file()).display(),
+                w.message()
+            );
+        }
+        eprintln!(
+            "{}: nothing written: repair, rename or move out of {} the {} above, or pass --keep-going to leave out what cannot be read and keep both of two sources named alike",
+            output.display(),
+            args.folder.display(),
+            if blocking.len() == 1 {
+                "document"
+            } else {
+                "documents"
+            }
+        );
+        return false;
+    }
     let d = &drafted.dossier;
     let problems = d.validate();
     if !problems.is_empty() {

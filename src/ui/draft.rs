@@ -50,6 +50,31 @@ impl DraftReview {
         }
     }
 
+    /// Two kept sources a reader could not tell apart, as corrected: the later one's file and
+    /// the earlier one's, when their titles and dates are the same.
+    fn look_alikes(&self) -> Option<(String, String)> {
+        let kept: Vec<_> = self
+            .draft
+            .dossier
+            .sources
+            .iter()
+            .zip(&self.keep_sources)
+            .filter(|(_, keep)| **keep)
+            .map(|(s, _)| s)
+            .collect();
+        kept.iter().enumerate().find_map(|(i, later)| {
+            kept[..i]
+                .iter()
+                .find(|s| s.title.trim() == later.title.trim() && s.date == later.date)
+                .map(|first| {
+                    (
+                        later.file.clone().unwrap_or_default(),
+                        first.file.clone().unwrap_or_default(),
+                    )
+                })
+        })
+    }
+
     /// The dossier of what is kept, as corrected.
     fn kept(&self) -> Dossier {
         let mut d = self.draft.dossier.clone();
@@ -100,7 +125,10 @@ pub fn show(ctx: &egui::Context, review: &mut DraftReview, lang: Lang) -> Review
         .show(ctx, |ui| {
             ui.label(tr(lang, Text::DraftIntro));
             for w in &review.draft.warnings {
-                ui.label(RichText::new(format!("⚠ {w}")).color(ui.visuals().warn_fg_color));
+                ui.label(
+                    RichText::new(format!("⚠ {}", w.in_lang(lang)))
+                        .color(ui.visuals().warn_fg_color),
+                );
             }
             let files: Vec<String> = review
                 .draft
@@ -136,8 +164,22 @@ pub fn show(ctx: &egui::Context, review: &mut DraftReview, lang: Lang) -> Review
                 .show(ui, |ui| items(ui, review, lang));
             ui.separator();
             ui.horizontal(|ui| {
-                if ui.button(tr(lang, Text::DraftCreate)).clicked() {
+                let look_alikes = review.look_alikes();
+                let create = ui.add_enabled(
+                    look_alikes.is_none(),
+                    egui::Button::new(tr(lang, Text::DraftCreate)),
+                );
+                if create.clicked() {
                     answer = ReviewAnswer::Create(Box::new(review.kept()));
+                }
+                if let Some((later, first)) = look_alikes {
+                    ui.label(
+                        RichText::new(format!(
+                            "⚠ {later} / {first}{}",
+                            tr(lang, Text::DraftLookAlikes)
+                        ))
+                        .color(ui.visuals().warn_fg_color),
+                    );
                 }
                 if ui.button(tr(lang, Text::CancelButton)).clicked() {
                     answer = ReviewAnswer::Cancel;
@@ -150,6 +192,20 @@ pub fn show(ctx: &egui::Context, review: &mut DraftReview, lang: Lang) -> Review
     answer
 }
 
+/// The box that keeps a proposal, named for screen readers (and tests) by what it keeps.
+fn keep_box(ui: &mut egui::Ui, keep: &mut bool, name: &str, lang: Lang) {
+    let response = ui.checkbox(keep, "");
+    let checked = *keep;
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::accesskit::Role::CheckBox,
+            true,
+            checked,
+            format!("{}\u{a0}: {name}", tr(lang, Text::DraftKeep)),
+        )
+    });
+}
+
 /// The proposals, each kind under its heading, each with its box and its words.
 fn items(ui: &mut egui::Ui, review: &mut DraftReview, lang: Lang) {
     let d = &mut review.draft.dossier;
@@ -157,7 +213,8 @@ fn items(ui: &mut egui::Ui, review: &mut DraftReview, lang: Lang) {
     for (i, s) in d.sources.iter_mut().enumerate() {
         ui.push_id(("draft-source", i), |ui| {
             ui.horizontal(|ui| {
-                ui.checkbox(&mut review.keep_sources[i], "");
+                let file = s.file.clone().unwrap_or_default();
+                keep_box(ui, &mut review.keep_sources[i], &file, lang);
                 ui.add(egui::TextEdit::singleline(&mut s.title).desired_width(260.0));
                 ui.add(egui::TextEdit::singleline(&mut s.organisation).desired_width(140.0));
                 ui.add(egui::TextEdit::singleline(&mut s.date).desired_width(90.0));
@@ -176,7 +233,7 @@ fn items(ui: &mut egui::Ui, review: &mut DraftReview, lang: Lang) {
     for (i, s) in d.stakeholders.iter_mut().enumerate() {
         ui.push_id(("draft-stakeholder", i), |ui| {
             ui.horizontal(|ui| {
-                ui.checkbox(&mut review.keep_stakeholders[i], "");
+                keep_box(ui, &mut review.keep_stakeholders[i], &s.name.clone(), lang);
                 ui.add(egui::TextEdit::singleline(&mut s.name).desired_width(200.0));
                 ui.add(egui::TextEdit::singleline(&mut s.full_name).desired_width(260.0));
             });
@@ -189,7 +246,7 @@ fn items(ui: &mut egui::Ui, review: &mut DraftReview, lang: Lang) {
     for (i, m) in d.measures.iter_mut().enumerate() {
         ui.push_id(("draft-measure", i), |ui| {
             ui.horizontal(|ui| {
-                ui.checkbox(&mut review.keep_measures[i], "");
+                keep_box(ui, &mut review.keep_measures[i], &m.title.clone(), lang);
                 ui.add(egui::TextEdit::singleline(&mut m.title).desired_width(440.0));
                 let location = m
                     .citations

@@ -292,6 +292,8 @@ crate::i18n::catalogue! {
         DraftNoStakeholder => ("(aucune\u{a0}: un sous-dossier par partie prenante)", "(none: one sub-folder per stakeholder)"),
         DraftNoMeasure => ("(aucune mesure proposée)", "(no measure proposed)"),
         DraftCreate => ("Créer la session", "Create the session"),
+        DraftKeep => ("Garder", "Keep"),
+        DraftLookAlikes => ("\u{a0}: même titre et même date, deux fois le même document\u{a0}? Décochez-en un ou changez son titre pour créer la session.", ": same title and date, the same document twice? Untick one or change its title to create the session."),
         DraftFailed => ("Aucun dossier n’a pu être proposé à partir de ce dossier de documents.", "No dossier could be drafted from this folder of documents."),
         DraftInvalid => ("Le dossier proposé ne se valide pas tel que corrigé\u{a0}:", "The drafted dossier does not validate as corrected:"),
         UpdateFailed => ("La nouvelle version du dossier n’a pas pu être lue\u{a0}; la session n’a pas changé.", "The new version of the dossier could not be read; the session has not changed."),

@@ -242,7 +242,7 @@ fn init_drafts_a_dossier_that_validate_accepts() {
 }
 
 #[test]
-fn an_unreadable_document_among_good_ones_is_a_warning_and_the_draft_is_written() {
+fn an_unreadable_document_among_good_ones_is_an_error_unless_keep_going() {
     let dir = tempfile::tempdir().expect("tempdir");
     let docs = dir.path().join("docs");
     write(&docs.join("bon.txt"), "Un texte lisible.\n".as_bytes());
@@ -250,13 +250,36 @@ fn an_unreadable_document_among_good_ones_is_a_warning_and_the_draft_is_written(
     write(&docs.join("CNOM/avis.txt"), "Avis du CNOM.\n".as_bytes());
     write(&docs.join("photo.jpg"), b"\xFF\xD8\xFF");
     let out_path = docs.join("dossier.ron");
-    let out = visavis(&[
-        "dossier".as_ref(),
-        "init".as_ref(),
-        docs.as_os_str(),
-        "-o".as_ref(),
-        out_path.as_os_str(),
-    ]);
+    let run = |extra: &[&str]| {
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "dossier".as_ref(),
+            "init".as_ref(),
+            docs.as_os_str(),
+            "-o".as_ref(),
+            out_path.as_os_str(),
+        ];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        visavis(&args)
+    };
+    let out = run(&[]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}: error: skipped: damaged DOCX file",
+            docs.join("CNOM/abime.docx").display()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing written"), "{stderr}");
+    assert!(
+        !stderr.contains("photo.jpg"),
+        "a file in no source format is no error: {stderr}"
+    );
+    assert!(out.stdout.is_empty());
+    assert!(!out_path.exists(), "nothing written");
+
+    let out = run(&["--keep-going"]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(
@@ -274,6 +297,49 @@ fn an_unreadable_document_among_good_ones_is_a_warning_and_the_draft_is_written(
         text(&out.stdout).contains("2 sources, 1 stakeholder, 0 measures proposed; 2 warnings")
     );
     assert!(out_path.is_file());
+}
+
+#[test]
+fn two_sources_with_the_same_title_and_date_are_an_error_unless_keep_going() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docs = dir.path().join("docs");
+    write(
+        &docs.join("FHF/communique-2020-07-21.txt"),
+        "Communiqué de la FHF\n\nLe texte.\n".as_bytes(),
+    );
+    write(
+        &docs.join("FHF/communique-2020-07-21.md"),
+        "# Communiqué de la FHF\n\nLe même texte.\n".as_bytes(),
+    );
+    let out_path = dir.path().join("dossier.ron");
+    let args = |keep_going: bool| {
+        let mut a: Vec<&std::ffi::OsStr> = vec![
+            "dossier".as_ref(),
+            "init".as_ref(),
+            docs.as_os_str(),
+            "-o".as_ref(),
+            out_path.as_os_str(),
+        ];
+        if keep_going {
+            a.push("--keep-going".as_ref());
+        }
+        a
+    };
+    let out = visavis(&args(false));
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{}: error: same title \"Communiqué de la FHF\" and date 2020-07-21 as FHF/communique-2020-07-21.md",
+            docs.join("FHF/communique-2020-07-21.txt").display()
+        )),
+        "{stderr}"
+    );
+    assert!(!out_path.exists(), "nothing written");
+    let out = visavis(&args(true));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let d = persist::load(&out_path).expect("loads");
+    assert_eq!(d.session.dossier.sources.len(), 2);
 }
 
 #[test]

@@ -25,7 +25,10 @@
 //! folders, sessions, dossiers and their backups (`.ron`, `.bak`) and the files of
 //! [`DraftOptions::skip`] (the dossier being written) are left out without a warning.
 //! A document that cannot be read is skipped with a [`DraftWarning`]; the draft fails only when
-//! no document is left.
+//! no document is left. Some warnings are [blocking](DraftWarning::is_blocking) — an unreadable
+//! document, two sources with the same title and date —: `dossier init` refuses to write the
+//! draft while they remain (the window shows them in its review, where the user drops or
+//! renames the proposals).
 //!
 //! A draft without measures has no pillar either, and validates as it is: the validator asks
 //! every measure for a citation and a pillar and every pillar for a measure, not a dossier for
@@ -34,6 +37,7 @@
 pub mod measures;
 pub mod meta;
 
+use crate::i18n::Lang;
 use crate::model::{Dossier, Source, SourceId, SourceKind, Stakeholder, StakeholderId};
 use crate::progress::Progress;
 use crate::sources::{Extracted, Format, Limits, extract_isolated};
@@ -143,6 +147,22 @@ pub enum DraftWarning {
 }
 
 impl DraftWarning {
+    /// Whether the draft would be wrong as written: a document of the folder that is missing
+    /// from it (it has a source document's extension but cannot be read), or two sources a
+    /// reader cannot tell apart (the report and the reader name a source by title and date).
+    /// A file in no source format, a stakeholder without documents or a document without
+    /// numbered items only leave less to check.
+    #[must_use]
+    pub fn is_blocking(&self) -> bool {
+        matches!(
+            self,
+            Self::Skipped(Skipped {
+                reason: SkipReason::Unreadable(_),
+                ..
+            }) | Self::SameTitleAndDate { .. }
+        )
+    }
+
     /// The file or folder (with a final `/`) it is about, from the folder.
     #[must_use]
     pub fn file(&self) -> String {
@@ -167,6 +187,38 @@ impl DraftWarning {
             }
             Self::NoMeasure { .. } => "no numbered item (\"Mesure 12 :\", \"1)\", \"1.\", \"I.\", \"a)\") found: no measure proposed".to_owned(),
         }
+    }
+}
+
+impl DraftWarning {
+    /// The file and what is wrong, in `lang` (a reader's refusal is quoted as it said it).
+    #[must_use]
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let what = match self {
+            Self::Skipped(s) => format!(
+                "ignoré\u{a0}: {}",
+                match &s.reason {
+                    SkipReason::Hidden => "un fichier caché ou temporaire".to_owned(),
+                    SkipReason::Output => "le dossier en cours d’écriture".to_owned(),
+                    SkipReason::SessionFile => "une session, un dossier ou une sauvegarde".to_owned(),
+                    SkipReason::Unsupported => "pas un document source (.txt, .md, .html, .htm, .docx, .odt, .pdf)".to_owned(),
+                    SkipReason::Unreadable(why) => format!("illisible ({why})"),
+                }
+            ),
+            Self::SameTitleAndDate {
+                first, title, date, ..
+            } => format!(
+                "même titre «\u{a0}{title}\u{a0}» et même date {date} que {first}\u{a0}: deux fois le même document\u{a0}? Décochez-en un ou renommez-le"
+            ),
+            Self::EmptyStakeholder { .. } => {
+                "aucun document lisible\u{a0}; la partie prenante est gardée sans source".to_owned()
+            }
+            Self::NoMeasure { .. } => "aucun élément numéroté («\u{a0}Mesure 12\u{a0}:\u{a0}», «\u{a0}1)\u{a0}», «\u{a0}1.\u{a0}», «\u{a0}I.\u{a0}», «\u{a0}a)\u{a0}»)\u{a0}: aucune mesure proposée".to_owned(),
+        };
+        format!("{}\u{a0}: {what}", self.file())
     }
 }
 
