@@ -2488,3 +2488,64 @@ fn the_points_of_friction_filter_keeps_the_measures_that_split_the_stakeholders(
     assert_eq!(measures_shown(h.state()), 1, "only the measure that splits");
     assert!(h.state().rows().contains(&Row::Measure(0)));
 }
+
+#[test]
+fn the_heatmap_counts_the_example_and_a_click_filters_the_grid_to_its_box() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    settle(&mut h);
+    h.state_mut().command(visavis::ui::Command::ToggleHeatmap);
+    settle(&mut h);
+    let d = h.state().session().dossier.clone();
+    let pillar = |i: usize| d.pillars[i].title.clone();
+    // Counted by hand in saves/segur-analyse-exemple.ron: Uniopss has 2 partial and 5 silent
+    // cells in pillar 1, 1 agreement, 7 partial, 2 silent in pillar 4; the CNOM 1 partial, 1 gap
+    // and 5 silent in pillar 1; 34 cells each overall.
+    for label in [
+        format!("Uniopss × {}: 2 Partiel, 5 Silence", pillar(0)),
+        format!("Uniopss × {}: 1 Accord, 7 Partiel, 2 Silence", pillar(3)),
+        format!("CNOM × {}: 1 Partiel, 1 Écart, 5 Silence", pillar(0)),
+        "Uniopss × Ensemble: 1 Accord, 17 Partiel, 16 Silence".to_owned(),
+    ] {
+        assert!(h.query_by_label(&label).is_some(), "no box {label}");
+    }
+    h.get_by_label(&format!(
+        "CNOM × {}: 1 Partiel, 1 Écart, 5 Silence",
+        pillar(0)
+    ))
+    .click();
+    settle(&mut h);
+    let cnom = d
+        .stakeholders
+        .iter()
+        .position(|s| s.name == "CNOM")
+        .unwrap();
+    let shown: Vec<usize> = (0..d.stakeholders.len())
+        .filter(|s| !h.state().filters().hidden_stakeholders.contains(s))
+        .collect();
+    assert_eq!(shown, [cnom], "only the CNOM's column");
+    let rows: Vec<&Row> = h
+        .state()
+        .rows()
+        .iter()
+        .filter(|r| matches!(r, Row::Measure(_)))
+        .collect();
+    assert_eq!(rows.len(), 7, "the seven measures of pillar 1");
+    assert!(
+        rows.iter()
+            .all(|r| matches!(r, Row::Measure(m) if d.measures[*m].pillar == d.pillars[0].id))
+    );
+    // The box filtered to is clicked again: everything is shown.
+    h.get_by_label(&format!(
+        "CNOM × {}: 1 Partiel, 1 Écart, 5 Silence",
+        pillar(0)
+    ))
+    .click();
+    settle(&mut h);
+    assert!(h.state().filters().hidden_stakeholders.is_empty());
+    assert!(h.state().filters().hidden_pillars.is_empty());
+    assert!(
+        h.state().prefs().heatmap.shown,
+        "the choice is a preference"
+    );
+}

@@ -72,6 +72,8 @@ pub enum Command {
     ToggleFilters,
     /// Show or fold away the detail panel.
     ToggleDetail,
+    /// Show or hide the heatmap above the grid.
+    ToggleHeatmap,
     /// Choose the folder of the dossier's source documents.
     SourcesFolder,
     /// Open the dossier editor.
@@ -93,7 +95,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Every command, in the order menus and documentation list them. Keyboard handling does
     /// not depend on this order ([`Command::by_specificity`]).
-    pub const ALL: [Command; 39] = [
+    pub const ALL: [Command; 40] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
@@ -128,6 +130,7 @@ impl Command {
         Command::ZoomReset,
         Command::ToggleFilters,
         Command::ToggleDetail,
+        Command::ToggleHeatmap,
         Command::SourcesFolder,
         Command::EditDossier,
         Command::NewDossier,
@@ -206,6 +209,7 @@ impl Command {
             | Command::ClearSearch
             | Command::ToggleFilters
             | Command::ToggleDetail
+            | Command::ToggleHeatmap
             | Command::SourcesFolder
             | Command::EditDossier
             | Command::NewDossier
@@ -281,6 +285,7 @@ impl Command {
             Command::ZoomReset => Text::CmdZoomReset,
             Command::ToggleFilters => Text::CmdToggleFilters,
             Command::ToggleDetail => Text::CmdToggleDetail,
+            Command::ToggleHeatmap => Text::CmdToggleHeatmap,
             Command::SourcesFolder => Text::CmdSourcesFolder,
             Command::EditDossier => Text::CmdEditDossier,
             Command::NewDossier => Text::CmdNewDossier,
@@ -322,6 +327,7 @@ impl Command {
             Command::ClearSearch => Text::CmdClearSearchTip,
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => Text::CmdZoomTip,
             Command::ToggleFilters | Command::ToggleDetail => Text::CmdTogglePanelTip,
+            Command::ToggleHeatmap => Text::CmdToggleHeatmapTip,
             Command::SourcesFolder => Text::CmdSourcesFolderTip,
             Command::EditDossier => Text::CmdEditDossierTip,
             Command::NewDossier => Text::CmdNewDossierTip,
@@ -379,6 +385,7 @@ mod tests {
             Command::NewDossier => 36,
             Command::DossierFromFolder => 37,
             Command::UpdateDossier => 38,
+            Command::ToggleHeatmap => 39,
         }
     }
 

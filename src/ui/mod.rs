@@ -9,6 +9,7 @@ mod draft;
 mod editor;
 mod filters;
 mod grid;
+mod heatmap;
 mod highlight;
 pub mod i18n;
 mod message;

@@ -34,10 +34,22 @@ pub struct Prefs {
     pub hide_filters: bool,
     /// The detail panel is folded away.
     pub hide_detail: bool,
+    /// The heatmap above the grid.
+    pub heatmap: HeatmapPrefs,
     /// How tall the grid's rows are.
     pub rows: RowHeight,
     /// The folder of each dossier's source documents the user chose, by dossier id.
     pub sources_folders: std::collections::BTreeMap<String, PathBuf>,
+}
+
+/// Whether the heatmap is shown, and how.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HeatmapPrefs {
+    /// Shown above the grid.
+    pub shown: bool,
+    /// A square per measure rather than a box per pillar.
+    pub by_measure: bool,
 }
 
 /// How tall the grid's rows are: compact (the stance and the note's first line) or three lines

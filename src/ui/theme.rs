@@ -83,6 +83,21 @@ pub fn stance_colour(stance: Stance, dark: bool) -> Color32 {
     }
 }
 
+/// A stance's share in the heatmap's bars and squares: the full Okabe–Ito hue (as the report's
+/// heatmap), on which black text reads at 5:1 or more; an unassessed share is the panel's faint
+/// background.
+#[must_use]
+pub fn stance_bar(stance: Option<Stance>, dark: bool) -> Color32 {
+    match stance {
+        Some(Stance::Agreement) => Color32::from_rgb(0, 158, 115),
+        Some(Stance::Partial) => Color32::from_rgb(230, 159, 0),
+        Some(Stance::Gap) => Color32::from_rgb(213, 94, 0),
+        Some(Stance::Silent) => Color32::from_gray(187),
+        None if dark => Color32::from_gray(40),
+        None => Color32::from_gray(245),
+    }
+}
+
 /// The cell background of a stance: a light tint of its colour.
 #[must_use]
 pub fn stance_fill(stance: Stance, dark: bool) -> Color32 {

@@ -7,6 +7,7 @@ use crate::model::{CellId, Dossier, Stance};
 use std::collections::BTreeSet;
 
 mod fold;
+pub mod heatmap;
 mod highlight;
 mod index;
 mod reading;

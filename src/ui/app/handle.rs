@@ -145,6 +145,7 @@ impl App {
             }
             Command::ToggleFilters => self.prefs.hide_filters ^= true,
             Command::ToggleDetail => self.prefs.hide_detail ^= true,
+            Command::ToggleHeatmap => self.prefs.heatmap.shown ^= true,
             Command::SourcesFolder => self.pick_sources_folder(),
             Command::EditDossier => {
                 match self.selection.and_then(|s| s.cell(&self.session.dossier)) {

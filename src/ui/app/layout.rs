@@ -15,6 +15,7 @@ impl App {
         for (c, hidden) in [
             (Command::ToggleFilters, self.prefs.hide_filters),
             (Command::ToggleDetail, self.prefs.hide_detail),
+            (Command::ToggleHeatmap, !self.prefs.heatmap.shown),
         ] {
             let mut shown = !hidden;
             if ui

@@ -16,6 +16,7 @@ mod export;
 mod files;
 mod focus;
 mod handle;
+mod heat;
 mod help;
 mod layout;
 mod navigate;
@@ -97,6 +98,8 @@ pub struct App {
     filters: Filters,
     selection: Option<Selection>,
     index: DossierIndex,
+    /// The heatmap's counts, recomputed with the grid's rows.
+    heat: crate::view::heatmap::Heatmap,
     grid: GridState,
     detail: detail::DetailState,
     filter_state: filters::FilterState,
@@ -146,6 +149,7 @@ impl App {
         let prefs_builtin = prefs.builtin_file_dialog;
         Self {
             index: DossierIndex::new(&session),
+            heat: crate::view::heatmap::Heatmap::default(),
             prefs,
             session: Arc::new(session),
             history: History::default(),
@@ -382,6 +386,7 @@ impl App {
         self.check_close_request(&ctx);
         if self.grid.stale {
             self.grid.rows = self.index.rows(&self.session, &self.filters);
+            self.heat = crate::view::heatmap::Heatmap::new(&self.session.dossier, &self.index);
             self.grid.words = crate::view::search_words(&self.filters.search);
             self.grid.stale = false;
         }
@@ -511,6 +516,9 @@ impl App {
             });
         self.prefs.hide_detail = !open;
         self.panes_at.detail = detail_panel.map(|r| r.response.rect);
+        if self.prefs.heatmap.shown {
+            self.heatmap_panel(ui);
+        }
         let columns = self.visible_columns();
         egui::CentralPanel::default().show(ui, |ui| {
             let grid = grid::Grid {
