@@ -64,6 +64,31 @@ fn example_report_in_csv_french() {
 
 // --- Markdown ------------------------------------------------------------------------------
 
+#[test]
+fn each_stakeholder_is_introduced_once_by_its_full_name_and_description() {
+    let session = example();
+    let markdown = render(&session, Format::Markdown, Lang::Fr);
+    let html = render(&session, Format::Html, Lang::Fr);
+    for s in &session.dossier.stakeholders {
+        let line = format!(
+            "- **{}** — {}\u{a0}: {}",
+            s.name, s.full_name, s.description
+        );
+        assert_eq!(markdown.matches(&line).count(), 1, "{line}");
+        let intro = format!("<strong>{}</strong> — {}", s.name, s.full_name);
+        assert_eq!(html.matches(&intro).count(), 1, "{intro}");
+    }
+    let who = markdown
+        .find("### Les parties prenantes")
+        .expect("who is who");
+    let method = markdown.find("## Méthode").expect("method");
+    let matrix = markdown.find("## Synthèse\n").expect("matrix");
+    assert!(
+        method < who && who < matrix,
+        "in the method, before the matrix"
+    );
+}
+
 /// Cells of one raw table line: split on the `|` that are not backslash-escaped.
 fn raw_cells(line: &str) -> usize {
     let line = line.trim();

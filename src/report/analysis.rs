@@ -160,6 +160,7 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
             id: &s.id,
             name: &s.name,
             full_name: &s.full_name,
+            description: &s.description,
             synthesis: session.syntheses.stakeholder(&s.id),
         })
         .collect();

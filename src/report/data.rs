@@ -95,6 +95,8 @@ pub struct StakeholderInfo<'a> {
     pub name: &'a str,
     /// Full name.
     pub full_name: &'a str,
+    /// Who it is, as the dossier describes it.
+    pub description: &'a str,
     /// The analyst's synthesis of the stakeholder, if written.
     pub synthesis: Option<&'a str>,
 }

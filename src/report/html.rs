@@ -383,6 +383,18 @@ fn method(r: &Report) -> Markup {
                     li { strong { (text::colon(l, label)) } " " (meaning) }
                 }
             }
+            @if !r.stakeholders.is_empty() {
+                h3 { (T::WhoIsWho.get(l)) }
+                ul.who {
+                    @for s in &r.stakeholders {
+                        @let who = text::who(l, s);
+                        li {
+                            strong { (s.name) }
+                            @if !who.is_empty() { " — " (who) }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -670,6 +670,19 @@ fn method(out: &mut String, r: &Report) {
         let _ = writeln!(out, "- **{}** {meaning}", text::colon(l, label));
     }
     out.push('\n');
+    if r.stakeholders.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "### {}\n", T::WhoIsWho.get(l));
+    for s in &r.stakeholders {
+        let who = text::who(l, s);
+        if who.is_empty() {
+            let _ = writeln!(out, "- **{}**", escape(s.name));
+        } else {
+            let _ = writeln!(out, "- **{}** — {}", escape(s.name), escape(&who));
+        }
+    }
+    out.push('\n');
 }
 
 fn unassessed(out: &mut String, r: &Report) {

@@ -30,6 +30,7 @@ crate::i18n::catalogue! {
         /// The method section's heading, after the glance.
         Method => ("Méthode", "Method"),
         /// What a cell is and what the analyst gives it.
+        WhoIsWho => ("Les parties prenantes", "The stakeholders"),
         MethodIntro => ("Chaque cellule croise une mesure et une partie prenante ; l’analyste lui donne l’une de ces appréciations (la méthode complète est dans le README de Vis-à-vis) :", "Each cell crosses a measure with a stakeholder; the analyst gives it one of these stances (the full method is in Vis-à-vis's README):"),
         /// What Agreement means.
         MethodAgreement => ("les mots de la partie prenante approuvent la mesure, ou la mesure répond à ce qu’elle demande, sans réserve.", "the stakeholder's words approve the measure, or the measure answers what it asks, without reservation."),
@@ -225,6 +226,21 @@ pub fn method(lang: Lang) -> [(&'static str, &'static str); 5] {
             T::MethodEvidence.get(lang),
         ),
     ]
+}
+
+/// What the report says of a stakeholder the first time, after its short name: its full name
+/// (when it differs) and its description, e.g. `Conseil national de l’Ordre des médecins :
+/// instance ordinale…`; empty when the dossier says nothing more.
+#[must_use]
+pub fn who(lang: Lang, s: &crate::report::StakeholderInfo) -> String {
+    let full = s.full_name.trim();
+    let full = if full == s.name.trim() { "" } else { full };
+    let description = s.description.trim();
+    match (full.is_empty(), description.is_empty()) {
+        (false, false) => format!("{full}{}{description}", lang.pick("\u{a0}: ", ": ")),
+        (false, true) => full.to_owned(),
+        (true, _) => description.to_owned(),
+    }
 }
 
 /// `assessed / total` with the percentage, e.g. `105 / 105 (100 %)`.
