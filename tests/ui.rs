@@ -2549,3 +2549,37 @@ fn the_heatmap_counts_the_example_and_a_click_filters_the_grid_to_its_box() {
         "the choice is a preference"
     );
 }
+
+#[test]
+fn print_writes_the_html_report_in_the_data_folder_and_opens_it_in_the_browser() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("analyse.ron");
+    std::fs::copy(example(), &file).unwrap();
+    let mut h = window(data.path(), Some(file));
+    h.state_mut()
+        .set_launcher(visavis::ui::Launcher::Record(Vec::new()));
+    ctrl(&mut h, Key::P);
+    settle(&mut h);
+    let printed = data.path().join("print/analyse-rapport.html");
+    assert_eq!(h.state().launched(), [printed.clone()], "opened once");
+    let html = std::fs::read_to_string(&printed).unwrap();
+    assert!(
+        html.contains("<h1>Ségur de la santé (2020)</h1>"),
+        "the report"
+    );
+    assert!(html.contains("id=\"detail\""), "with the detail");
+    assert!(
+        h.query_by_label_contains("Rapport ouvert dans le navigateur")
+            .is_some(),
+        "the status bar says where it went"
+    );
+    let before: Vec<_> = std::fs::read_dir(data.path()).unwrap().collect();
+    // Printed again: the same file, rewritten, and nothing beside the session.
+    h.state_mut().command(visavis::ui::Command::Print);
+    settle(&mut h);
+    assert_eq!(h.state().launched().len(), 2);
+    assert_eq!(
+        std::fs::read_dir(data.path()).unwrap().count(),
+        before.len()
+    );
+}

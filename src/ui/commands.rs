@@ -22,6 +22,8 @@ pub enum Command {
     SaveAs,
     /// Export the gap report.
     Export,
+    /// Open the HTML report in the system's browser, to print.
+    Print,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -95,13 +97,14 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Every command, in the order menus and documentation list them. Keyboard handling does
     /// not depend on this order ([`Command::by_specificity`]).
-    pub const ALL: [Command; 40] = [
+    pub const ALL: [Command; 41] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
         Command::Save,
         Command::SaveAs,
         Command::Export,
+        Command::Print,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -175,6 +178,7 @@ impl Command {
             Command::Save => k(CTRL, Key::S),
             Command::SaveAs => k(CTRL_SHIFT, Key::S),
             Command::Export => k(CTRL, Key::E),
+            Command::Print => k(CTRL, Key::P),
             Command::Quit => k(CTRL, Key::Q),
             Command::Undo => k(CTRL, Key::Z),
             Command::Redo => k(CTRL_SHIFT, Key::Z),
@@ -260,6 +264,7 @@ impl Command {
             Command::Save => Text::CmdSave,
             Command::SaveAs => Text::CmdSaveAs,
             Command::Export => Text::CmdExport,
+            Command::Print => Text::CmdPrint,
             Command::Quit => Text::CmdQuit,
             Command::Undo => Text::CmdUndo,
             Command::Redo => Text::CmdRedo,
@@ -305,6 +310,7 @@ impl Command {
             Command::Save => Text::CmdSaveTip,
             Command::SaveAs => Text::CmdSaveAsTip,
             Command::Export => Text::CmdExportTip,
+            Command::Print => Text::CmdPrintTip,
             Command::Quit => Text::CmdQuitTip,
             Command::Undo => Text::CmdUndoTip,
             Command::Redo => Text::CmdRedoTip,
@@ -386,6 +392,7 @@ mod tests {
             Command::DossierFromFolder => 37,
             Command::UpdateDossier => 38,
             Command::ToggleHeatmap => 39,
+            Command::Print => 40,
         }
     }
 

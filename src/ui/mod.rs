@@ -19,7 +19,7 @@ mod reader;
 mod shelf;
 mod theme;
 
-pub use app::{App, FilePicker};
+pub use app::{App, FilePicker, Launcher};
 pub use commands::Command;
 pub use dialogs::{Answer, Dialog, ExportChoice, Intent};
 pub use message::{Inbox, Message};

@@ -89,7 +89,12 @@ impl App {
                     }
                     ui.menu_button(tr(lang, Text::MenuRecent), |ui| self.recent_menu(ui));
                     ui.separator();
-                    for c in [Command::Save, Command::SaveAs, Command::Export] {
+                    for c in [
+                        Command::Save,
+                        Command::SaveAs,
+                        Command::Export,
+                        Command::Print,
+                    ] {
                         self.menu_item(ui, c);
                     }
                     ui.separator();

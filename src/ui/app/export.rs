@@ -10,6 +10,7 @@ use crate::sources::{self, Limits};
 use crate::ui::ExportChoice;
 use crate::ui::dialogs::Dialog;
 use crate::ui::i18n::Text;
+use crate::ui::notice::Notice;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -59,12 +60,37 @@ impl App {
     /// Write the report to `path` in the background, then confirm with the path (or show the
     /// error).
     pub(super) fn export_to(&mut self, path: &Path, choice: ExportChoice) {
+        self.write_report(path, choice, false);
+    }
+
+    /// *Imprimer…*: the HTML report, with the detail, in the window's language, written to the
+    /// data folder's `print` folder (never beside the user's files) and opened in the system's
+    /// browser, whose print dialog also saves a PDF. No crate here lays HTML out as a PDF
+    /// without a browser engine, and the report's print style sheet is made for this.
+    pub(super) fn print(&mut self) {
+        let choice = ExportChoice::new(self.lang());
+        let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+            || "analyse".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let dir = self.print_dir.clone();
+        if let Err(source) = std::fs::create_dir_all(&dir) {
+            let e = SaveError::Io { path: dir, source };
+            self.show_error(Text::ExportErrorIntro, e.in_lang(self.lang()));
+            return;
+        }
+        self.write_report(&dir.join(format!("{stem}-rapport.html")), choice, true);
+    }
+
+    /// Write the report of `choice` to `path` in the background; `print` opens it afterwards.
+    fn write_report(&mut self, path: &Path, choice: ExportChoice, print: bool) {
         let mut options = self.report_options(choice);
         let snapshot = Arc::clone(&self.session);
         let dirs = self.source_dirs();
         let file = path.to_owned();
         let job = Job::Export {
             path: path.to_owned(),
+            print,
         };
         self.start_task(job, move |progress| {
             // The quotes verified as `visavis report` verifies them: the documents in the
@@ -86,8 +112,17 @@ impl App {
         path: PathBuf,
         result: Result<(), SaveError>,
         cancelled: bool,
+        print: bool,
     ) {
         match result {
+            Ok(()) if print => match self.launch(&path) {
+                Ok(()) => {
+                    self.notice = Notice::text(Text::Printed).raw(path.display().to_string());
+                }
+                Err(e) => {
+                    self.show_error(Text::PrintOpenFailed, format!("{}\n({e})", path.display()))
+                }
+            },
             Ok(()) => self.show_dialog(Dialog::Exported(path)),
             Err(e) if cancelled && is_cancel(&e) => {
                 self.say(Text::TaskCancelled);

@@ -97,7 +97,7 @@ impl App {
             Answer::Export(choice) => self.export(choice),
             Answer::OpenLarge(path, size) => self.open_large(&path, size),
             Answer::OpenFile(path) => {
-                if let Err(e) = open::that_detached(&path) {
+                if let Err(e) = self.launch(&path) {
                     self.notice = Notice::text(Text::OpenFileFailed).raw(e.to_string());
                 }
             }
@@ -111,6 +111,7 @@ impl App {
             Command::OpenExample => self.request(Intent::OpenExample),
             Command::Save => self.save_then(None),
             Command::SaveAs => self.save_as_then(None),
+            Command::Print => self.print(),
             Command::Export => {
                 self.show_dialog(Dialog::Export(crate::ui::ExportChoice::new(self.lang())));
             }

@@ -133,6 +133,19 @@ pub struct App {
     editor: super::editor::EditorState,
     /// A dossier drafted from a folder of documents, under review.
     draft_review: Option<super::draft::DraftReview>,
+    /// Where *Imprimer…* writes the report it opens.
+    print_dir: PathBuf,
+    /// How files are opened in the system's programs.
+    launcher: Launcher,
+}
+
+/// How the app opens a file in the system's programs.
+#[derive(Clone, Debug)]
+pub enum Launcher {
+    /// The program the desktop gives the file's kind (`xdg-open` and the like).
+    System,
+    /// Nothing is run: the files are kept in order (tests, scripted runs).
+    Record(Vec<PathBuf>),
 }
 
 impl App {
@@ -145,6 +158,12 @@ impl App {
         path: Option<PathBuf>,
         recovery_dir: Option<PathBuf>,
     ) -> Self {
+        // Printed reports go beside the recovery copies, in the data folder.
+        let print_dir = recovery_dir
+            .as_deref()
+            .and_then(Path::parent)
+            .map_or_else(std::env::temp_dir, Path::to_path_buf)
+            .join("print");
         let recovery = recovery::RecoveryState::claim(recovery_dir, prefs.lang);
         let prefs_builtin = prefs.builtin_file_dialog;
         Self {
@@ -186,6 +205,8 @@ impl App {
             reader: super::reader::ReaderState::default(),
             editor: super::editor::EditorState::default(),
             draft_review: None,
+            print_dir,
+            launcher: Launcher::System,
         }
     }
 
@@ -342,6 +363,31 @@ impl App {
     /// chose another.
     pub fn set_file_picker(&mut self, picker: FilePicker) {
         self.picker = picker;
+    }
+
+    /// How files are opened in the system's programs (the printed report, an exported one).
+    pub fn set_launcher(&mut self, launcher: Launcher) {
+        self.launcher = launcher;
+    }
+
+    /// The files opened in the system's programs so far, when the launcher records them.
+    #[must_use]
+    pub fn launched(&self) -> &[PathBuf] {
+        match &self.launcher {
+            Launcher::System => &[],
+            Launcher::Record(files) => files,
+        }
+    }
+
+    /// Open `path` in the program the system gives its kind (a browser for the report).
+    fn launch(&mut self, path: &Path) -> std::io::Result<()> {
+        match &mut self.launcher {
+            Launcher::System => open::that_detached(path),
+            Launcher::Record(files) => {
+                files.push(path.to_owned());
+                Ok(())
+            }
+        }
     }
 
     /// Show `dialog` now, or after the one on screen closes.

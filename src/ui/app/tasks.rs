@@ -39,8 +39,8 @@ pub(super) enum Job {
         /// What the user wanted to do once saved (quit, open another file…).
         then: Option<Intent>,
     },
-    /// Write the report to `path`.
-    Export { path: PathBuf },
+    /// Write the report to `path`, then open it in the browser when `print`.
+    Export { path: PathBuf, print: bool },
     /// Draft a dossier from the documents of `folder`, proposing measures from `measures_from`.
     Draft {
         folder: PathBuf,
@@ -120,7 +120,7 @@ impl Task {
         let (text, path) = match &self.job {
             Job::Open { path, .. } => (Text::TaskOpen, path),
             Job::Save { path, .. } => (Text::TaskSave, path),
-            Job::Export { path } => (Text::TaskExport, path),
+            Job::Export { path, .. } => (Text::TaskExport, path),
             Job::Draft { folder, .. } => (Text::TaskDraft, folder),
             Job::Update { path } => (Text::TaskUpdate, path),
         };
@@ -216,8 +216,8 @@ impl App {
                 },
                 Some(Outcome::Saved(result)),
             ) => self.saved(&path, revision, previous_modified, then, result, cancelled),
-            (Job::Export { path }, Some(Outcome::Exported(result))) => {
-                self.exported(path, result, cancelled);
+            (Job::Export { path, print }, Some(Outcome::Exported(result))) => {
+                self.exported(path, result, cancelled, print);
             }
             (_, Some(_)) if cancelled => self.say(Text::TaskCancelled),
             (
