@@ -120,7 +120,7 @@ impl App {
                     self.notice = Notice::text(Text::Printed).raw(path.display().to_string());
                 }
                 Err(e) => {
-                    self.show_error(Text::PrintOpenFailed, format!("{}\n({e})", path.display()))
+                    self.show_error(Text::PrintOpenFailed, format!("{}\n({e})", path.display()));
                 }
             },
             Ok(()) => self.show_dialog(Dialog::Exported(path)),
