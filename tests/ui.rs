@@ -2561,7 +2561,11 @@ fn print_writes_the_html_report_in_the_data_folder_and_opens_it_in_the_browser()
     ctrl(&mut h, Key::P);
     settle(&mut h);
     let printed = data.path().join("print/analyse-rapport.html");
-    assert_eq!(h.state().launched(), [printed.clone()], "opened once");
+    assert_eq!(
+        h.state().launched(),
+        std::slice::from_ref(&printed),
+        "opened once"
+    );
     let html = std::fs::read_to_string(&printed).unwrap();
     assert!(
         html.contains("<h1>Ségur de la santé (2020)</h1>"),
