@@ -14,9 +14,11 @@ use std::process::ExitCode;
 mod citations;
 mod dossier;
 mod dossier_init;
+mod suggest;
 
 pub use dossier::DossierCommand;
 pub use dossier_init::DossierInitArgs;
+pub use suggest::SuggestArgs;
 
 /// Vis-à-vis: a reform's measures side by side with stakeholders' positions.
 #[derive(Debug, Parser)]
@@ -81,6 +83,9 @@ pub enum Command {
     /// agreement, Cohen's kappa (and weighted), Fleiss' kappa, Krippendorff's alpha, overall, per
     /// stakeholder and per pillar.
     Agree(AgreeArgs),
+    /// Suggest evidence for each cell (offline: the words a measure and a position share, by
+    /// BM25 with French stems), or measure the suggestions against the session's links.
+    Suggest(SuggestArgs),
     /// Exchange with other qualitative-analysis tools through REFI-QDA.
     #[command(subcommand)]
     Qdpx(QdpxCommand),
@@ -267,6 +272,7 @@ pub fn run(command: Command) -> ExitCode {
             .fold(true, |a, b| a & b),
         Command::Report(args) => report(&args, &mut out),
         Command::Agree(args) => agree(&args, &mut out),
+        Command::Suggest(args) => suggest::run(&args, &mut out),
         Command::Qdpx(QdpxCommand::Export {
             session,
             output,
