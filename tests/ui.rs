@@ -46,11 +46,12 @@ fn generated_window(data: &Path, measures: usize, stakeholders: usize) -> Harnes
 }
 
 /// Let a few frames run (commands run after the frame that collected them), and wait for the
-/// work they started in the background (open, save, export) to end.
+/// work they started in the background (open, save, export, reading the documents, ranking the
+/// suggestions) to end.
 fn settle(h: &mut Harness<'_, App>) {
     h.run_steps(4);
     let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
-    while h.state().is_busy() || h.state().is_reading_sources() {
+    while h.state().is_busy() || h.state().is_reading_sources() || h.state().is_ranking() {
         assert!(
             std::time::Instant::now() < deadline,
             "background work never ended"
@@ -2586,4 +2587,54 @@ fn print_writes_the_html_report_in_the_data_folder_and_opens_it_in_the_browser()
         std::fs::read_dir(data.path()).unwrap().count(),
         before.len()
     );
+}
+
+#[test]
+fn a_suggestion_is_linked_or_dismissed_with_a_click_and_undone() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: 0,
+        stakeholder: 0,
+    });
+    settle(&mut h);
+    let cell = first_cell(h.state());
+    let before = h.state().session().assessments[&cell].clone();
+    assert!(
+        h.query_by_label("Suggestions").is_some(),
+        "the cell has suggestions"
+    );
+
+    // Link the first suggested position: one more piece of evidence, undone by Ctrl+Z.
+    h.get_all_by_label("Lier comme preuve")
+        .next()
+        .expect("a position")
+        .scroll_to_me();
+    settle(&mut h);
+    h.get_all_by_label("Lier comme preuve")
+        .next()
+        .unwrap()
+        .click();
+    settle(&mut h);
+    let linked = h.state().session().assessments[&cell].evidence.len();
+    assert_eq!(linked, before.evidence.len() + 1, "linked as evidence");
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().session().assessments[&cell], before, "undone");
+
+    // Dismiss the first suggestion: remembered in the session, not offered again, undone.
+    let shown = h.get_all_by_label("Écarter").count();
+    h.get_all_by_label("Écarter").next().unwrap().scroll_to_me();
+    settle(&mut h);
+    h.get_all_by_label("Écarter").next().unwrap().click();
+    settle(&mut h);
+    let a = &h.state().session().assessments[&cell];
+    assert_eq!(a.dismissed.len(), 1, "remembered in the session");
+    assert_eq!(a.evidence, before.evidence, "dismissing links nothing");
+    let after = h.get_all_by_label("Écarter").count();
+    assert!(
+        after < shown || shown == 5,
+        "the dismissed one is gone ({shown} then {after})"
+    );
+    ctrl(&mut h, Key::Z);
+    assert_eq!(h.state().session().assessments[&cell], before, "undone");
 }

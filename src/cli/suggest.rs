@@ -80,13 +80,13 @@ pub(super) fn run(args: &SuggestArgs, out: &mut Out) -> bool {
             );
             return false;
         }
-        let index = Index::build(d, None);
+        let index = Index::build(d, |_| None);
         out.bytes(evaluation(session, &index).as_bytes());
         return true;
     }
     let dirs = SourceDirs::new(args.sources.as_deref(), Some(&args.session));
     let texts = sources::read_sources(d, &dirs, &Limits::default(), true);
-    let index = Index::build(d, Some(&texts));
+    let index = Index::build(d, |id| texts.get(id));
     let mut s = String::new();
     for &m in &measures {
         let measure = &d.measures[m];

@@ -2,6 +2,7 @@
 //! The window, the tests and the undo history all go through [`apply`].
 
 use crate::model::conflict::{DossierItem, ItemId};
+use crate::model::dismissed::SuggestionKey;
 use crate::model::dossier::{Citation, Position};
 use crate::model::dossier_edit::{self, ItemChange};
 use crate::model::ids::{CellId, MeasureId, PillarId, PositionId, SourceId, StakeholderId};
@@ -70,6 +71,13 @@ pub enum Action {
         cell: CellId,
         /// The flag's reason.
         reason: ReviewReason,
+    },
+    /// Dismiss a suggested position or passage on the cell: it is not offered there again.
+    DismissSuggestion {
+        /// The cell.
+        cell: CellId,
+        /// What was suggested.
+        key: SuggestionKey,
     },
     /// Set who is doing the analysis.
     SetAnalyst {
@@ -143,7 +151,8 @@ impl Action {
             | Action::AddLabel { cell, .. }
             | Action::RemoveLabel { cell, .. }
             | Action::FlagForCheck { cell, .. }
-            | Action::ClearFlag { cell, .. } => Some(cell),
+            | Action::ClearFlag { cell, .. }
+            | Action::DismissSuggestion { cell, .. } => Some(cell),
             Action::SetAnalyst { .. }
             | Action::AddPosition { .. }
             | Action::AddCitation { .. }
@@ -386,6 +395,9 @@ pub fn apply(
         }
         Action::ClearFlag { reason, .. } => {
             a.review.remove(&reason);
+        }
+        Action::DismissSuggestion { key, .. } => {
+            a.dismissed.insert(key);
         }
         Action::SetAnalyst { .. }
         | Action::AddPosition { .. }

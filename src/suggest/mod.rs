@@ -25,7 +25,7 @@ mod tests;
 pub mod words;
 
 use crate::model::{Dossier, PositionId, SourceId, SuggestionKey};
-use crate::sources::SourceTexts;
+use crate::sources::SourceText;
 use foldhash::HashMap;
 
 /// BM25's term-frequency saturation.
@@ -184,9 +184,13 @@ pub struct Index {
 }
 
 impl Index {
-    /// Index `dossier`, with the paragraphs of `texts` (the source texts read) as passages.
+    /// Index `dossier`, with the paragraphs of the source texts `text` gives (those read) as
+    /// passages.
     #[must_use]
-    pub fn build(dossier: &Dossier, texts: Option<&SourceTexts>) -> Self {
+    pub fn build<'t>(
+        dossier: &Dossier,
+        text: impl Fn(&SourceId) -> Option<&'t SourceText>,
+    ) -> Self {
         let mut index = Self::default();
         let stakeholder_ix: HashMap<&str, usize> = dossier
             .stakeholders
@@ -205,9 +209,7 @@ impl Index {
                 });
             }
         }
-        if let Some(texts) = texts {
-            index.passages(dossier, texts, &stakeholder_ix);
-        }
+        index.passages(dossier, text, &stakeholder_ix);
         let bags: Vec<Vec<u32>> = index.docs.iter().map(|d| d.terms.clone()).collect();
         index.evidence = Bm25::new(&bags);
         let mut measure_bags = Vec::with_capacity(dossier.measures.len());
@@ -247,17 +249,17 @@ impl Index {
     }
 
     /// The paragraphs of the stakeholders' documents, as passages.
-    fn passages(
+    fn passages<'t>(
         &mut self,
         dossier: &Dossier,
-        texts: &SourceTexts,
+        texts: impl Fn(&SourceId) -> Option<&'t SourceText>,
         stakeholders: &HashMap<&str, usize>,
     ) {
         for (si, source) in dossier.sources.iter().enumerate() {
             let Some(s) = owner(dossier, source, stakeholders) else {
                 continue;
             };
-            let Some(text) = texts.get(&source.id) else {
+            let Some(text) = texts(&source.id) else {
                 continue;
             };
             // The paragraphs that hold one of the dossier's quotes of this document.
@@ -437,8 +439,8 @@ pub fn for_cell(
         .rank(measure, stakeholder)
         .into_iter()
         .filter(|sg| match &sg.target {
-            Target::Position(p) => !cited(&d.positions[*p].id),
-            Target::Passage { .. } => true,
+            Target::Position(p) => d.positions.get(*p).is_some_and(|p| !cited(&p.id)),
+            Target::Passage { source, .. } => *source < d.sources.len(),
         })
         .filter(|sg| sg.key(d).is_none_or(|k| !dismissed(&k)))
         .take(limit)

@@ -115,7 +115,7 @@ fn first_position(index: &Index, d: &Dossier, measure: usize) -> String {
 #[test]
 fn each_measure_ranks_the_position_that_speaks_of_it_first() {
     let d = dossier(4);
-    let index = Index::build(&d, None);
+    let index = Index::build(&d, |_| None);
     assert_eq!(first_position(&index, &d, 0), "salaires");
     assert_eq!(first_position(&index, &d, 1), "hopitaux");
     let best = &index.rank(0, 0)[0];
@@ -153,8 +153,8 @@ fn the_ranking_reads_neither_the_evidence_nor_the_positions_links() {
         a.evidence = EvidenceSet::default();
     }
     assert_ne!(session, stripped, "there were links to remove");
-    let with = Index::build(&session.dossier, None);
-    let without = Index::build(&stripped.dossier, None);
+    let with = Index::build(&session.dossier, |_| None);
+    let without = Index::build(&stripped.dossier, |_| None);
     for m in 0..session.dossier.measures.len() {
         for s in 0..session.dossier.stakeholders.len() {
             assert_eq!(
@@ -182,7 +182,7 @@ fn paragraphs_of_the_stakeholders_documents_are_passages_unless_they_hold_a_quot
         "fed-doc".into(),
         SourceText::new(Extracted::from_text(text, false)),
     );
-    let index = Index::build(&d, Some(&texts));
+    let index = Index::build(&d, |id| texts.get(id));
     let ranked = index.rank(0, 0);
     let passages: Vec<&Target> = ranked
         .iter()
@@ -214,7 +214,7 @@ fn paragraphs_of_the_stakeholders_documents_are_passages_unless_they_hold_a_quot
 fn a_cell_is_offered_neither_what_it_cites_nor_what_was_dismissed() {
     let d = dossier(0);
     let mut session = Session::new(d.clone(), "A", "2026-01-01T00:00:00Z");
-    let index = Index::build(&d, None);
+    let index = Index::build(&d, |_| None);
     assert_eq!(for_cell(&index, &session, 0, 0, 5).len(), 1);
     let cell = CellId::new(d.measures[0].id.clone(), d.stakeholders[0].id.clone());
     let mut a = Assessment::default();
@@ -252,7 +252,7 @@ fn the_evaluation_on_a_case_counted_by_hand() {
             a,
         );
     }
-    let rows = evaluate(&session, &Index::build(&d, None));
+    let rows = evaluate(&session, &Index::build(&d, |_| None));
     assert_eq!(rows.len(), 2, "the stakeholder, then overall");
     let overall = &rows[1];
     assert_eq!(overall.stakeholder, None);

@@ -49,6 +49,7 @@ pub fn show(
     cell: &CellId,
     state: &mut DetailState,
     shelf: &mut Shelf,
+    suggestions: &[crate::suggest::Suggestion],
     words: &[String],
     lang: Lang,
     inbox: &mut Inbox,
@@ -222,6 +223,7 @@ pub fn show(
                 let id = position(ui, d, p, cell, a, words, lang, shelf, inbox);
                 state.first_quote.get_or_insert(id);
             }
+            super::suggestions::show(ui, d, cell, suggestions, shelf, lang, inbox);
             if !others.is_empty() {
                 egui::CollapsingHeader::new(format!(
                     "{} ({})",

@@ -13,8 +13,18 @@ pub fn marked(
     words: &[String],
     style: impl Fn(RichText) -> RichText,
 ) -> WidgetText {
-    let found = search_matches(text, words);
-    if found.is_empty() {
+    in_ranges(ui, text, &search_matches(text, words), style)
+}
+
+/// `text` styled by `style`, its byte `ranges` (in order, not overlapping) on the search
+/// highlight background.
+pub fn in_ranges(
+    ui: &egui::Ui,
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    style: impl Fn(RichText) -> RichText,
+) -> WidgetText {
+    if ranges.is_empty() {
         return style(RichText::new(text)).into();
     }
     let bg = theme::search_highlight(ui.visuals());
@@ -35,7 +45,7 @@ pub fn marked(
         );
     };
     let mut at = 0;
-    for r in found {
+    for r in ranges.iter().cloned() {
         push(&text[at..r.start], false);
         push(&text[r.start..r.end], true);
         at = r.end;

@@ -17,6 +17,7 @@ mod notice;
 mod prefs;
 mod reader;
 mod shelf;
+mod suggestions;
 mod theme;
 
 pub use app::{App, FilePicker, Launcher};

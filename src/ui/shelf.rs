@@ -92,6 +92,12 @@ impl Shelf {
         self.texts.get(source)
     }
 
+    /// Every text read, shared (for work on another thread).
+    #[must_use]
+    pub fn texts(&self) -> BTreeMap<SourceId, Arc<SourceText>> {
+        self.texts.clone()
+    }
+
     /// Why `source` has no text, if it was looked for and has none.
     #[must_use]
     pub fn why_unavailable(&self, source: &SourceId) -> Option<&str> {

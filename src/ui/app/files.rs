@@ -185,6 +185,7 @@ impl App {
         self.recovery.session_replaced();
         self.reader.close();
         self.sources_stale = true;
+        self.suggestions_stale();
     }
 
     /// Save to the current file, or ask for one; then do `then` (quit, open…) once saved.

@@ -66,6 +66,7 @@ impl App {
     fn dossier_edited(&mut self) {
         self.index = crate::view::DossierIndex::new(&self.session);
         self.shelf.dossier_changed();
+        self.suggestions_stale();
         self.refresh_reader();
         self.edited(None);
     }

@@ -23,6 +23,7 @@ mod navigate;
 mod picker;
 mod reading;
 mod recovery;
+mod suggesting;
 mod tasks;
 
 pub use picker::FilePicker;
@@ -135,6 +136,8 @@ pub struct App {
     draft_review: Option<super::draft::DraftReview>,
     /// Where *Imprimer…* writes the report it opens.
     print_dir: PathBuf,
+    /// The ranking of suggested evidence and the selected cell's suggestions.
+    suggestions: suggesting::Suggestions,
     /// How files are opened in the system's programs.
     launcher: Launcher,
 }
@@ -207,6 +210,7 @@ impl App {
             draft_review: None,
             print_dir,
             launcher: Launcher::System,
+            suggestions: suggesting::Suggestions::stale(),
         }
     }
 
@@ -425,6 +429,7 @@ impl App {
         self.check_termination();
         self.poll_task(&ctx);
         self.poll_sources(&ctx);
+        self.poll_suggestions(&ctx);
         if self.pending.is_none() && self.help.is_none() {
             self.read_keyboard(&ctx);
         }
@@ -551,6 +556,7 @@ impl App {
                         &cell,
                         &mut self.detail,
                         &mut self.shelf,
+                        &self.suggestions.list,
                         &self.grid.words,
                         lang,
                         &mut self.inbox,

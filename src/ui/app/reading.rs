@@ -27,6 +27,8 @@ impl App {
         }
         if self.shelf.poll() {
             self.refresh_reader();
+            // The documents' paragraphs are suggested too.
+            self.suggestions.stale = true;
         }
     }
 
