@@ -328,3 +328,39 @@ fn pillar_descriptions_quote_the_launch_article_verbatim() {
         }
     }
 }
+
+/// `visavis suggest --eval` on the example, as the README reports it: the table, the ranking
+/// ahead of a random order, and a dossier (no links) refused.
+#[test]
+fn suggest_eval_prints_precision_and_recall_beside_the_baselines() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/segur-analyse-exemple.ron");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_visavis"))
+        .args(["suggest", "--eval"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let overall: Vec<f64> = text
+        .lines()
+        .find(|l| l.starts_with("overall"))
+        .expect("an overall row")
+        .split_whitespace()
+        .skip(2)
+        .map(|n| n.parse().expect("a number"))
+        .collect();
+    assert_eq!(overall.len(), 6, "{text}");
+    let (p3, p3_random, r10, r10_random) = (overall[0], overall[2], overall[3], overall[5]);
+    assert!(p3 > p3_random && r10 > r10_random, "{text}");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dossier = dir.path().join("dossier.ron");
+    persist::save_dossier(&example().dossier, &dossier).expect("saved");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_visavis"))
+        .args(["suggest", "--eval"])
+        .arg(&dossier)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a dossier, not a session"));
+}
