@@ -364,3 +364,40 @@ fn suggest_eval_prints_precision_and_recall_beside_the_baselines() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("a dossier, not a session"));
 }
+
+/// The suggestions' ranking reads neither the cells' evidence nor the positions' links, which
+/// `suggest --eval` judges it against: the same results on a copy of the example without them.
+#[test]
+fn the_ranking_reads_neither_the_evidence_nor_the_positions_links() {
+    let session = example();
+    let mut stripped = session.clone();
+    for p in &mut stripped.dossier.positions {
+        p.measures.clear();
+    }
+    for a in stripped.assessments.values_mut() {
+        a.evidence = visavis::model::EvidenceSet::default();
+    }
+    assert_ne!(session, stripped, "there were links to remove");
+    let with = visavis::suggest::Index::build(&session.dossier, |_| None);
+    let without = visavis::suggest::Index::build(&stripped.dossier, |_| None);
+    for m in 0..session.dossier.measures.len() {
+        for s in 0..session.dossier.stakeholders.len() {
+            assert_eq!(
+                with.rank(m, s),
+                without.rank(m, s),
+                "measure {m}, stakeholder {s}"
+            );
+        }
+    }
+    for p in 0..session.dossier.positions.len() {
+        assert_eq!(with.measures_for(p), without.measures_for(p));
+    }
+    // And the evaluation, which reads the links, still finds them in the original.
+    assert!(
+        visavis::suggest::eval::evaluate(&session, &with)
+            .last()
+            .expect("overall")
+            .cells
+            > 0
+    );
+}

@@ -1085,3 +1085,29 @@ fn the_html_report_draws_a_heatmap_with_the_counts_written_in_each_box() {
         "in the summary"
     );
 }
+
+/// The window's heatmap counts the example's cells as the report's matrix does.
+#[test]
+fn the_window_heatmap_counts_as_the_report_matrix() {
+    use visavis::view::heatmap::{CLASSES, Heatmap};
+    let session = example();
+    let map = Heatmap::new(
+        &session.dossier,
+        &visavis::view::DossierIndex::new(&session),
+    );
+    let options = ReportOptions::new(Lang::Fr, "x.ron");
+    let report = report::analyse(&session, &options);
+    assert_eq!(map.rows.len(), report.matrix.len());
+    let same = |t: &visavis::view::heatmap::Tally, c: &report::StanceCounts| {
+        CLASSES
+            .iter()
+            .all(|k| t.get(*k) == k.map_or(c.unassessed, |s| c.get(s)))
+    };
+    for (row, m) in map.rows.iter().zip(&report.matrix) {
+        assert!(same(&row.overall, &m.overall));
+        assert_eq!(row.per_pillar.len(), m.per_pillar.len());
+        for (t, c) in row.per_pillar.iter().zip(&m.per_pillar) {
+            assert!(same(t, c));
+        }
+    }
+}

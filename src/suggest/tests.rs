@@ -1,11 +1,12 @@
-//! The ranking on dossiers whose right answer is obvious, its independence from the links it
-//! is judged against, passages, and the evaluation's arithmetic on a case counted by hand.
+//! The ranking on dossiers whose right answer is obvious, passages, what a cell is offered, and
+//! the evaluation's arithmetic on a case counted by hand. Its independence from the links it is
+//! judged against is tested on the example, in `tests/method.rs`.
 
 use super::eval::evaluate;
 use super::{Index, Target, for_cell};
 use crate::model::{
-    Assessment, CellId, Citation, Dossier, EvidenceSet, Measure, Pillar, Position, PositionKind,
-    Session, Source, SourceKind, Stakeholder, SuggestionKey,
+    Assessment, CellId, Citation, Dossier, Measure, Pillar, Position, PositionKind, Session,
+    Source, SourceKind, Stakeholder, SuggestionKey,
 };
 use crate::sources::{Extracted, SourceText, SourceTexts};
 
@@ -138,37 +139,6 @@ fn each_measure_ranks_the_position_that_speaks_of_it_first() {
     // The other direction: a proposal's words point at its measure.
     assert_eq!(index.measures_for(1)[0].0, 1);
     assert_eq!(index.measures_for(0)[0].0, 0);
-}
-
-#[test]
-fn the_ranking_reads_neither_the_evidence_nor_the_positions_links() {
-    let file =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/segur-analyse-exemple.ron");
-    let session = crate::persist::load(&file).expect("example").session;
-    let mut stripped = session.clone();
-    for p in &mut stripped.dossier.positions {
-        p.measures.clear();
-    }
-    for a in stripped.assessments.values_mut() {
-        a.evidence = EvidenceSet::default();
-    }
-    assert_ne!(session, stripped, "there were links to remove");
-    let with = Index::build(&session.dossier, |_| None);
-    let without = Index::build(&stripped.dossier, |_| None);
-    for m in 0..session.dossier.measures.len() {
-        for s in 0..session.dossier.stakeholders.len() {
-            assert_eq!(
-                with.rank(m, s),
-                without.rank(m, s),
-                "measure {m}, stakeholder {s}"
-            );
-        }
-    }
-    for p in 0..session.dossier.positions.len() {
-        assert_eq!(with.measures_for(p), without.measures_for(p));
-    }
-    // And the evaluation, which reads the links, still finds them in the original.
-    assert!(evaluate(&session, &with).last().expect("overall").cells > 0);
 }
 
 #[test]
