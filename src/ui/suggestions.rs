@@ -93,7 +93,10 @@ fn suggestion(
             .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default(),
     };
-    let shown = cut(&text, PASSAGE_CHARS);
+    // Word processors' private-use bullets drawn as bullets, at the same bytes (the reader's
+    // rule); the reader is still given the document's own characters.
+    let drawn = crate::view::shown(&text);
+    let shown = cut(&drawn, PASSAGE_CHARS);
     let ranges = marks(shown, &sg.matched);
     ui.add(egui::Label::new(in_ranges(ui, shown, &ranges, RichText::italics)).wrap());
     // The words as the text writes them (a position's title counts too), not their stems.
@@ -102,7 +105,7 @@ fn suggestion(
         Target::Passage { .. } => "",
     };
     let mut written: Vec<String> = Vec::new();
-    for part in [title, text.as_str()] {
+    for part in [title, &*drawn] {
         for r in marks(part, &sg.matched) {
             let w = part[r].to_lowercase();
             if !written.contains(&w) {
