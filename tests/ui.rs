@@ -2638,3 +2638,57 @@ fn a_suggestion_is_linked_or_dismissed_with_a_click_and_undone() {
     ctrl(&mut h, Key::Z);
     assert_eq!(h.state().session().assessments[&cell], before, "undone");
 }
+
+#[test]
+fn an_unanswered_proposal_names_the_measures_it_may_speak_to_and_a_click_opens_the_cell() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: 0,
+        stakeholder: 0,
+    });
+    settle(&mut h);
+    h.get_all_by_label_contains("Autres positions de la partie prenante")
+        .next()
+        .expect("the other positions")
+        .scroll_to_me();
+    settle(&mut h);
+    h.get_all_by_label_contains("Autres positions de la partie prenante")
+        .next()
+        .unwrap()
+        .click();
+    settle(&mut h);
+    let hints = h.query_all_by_label_contains("pourrait concerner").count();
+    assert!(hints > 0, "the Uniopss has proposals no measure answers");
+    // The first measure named under the first such proposal: a click selects its cell.
+    let d = h.state().session().dossier.clone();
+    let named = d
+        .measures
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, m)| {
+            h.query_all_by_role_and_label(Role::Button, &m.title)
+                .next()
+                .is_some()
+        })
+        .map(|(i, m)| (i, m.title.clone()))
+        .expect("a measure named as a button");
+    h.get_all_by_role_and_label(Role::Button, &named.1)
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    settle(&mut h);
+    h.get_all_by_role_and_label(Role::Button, &named.1)
+        .next()
+        .unwrap()
+        .click();
+    settle(&mut h);
+    assert_eq!(
+        h.state().selection(),
+        Some(visavis::view::Selection {
+            measure: named.0,
+            stakeholder: 0
+        })
+    );
+}

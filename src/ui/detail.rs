@@ -49,7 +49,7 @@ pub fn show(
     cell: &CellId,
     state: &mut DetailState,
     shelf: &mut Shelf,
-    suggestions: &[crate::suggest::Suggestion],
+    offer: &super::suggestions::Offer,
     words: &[String],
     lang: Lang,
     inbox: &mut Inbox,
@@ -219,11 +219,16 @@ pub fn show(
                 ui.label(tr(lang, Text::NoPositions));
             }
             state.first_quote = None;
+            let column = d
+                .stakeholders
+                .iter()
+                .position(|s| s.id == cell.stakeholder)
+                .unwrap_or_default();
             for p in relevant {
                 let id = position(ui, d, p, cell, a, words, lang, shelf, inbox);
                 state.first_quote.get_or_insert(id);
             }
-            super::suggestions::show(ui, d, cell, suggestions, shelf, lang, inbox);
+            super::suggestions::show(ui, d, cell, &offer.list, shelf, lang, inbox);
             if !others.is_empty() {
                 egui::CollapsingHeader::new(format!(
                     "{} ({})",
@@ -235,6 +240,7 @@ pub fn show(
                     for p in others {
                         let id = position(ui, d, p, cell, a, words, lang, shelf, inbox);
                         state.first_quote.get_or_insert(id);
+                        super::suggestions::answers(ui, d, p, offer, column, lang, inbox);
                     }
                 });
             }

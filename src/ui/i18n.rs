@@ -305,6 +305,8 @@ crate::i18n::catalogue! {
         CmdToggleHeatmap => ("Carte des positions", "Heatmap"),
         CmdToggleHeatmapTip => ("Montrer au-dessus de la grille la part de chaque position par partie prenante et par pilier\u{a0}; un clic filtre la grille", "Show above the grid the share of each stance per stakeholder and pillar; a click filters the grid"),
         Suggestions => same("Suggestions"),
+        MayAnswer => ("Demande sans réponse\u{a0}; pourrait concerner\u{a0}:", "Unanswered demand; may speak to:"),
+        MayAnswerTip => ("Aucune mesure n’est liée à cette proposition et aucune cellule ne la cite\u{a0}: voici les mesures dont elle partage le plus de mots. Un clic ouvre la cellule.", "No measure is linked to this proposal and no cell cites it: these are the measures it shares the most words with. A click opens the cell."),
         SuggestionsTip => ("Positions et passages des documents de la partie prenante qui partagent le plus de mots avec la mesure (racines des mots, sans accents ni mots outils)\u{a0}; rien n’est lié sans votre clic", "Positions and passages of the stakeholder's documents that share the most words with the measure (word stems, accents and function words ignored); nothing is linked without your click"),
         SuggestedPassage => ("Passage de", "Passage of"),
         SuggestionScore => same("Score (BM25)"),

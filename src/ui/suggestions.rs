@@ -14,6 +14,51 @@ use crate::model::{Action, CellId, Dossier};
 use crate::suggest::{Suggestion, Target, marks};
 use eframe::egui::{self, RichText, Sense, vec2};
 
+/// What the panel offers for the selected cell: its suggestions, and for each proposal of the
+/// stakeholder that no measure answers, the measures its words may speak to (best first).
+#[derive(Default)]
+pub struct Offer {
+    /// The cell's suggestions, best first.
+    pub list: Vec<Suggestion>,
+    /// By unanswered proposal: the measures (indices in the dossier) it may speak to.
+    pub answers: std::collections::BTreeMap<crate::model::PositionId, Vec<usize>>,
+}
+
+/// Under an unanswered proposal: the measures it may speak to, each a link to its cell, so the
+/// analyst checks the « demandes sans réponse » before handing the report on.
+pub fn answers(
+    ui: &mut egui::Ui,
+    d: &Dossier,
+    position: &crate::model::Position,
+    offer: &Offer,
+    stakeholder: usize,
+    lang: Lang,
+    inbox: &mut Inbox,
+) {
+    let Some(measures) = offer.answers.get(&position.id).filter(|m| !m.is_empty()) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(tr(lang, Text::MayAnswer))
+                .small()
+                .color(theme::weak_text(ui.visuals())),
+        )
+        .on_hover_text(tr(lang, Text::MayAnswerTip));
+        for &m in measures {
+            let Some(measure) = d.measures.get(m) else {
+                continue;
+            };
+            if ui.small_button(&measure.title).clicked() {
+                inbox.push(Message::Select(crate::view::Selection {
+                    measure: m,
+                    stakeholder,
+                }));
+            }
+        }
+    });
+}
+
 /// The longest passage shown whole; a longer one is cut at a word (the reader shows it all).
 const PASSAGE_CHARS: usize = 400;
 

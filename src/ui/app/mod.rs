@@ -556,7 +556,7 @@ impl App {
                         &cell,
                         &mut self.detail,
                         &mut self.shelf,
-                        &self.suggestions.list,
+                        &self.suggestions.offer,
                         &self.grid.words,
                         lang,
                         &mut self.inbox,

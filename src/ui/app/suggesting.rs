@@ -5,7 +5,8 @@
 //! out of the list: the panel shows them above it already.
 
 use super::App;
-use crate::suggest::{Index, Suggestion, Target, for_cell};
+use crate::suggest::{Index, Target, for_cell};
+use crate::ui::suggestions::Offer;
 use crate::view::Selection;
 use eframe::egui;
 use std::sync::{Arc, mpsc};
@@ -24,8 +25,9 @@ pub(super) struct Suggestions {
     pub(super) stale: bool,
     /// The cell and the revision the list was worked out for.
     listed_for: Option<(Selection, u64)>,
-    /// The selected cell's suggestions.
-    pub(super) list: Vec<Suggestion>,
+    /// The selected cell's suggestions, and the measures its stakeholder's unanswered
+    /// proposals may speak to.
+    pub(super) offer: Offer,
 }
 
 impl Suggestions {
@@ -77,7 +79,11 @@ impl App {
         }
         s.listed_for = key;
         let d = &self.session.dossier;
-        s.list = match (self.selection, &s.index) {
+        s.offer.answers = match (self.selection, &s.index) {
+            (Some(sel), Some(index)) => unanswered(&self.session, index, sel.stakeholder),
+            _ => std::collections::BTreeMap::new(),
+        };
+        s.offer.list = match (self.selection, &s.index) {
             (Some(sel), Some(index)) if sel.measure < d.measures.len() => {
                 // The positions the dossier ties to the measure are listed above already.
                 let measure = &d.measures[sel.measure].id;
@@ -116,4 +122,37 @@ impl App {
     pub fn is_ranking(&self) -> bool {
         self.suggestions.stale || self.suggestions.building.is_some()
     }
+}
+
+/// The proposals of `stakeholder` that no measure answers — the dossier links them to none and
+/// no cell cites them — each with the three measures its words may speak to.
+fn unanswered(
+    session: &crate::model::Session,
+    index: &Index,
+    stakeholder: usize,
+) -> std::collections::BTreeMap<crate::model::PositionId, Vec<usize>> {
+    let d = &session.dossier;
+    let Some(owner) = d.stakeholders.get(stakeholder) else {
+        return std::collections::BTreeMap::new();
+    };
+    let cited: std::collections::BTreeSet<&crate::model::PositionId> = session
+        .assessments
+        .iter()
+        .filter(|(cell, _)| cell.stakeholder == owner.id)
+        .flat_map(|(_, a)| a.evidence.iter())
+        .collect();
+    d.positions
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.stakeholder == owner.id
+                && p.kind == crate::model::PositionKind::Proposal
+                && p.measures.is_empty()
+                && !cited.contains(&p.id)
+        })
+        .map(|(i, p)| {
+            let measures = index.measures_for(i).into_iter().take(3).map(|(m, _, _)| m);
+            (p.id.clone(), measures.collect())
+        })
+        .collect()
 }
