@@ -342,6 +342,14 @@ fn extract(path: &Path, max_memory: Option<u64>, max_seconds: Option<u64>, out: 
         }
         Err(e) => {
             eprintln!("{e}");
+            // Run as the window's reader (which sets the memory limit): the same in French.
+            if max_memory.is_some() {
+                eprintln!(
+                    "{}{}",
+                    crate::sources::FRENCH_LINE,
+                    e.in_lang(crate::i18n::Lang::Fr)
+                );
+            }
             false
         }
     }

@@ -91,6 +91,40 @@ pub enum Unavailable {
     },
 }
 
+impl Unavailable {
+    /// Why the source has no text, in `lang`.
+    #[must_use]
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        if lang == crate::i18n::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Self::NoFile { id } => format!(
+                "la source {id} ne nomme aucun fichier\u{a0}: ses citations ne peuvent pas être vérifiées"
+            ),
+            Self::Refused { id, name } => format!(
+                "source {id}\u{a0}: le nom de fichier «\u{a0}{name}\u{a0}» doit être relatif au dossier des documents, sans «\u{a0}..\u{a0}»"
+            ),
+            Self::Missing { id, name, dirs } if dirs.is_empty() => format!(
+                "source {id}\u{a0}: {name} n’est dans aucun dossier (choisissez celui des documents\u{a0}: Documents sources → Dossier des documents sources…)"
+            ),
+            Self::Missing { id, name, dirs } => format!(
+                "source {id}\u{a0}: {name} n’est pas dans {}",
+                dirs.iter()
+                    .map(|d| d.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ni dans ")
+            ),
+            Self::Unreadable { id, error } => {
+                format!(
+                    "source {id}\u{a0}: {}",
+                    error.in_lang(crate::i18n::Lang::Fr)
+                )
+            }
+        }
+    }
+}
+
 fn looked_in(dirs: &[PathBuf]) -> String {
     if dirs.is_empty() {
         return "any folder (give one with --sources DIR or VISAVIS_SOURCES_DIR)".to_owned();

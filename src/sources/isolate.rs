@@ -75,7 +75,18 @@ pub fn extract_isolated(path: &Path, limits: &Limits) -> Result<Extracted, Extra
         let text = String::from_utf8_lossy(&output.stdout);
         return Ok(Extracted::from_text(&text, format == Format::Pdf));
     }
-    let message = String::from_utf8_lossy(&output.stderr).trim().to_owned();
+    let said = String::from_utf8_lossy(&output.stderr);
+    let french = said
+        .lines()
+        .find_map(|l| l.strip_prefix(super::error::FRENCH_LINE))
+        .map(str::to_owned);
+    let message = said
+        .lines()
+        .filter(|l| !l.starts_with(super::error::FRENCH_LINE))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_owned();
     if message.contains("memory allocation of") || message.contains("out of memory") {
         return Err(ExtractError::OutOfMemory {
             path: path.to_owned(),
@@ -86,6 +97,7 @@ pub fn extract_isolated(path: &Path, limits: &Limits) -> Result<Extracted, Extra
         return Err(ExtractError::Reported {
             path: path.to_owned(),
             message,
+            french,
         });
     }
     if output.cpu_exceeded {

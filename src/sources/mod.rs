@@ -23,7 +23,7 @@ mod text;
 pub mod verify;
 mod zipped;
 
-pub use error::ExtractError;
+pub use error::{ExtractError, FRENCH_LINE};
 pub use find::{SourceDirs, SourceTexts, Unavailable, read_sources, resolve};
 pub use isolate::{Limits, extract_isolated, run_child};
 pub use verify::{

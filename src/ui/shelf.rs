@@ -5,6 +5,7 @@
 //! down. Verification results are kept by citation (source and excerpt): the detail panel looks
 //! them up each frame, and a quote picked since is verified when first asked for.
 
+use crate::i18n::Lang;
 use crate::model::{Citation, Dossier, Session, SourceId};
 use crate::sources::{
     Limits, SourceDirs, SourceText, Tally, Unavailable, Verification, read_sources,
@@ -20,7 +21,7 @@ type Key = (SourceId, String);
 /// What the reading thread hands back.
 struct Read {
     texts: BTreeMap<SourceId, Arc<SourceText>>,
-    unavailable: BTreeMap<SourceId, String>,
+    unavailable: BTreeMap<SourceId, [String; 2]>,
     verified: HashMap<Key, Verification>,
 }
 
@@ -28,8 +29,8 @@ struct Read {
 #[derive(Default)]
 pub struct Shelf {
     texts: BTreeMap<SourceId, Arc<SourceText>>,
-    /// Why each source that has no text has none, as a sentence.
-    unavailable: BTreeMap<SourceId, String>,
+    /// Why each source that has no text has none, as a sentence in each of [`Lang::ALL`].
+    unavailable: BTreeMap<SourceId, [String; 2]>,
     verified: HashMap<Key, Verification>,
     /// The reading under way, if any.
     reading: Option<mpsc::Receiver<Read>>,
@@ -98,10 +99,14 @@ impl Shelf {
         self.texts.clone()
     }
 
-    /// Why `source` has no text, if it was looked for and has none.
+    /// Why `source` has no text, in `lang`, if it was looked for and has none.
     #[must_use]
-    pub fn why_unavailable(&self, source: &SourceId) -> Option<&str> {
-        self.unavailable.get(source).map(String::as_str)
+    pub fn why_unavailable(&self, source: &SourceId, lang: Lang) -> Option<&str> {
+        let i = Lang::ALL
+            .iter()
+            .position(|l| *l == lang)
+            .unwrap_or_default();
+        self.unavailable.get(source).map(|why| why[i].as_str())
     }
 
     /// `citation`'s verification, computed now if it was not (a quote picked since the
@@ -152,7 +157,10 @@ fn read_all(dossier: &Dossier, dirs: &SourceDirs) -> Read {
     let unavailable = read
         .unavailable
         .iter()
-        .map(|u| (unavailable_id(u).clone(), u.to_string()))
+        .map(|u| {
+            let why = Lang::ALL.map(|l| u.in_lang(l));
+            (unavailable_id(u).clone(), why)
+        })
         .collect();
     let texts: BTreeMap<SourceId, Arc<SourceText>> = read
         .texts

@@ -517,7 +517,19 @@ fn the_library_draft_names_what_it_skipped_and_same_title_and_date() {
     assert!(
         d.skipped
             .iter()
-            .any(|s| s.file == "Vide/notes.odt" && matches!(s.reason, SkipReason::Unreadable(_)))
+            .any(|s| s.file == "Vide/notes.odt" && matches!(s.reason, SkipReason::Unreadable(..)))
+    );
+    // The window's review says it in French, the reader's reason included.
+    let french: Vec<String> = d
+        .warnings
+        .iter()
+        .map(|w| w.in_lang(visavis::i18n::Lang::Fr))
+        .collect();
+    assert!(
+        french
+            .iter()
+            .any(|w| w.starts_with("Vide/notes.odt\u{a0}: ignoré\u{a0}: illisible (nommé comme un fichier ODT, mais le fichier n’est pas dans ce format")),
+        "{french:?}"
     );
     assert_eq!(d.dossier.validate(), vec![]);
 }

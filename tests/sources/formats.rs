@@ -238,4 +238,15 @@ fn the_isolated_reader_gives_the_same_text_and_the_same_refusals() {
     let err = sources::extract_isolated(&fixture("sans-texte.pdf"), &limits).expect_err("no text");
     assert!(matches!(err, ExtractError::Reported { .. }), "{err:?}");
     assert!(err.to_string().contains("no text layer"), "{err}");
+    // The window shows the child's refusal in French too, the file named first.
+    let french = err.in_lang(visavis::i18n::Lang::Fr);
+    assert!(french.contains("aucune couche de texte"), "{french}");
+    assert!(
+        french.starts_with(&*fixture("sans-texte.pdf").to_string_lossy()),
+        "{french}"
+    );
+    assert!(
+        !err.to_string().contains("visavis-fr"),
+        "one language per message: {err}"
+    );
 }

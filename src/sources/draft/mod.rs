@@ -100,8 +100,8 @@ pub enum SkipReason {
     SessionFile,
     /// Its extension is no source document format.
     Unsupported,
-    /// The reader refused it: the message says why.
-    Unreadable(String),
+    /// The reader refused it: why, in English and in French (without the file's name).
+    Unreadable(String, String),
 }
 
 impl Skipped {
@@ -157,7 +157,7 @@ impl DraftWarning {
         matches!(
             self,
             Self::Skipped(Skipped {
-                reason: SkipReason::Unreadable(_),
+                reason: SkipReason::Unreadable(..),
                 ..
             }) | Self::SameTitleAndDate { .. }
         )
@@ -205,7 +205,7 @@ impl DraftWarning {
                     SkipReason::Output => "le dossier en cours d’écriture".to_owned(),
                     SkipReason::SessionFile => "une session, un dossier ou une sauvegarde".to_owned(),
                     SkipReason::Unsupported => "pas un document source (.txt, .md, .html, .htm, .docx, .odt, .pdf)".to_owned(),
-                    SkipReason::Unreadable(why) => format!("illisible ({why})"),
+                    SkipReason::Unreadable(_, pourquoi) => format!("illisible ({pourquoi})"),
                 }
             ),
             Self::SameTitleAndDate {
@@ -376,12 +376,18 @@ pub fn draft(
                 let why = e.to_string();
                 let prefix = format!("{}: ", f.path.display());
                 let why = why.strip_prefix(&prefix).unwrap_or(&why).to_owned();
+                let pourquoi = e.in_lang(Lang::Fr);
+                let prefix = format!("{}\u{a0}: ", f.path.display());
+                let pourquoi = pourquoi
+                    .strip_prefix(&prefix)
+                    .unwrap_or(&pourquoi)
+                    .to_owned();
                 if is_measures {
                     measures_problem = Some(format!("cannot be read: {why}"));
                 }
                 skipped.push(Skipped {
                     file: f.file,
-                    reason: SkipReason::Unreadable(why),
+                    reason: SkipReason::Unreadable(why, pourquoi),
                 });
                 continue;
             }
@@ -401,7 +407,7 @@ pub fn draft(
     for s in &skipped {
         if matches!(
             s.reason,
-            SkipReason::Unsupported | SkipReason::Unreadable(_)
+            SkipReason::Unsupported | SkipReason::Unreadable(..)
         ) {
             warnings.push(DraftWarning::Skipped(s.clone()));
         }
@@ -486,7 +492,7 @@ fn skip_words(reason: &SkipReason) -> String {
         SkipReason::Unsupported => {
             "not a source document (.txt, .md, .html, .htm, .docx, .odt, .pdf)".to_owned()
         }
-        SkipReason::Unreadable(why) => why.clone(),
+        SkipReason::Unreadable(why, _) => why.clone(),
     }
 }
 

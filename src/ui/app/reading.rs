@@ -54,7 +54,7 @@ impl App {
             } else {
                 let why = self
                     .shelf
-                    .why_unavailable(&source)
+                    .why_unavailable(&source, self.prefs.lang)
                     .map_or_else(|| source.to_string(), str::to_owned);
                 Notice::text(Text::SourceNotRead).raw(why)
             };
@@ -101,7 +101,7 @@ impl App {
             let label = format!("{} — {}", s.organisation, s.title);
             let read = self.shelf.text(&s.id).is_some();
             let button = ui.add_enabled(read, egui::Button::new(label));
-            let button = match self.shelf.why_unavailable(&s.id) {
+            let button = match self.shelf.why_unavailable(&s.id, self.prefs.lang) {
                 Some(why) => button.on_disabled_hover_text(why),
                 None => button,
             };
