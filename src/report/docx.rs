@@ -15,8 +15,8 @@
 //! - A4 with 2 cm margins, the report's language set for spelling and hyphenation.
 
 use super::office::{
-    self, Cell, List, Look, MARGIN, PAGE, Para, Piece, STATES, Segment, Sink, Span, Store,
-    StyleName, TableLook, colour,
+    self, Cell, List, Look, MARGIN, Out, PAGE, Para, Part, Piece, STATES, Segment, Sink, Span,
+    Store, StyleName, TableLook, colour,
 };
 use crate::i18n::Lang;
 use crate::model::{PositionId, Stance};
@@ -28,23 +28,9 @@ use std::fmt::Write as _;
 /// The report as the bytes of a `.docx` file.
 #[must_use]
 pub fn render(report: &Report) -> Vec<u8> {
-    let mut doc = Docx::new();
-    doc.push(DOCUMENT_START);
-    office::content::write(report, &mut doc);
-    let _ = write!(
-        doc,
-        "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>\
-         <w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" \
-         w:bottom=\"{MARGIN}\" w:left=\"{MARGIN}\" w:header=\"567\" w:footer=\"567\" \
-         w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
-        PAGE.0, PAGE.1
-    );
     let l = report.lang;
-    let relationships = document_relationships(&doc.links);
     let core = core_properties(report);
-    let styles = styles(l);
-    let footer = footer(l);
-    office::archive(&[
+    let before: [Part; 4] = [
         (
             "[Content_Types].xml",
             Store::Deflated,
@@ -61,21 +47,30 @@ pub fn render(report: &Report) -> Vec<u8> {
             Store::Deflated,
             &[APP_PROPERTIES.as_bytes()],
         ),
-        ("word/document.xml", Store::Deflated, &[&doc.out]),
-        (
-            "word/_rels/document.xml.rels",
-            Store::Deflated,
-            &[relationships.as_bytes()],
-        ),
-        ("word/styles.xml", Store::Deflated, &[styles.as_bytes()]),
-        (
-            "word/numbering.xml",
-            Store::Deflated,
-            &[NUMBERING.as_bytes()],
-        ),
-        ("word/settings.xml", Store::Deflated, &[SETTINGS.as_bytes()]),
-        ("word/footer1.xml", Store::Deflated, &[footer.as_bytes()]),
-    ])
+    ];
+    office::stream(&before, "word/document.xml", |out| {
+        let mut doc = Docx::new(out);
+        doc.out.push(DOCUMENT_START);
+        office::content::write(report, &mut doc);
+        let _ = write!(
+            doc,
+            "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>\
+             <w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{MARGIN}\" w:right=\"{MARGIN}\" \
+             w:bottom=\"{MARGIN}\" w:left=\"{MARGIN}\" w:header=\"567\" w:footer=\"567\" \
+             w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
+            PAGE.0, PAGE.1
+        );
+        vec![
+            (
+                "word/_rels/document.xml.rels",
+                document_relationships(&doc.links).into_bytes(),
+            ),
+            ("word/styles.xml", styles(l).into_bytes()),
+            ("word/numbering.xml", NUMBERING.as_bytes().to_vec()),
+            ("word/settings.xml", SETTINGS.as_bytes().to_vec()),
+            ("word/footer1.xml", footer(l).into_bytes()),
+        ]
+    })
 }
 
 const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -137,8 +132,8 @@ const NUMBERING: &str = concat!(
     "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"–\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"240\"/></w:pPr></w:lvl>",
     "</w:abstractNum>",
     "<w:abstractNum w:abstractNumId=\"2\"><w:multiLevelType w:val=\"hybridMultilevel\"/>",
-    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"400\" w:hanging=\"300\"/></w:pPr></w:lvl>",
-    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"800\" w:hanging=\"300\"/></w:pPr></w:lvl>",
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"520\" w:hanging=\"400\"/></w:pPr></w:lvl>",
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"1040\" w:hanging=\"400\"/></w:pPr></w:lvl>",
     "</w:abstractNum>",
     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num>",
     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"2\"/></w:num>",
@@ -152,8 +147,8 @@ struct Table {
 }
 
 /// The document's body under construction.
-struct Docx<'a> {
-    out: Vec<u8>,
+struct Docx<'a, 'o> {
+    out: &'o mut Out,
     /// Web addresses linked, in order: the relationship `rIdLink{n}` is the n-th.
     links: Vec<String>,
     link_ids: HashMap<String, usize>,
@@ -162,31 +157,42 @@ struct Docx<'a> {
     /// Whether the last thing written in the open cell is a table (a cell ends with a
     /// paragraph).
     after_table: bool,
-    memo: HashMap<&'a PositionId, std::ops::Range<usize>>,
+    /// The markup of each quote, made once.
+    memo: HashMap<&'a PositionId, Vec<u8>>,
+    /// Whether a quote's markup is being made (and must stay in the buffer until it is).
+    capturing: bool,
 }
 
-impl std::fmt::Write for Docx<'_> {
+impl std::fmt::Write for Docx<'_, '_> {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.out.extend_from_slice(s.as_bytes());
+        self.out.push(s);
         Ok(())
     }
 }
 
-impl Docx<'_> {
-    fn new() -> Self {
+impl<'o> Docx<'_, 'o> {
+    fn new(out: &'o mut Out) -> Self {
         Self {
-            out: Vec::with_capacity(1 << 16),
+            out,
             links: Vec::new(),
             link_ids: HashMap::default(),
             bookmarks: 0,
             tables: Vec::new(),
             after_table: false,
             memo: HashMap::default(),
+            capturing: false,
         }
     }
 
     fn push(&mut self, markup: &str) {
-        self.out.extend_from_slice(markup.as_bytes());
+        self.out.push(markup);
+    }
+
+    /// A point where the buffer may be handed over.
+    fn cut(&mut self) {
+        if !self.capturing {
+            self.out.cut();
+        }
     }
 
     /// Session text, escaped, as the content of runs: text, tabs and line breaks.
@@ -194,7 +200,12 @@ impl Docx<'_> {
         for piece in office::pieces(s) {
             match piece {
                 Piece::Text(t) => {
-                    self.push("<w:t xml:space=\"preserve\">");
+                    // Word drops spaces at either end of a run's text unless told to keep them.
+                    self.push(if t.starts_with(' ') || t.ends_with(' ') {
+                        "<w:t xml:space=\"preserve\">"
+                    } else {
+                        "<w:t>"
+                    });
                     self.push(&office::text(t));
                     self.push("</w:t>");
                 }
@@ -249,6 +260,7 @@ impl Docx<'_> {
     }
 
     fn paragraph(&mut self, properties: &str, spans: &[Span]) {
+        self.cut();
         self.after_table = false;
         self.push("<w:p>");
         if !properties.is_empty() {
@@ -327,8 +339,11 @@ fn para_properties(style: Para) -> &'static str {
     }
 }
 
-impl<'a> Sink<'a> for Docx<'a> {
+impl<'a> Sink<'a> for Docx<'a, '_> {
+    fn layout(&mut self, _: &office::content::Layout) {}
+
     fn heading(&mut self, level: u8, anchor: Option<&str>, new_page: bool, spans: &[Span]) {
+        self.cut();
         self.after_table = false;
         let level = level.clamp(1, 3);
         let _ = write!(self, "<w:p><w:pPr><w:pStyle w:val=\"Heading{level}\"/>");
@@ -513,14 +528,17 @@ impl<'a> Sink<'a> for Docx<'a> {
     }
 
     fn memo(&mut self, key: &'a PositionId, write: impl FnOnce(&mut Self)) {
-        if let Some(range) = self.memo.get(key) {
-            self.out.extend_from_within(range.clone());
+        self.cut();
+        if let Some(markup) = self.memo.get(key) {
+            self.out.buf.extend_from_slice(markup);
             self.after_table = false;
             return;
         }
-        let start = self.out.len();
+        self.capturing = true;
+        let start = self.out.buf.len();
         write(self);
-        self.memo.insert(key, start..self.out.len());
+        self.memo.insert(key, self.out.buf[start..].to_vec());
+        self.capturing = false;
     }
 }
 

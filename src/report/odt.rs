@@ -18,8 +18,8 @@
 //!   breaks as `text:line-break`.
 
 use super::office::{
-    self, Cell, List, Look, MARGIN, PAGE, Para, Piece, STATES, Segment, Sink, Span, Store,
-    StyleName, TableLook, colour,
+    self, Cell, List, Look, MARGIN, Out, PAGE, Para, Part, Piece, STATES, Segment, Sink, Span,
+    Store, StyleName, TableLook, colour,
 };
 use crate::i18n::Lang;
 use crate::model::{PositionId, Stance};
@@ -32,25 +32,20 @@ use std::fmt::Write as _;
 /// The report as the bytes of an `.odt` file.
 #[must_use]
 pub fn render(report: &Report) -> Vec<u8> {
-    let mut doc = Odt::new(report.lang);
-    office::content::write(report, &mut doc);
-    doc.close_list();
-    doc.push("</office:text></office:body></office:document-content>");
-    let head = content_head(&doc);
     let l = report.lang;
-    let styles = styles(l);
-    let meta = meta(report);
-    office::archive(&[
-        ("mimetype", Store::Stored, &[MIMETYPE.as_bytes()]),
-        ("content.xml", Store::Deflated, &[head.as_bytes(), &doc.out]),
-        ("styles.xml", Store::Deflated, &[styles.as_bytes()]),
-        ("meta.xml", Store::Deflated, &[meta.as_bytes()]),
-        (
-            "META-INF/manifest.xml",
-            Store::Deflated,
-            &[MANIFEST.as_bytes()],
-        ),
-    ])
+    let before: [Part; 1] = [("mimetype", Store::Stored, &[MIMETYPE.as_bytes()])];
+    office::stream(&before, "content.xml", |out| {
+        let mut doc = Odt::new(out, l);
+        // The automatic styles first (`Sink::layout`), then the body.
+        office::content::write(report, &mut doc);
+        doc.close_list();
+        doc.push("</office:text></office:body></office:document-content>");
+        vec![
+            ("styles.xml", styles(l).into_bytes()),
+            ("meta.xml", meta(report).into_bytes()),
+            ("META-INF/manifest.xml", MANIFEST.as_bytes().to_vec()),
+        ]
+    })
 }
 
 const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
@@ -88,14 +83,14 @@ struct Table {
     in_header: bool,
 }
 
-/// The body of `content.xml` under construction, and the automatic styles it names.
-struct Odt<'a> {
-    out: Vec<u8>,
+/// `content.xml` under construction, and the automatic styles its body names.
+struct Odt<'a, 'o> {
+    out: &'o mut Out,
     lang: Lang,
     /// Whether the text last written ends in white space (or nothing): a space after it must
     /// be a `text:s`, which ODF never collapses.
     blank: bool,
-    /// The widths (twips) of the tables, bars and columns written.
+    /// The widths (twips) of the tables, bars and columns of the layout.
     table_widths: BTreeSet<u32>,
     bar_widths: BTreeSet<u32>,
     column_widths: BTreeSet<u32>,
@@ -103,20 +98,23 @@ struct Odt<'a> {
     table_count: usize,
     /// The lists open (the outermost first), each with an item open.
     lists: usize,
-    memo: HashMap<&'a PositionId, std::ops::Range<usize>>,
+    /// The markup of each quote, made once.
+    memo: HashMap<&'a PositionId, Vec<u8>>,
+    /// Whether a quote's markup is being made (and must stay in the buffer until it is).
+    capturing: bool,
 }
 
-impl std::fmt::Write for Odt<'_> {
+impl std::fmt::Write for Odt<'_, '_> {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.out.extend_from_slice(s.as_bytes());
+        self.out.push(s);
         Ok(())
     }
 }
 
-impl Odt<'_> {
-    fn new(lang: Lang) -> Self {
+impl<'o> Odt<'_, 'o> {
+    fn new(out: &'o mut Out, lang: Lang) -> Self {
         Self {
-            out: Vec::with_capacity(1 << 16),
+            out,
             lang,
             blank: true,
             table_widths: BTreeSet::new(),
@@ -126,11 +124,19 @@ impl Odt<'_> {
             table_count: 0,
             lists: 0,
             memo: HashMap::default(),
+            capturing: false,
         }
     }
 
     fn push(&mut self, markup: &str) {
-        self.out.extend_from_slice(markup.as_bytes());
+        self.out.push(markup);
+    }
+
+    /// A point where the buffer may be handed over.
+    fn cut(&mut self) {
+        if !self.capturing {
+            self.out.cut();
+        }
     }
 
     /// Close the lists still open: anything but a list item ends them.
@@ -166,7 +172,7 @@ impl Odt<'_> {
         }
         if !t.contains("  ") && !(self.blank && t.starts_with(' ')) {
             let escaped = office::text(t);
-            self.out.extend_from_slice(escaped.as_bytes());
+            self.out.push(&escaped);
             self.blank = t.ends_with(' ');
             return;
         }
@@ -175,7 +181,7 @@ impl Odt<'_> {
             let word_end = rest.find(' ').unwrap_or(rest.len());
             if word_end > 0 {
                 let escaped = office::text(&rest[..word_end]);
-                self.out.extend_from_slice(escaped.as_bytes());
+                self.out.push(&escaped);
                 self.blank = false;
                 rest = &rest[word_end..];
                 continue;
@@ -244,6 +250,7 @@ impl Odt<'_> {
     }
 
     fn paragraph(&mut self, style: &str, spans: &[Span]) {
+        self.cut();
         self.blank = true;
         let _ = write!(self, "<text:p text:style-name=\"{style}\">");
         self.spans(spans);
@@ -289,9 +296,23 @@ fn para_style(style: Para) -> &'static str {
     }
 }
 
-impl<'a> Sink<'a> for Odt<'a> {
+impl<'a> Sink<'a> for Odt<'a, '_> {
+    fn layout(&mut self, layout: &office::content::Layout) {
+        for widths in &layout.tables {
+            self.table_widths.insert(widths.iter().sum());
+            self.column_widths.extend(widths);
+        }
+        for bar in &layout.bars {
+            self.bar_widths.insert(bar.iter().map(|(_, w)| w).sum());
+            self.column_widths.extend(bar.iter().map(|(_, w)| w));
+        }
+        let head = content_head(self);
+        self.push(&head);
+    }
+
     fn heading(&mut self, level: u8, anchor: Option<&str>, new_page: bool, spans: &[Span]) {
         self.close_list();
+        self.cut();
         self.blank = true;
         let level = level.clamp(1, 3);
         let style = if new_page {
@@ -354,7 +375,7 @@ impl<'a> Sink<'a> for Odt<'a> {
     fn table_start(&mut self, widths: &[u32], _header: bool, look: TableLook) {
         self.close_list();
         let total: u32 = widths.iter().sum();
-        self.table_widths.insert(total);
+        debug_assert!(self.table_widths.contains(&total), "a table of the layout");
         self.table_count += 1;
         let name = format!("{}{}", self.lang.pick("Tableau", "Table"), self.table_count);
         let _ = write!(
@@ -362,7 +383,6 @@ impl<'a> Sink<'a> for Odt<'a> {
             "<table:table table:name=\"{name}\" table:style-name=\"Table{total}\">"
         );
         for w in widths {
-            self.column_widths.insert(*w);
             let _ = write!(self, "<table:table-column table:style-name=\"Column{w}\"/>");
         }
         self.tables.push(Table {
@@ -426,7 +446,7 @@ impl<'a> Sink<'a> for Odt<'a> {
     fn bar(&mut self, segments: &[Segment]) {
         self.close_list();
         let total: u32 = segments.iter().map(|(_, w)| w).sum();
-        self.bar_widths.insert(total);
+        debug_assert!(self.bar_widths.contains(&total), "a bar of the layout");
         self.table_count += 1;
         let name = format!("{}{}", self.lang.pick("Barre", "Bar"), self.table_count);
         let _ = write!(
@@ -434,7 +454,6 @@ impl<'a> Sink<'a> for Odt<'a> {
             "<table:table table:name=\"{name}\" table:style-name=\"Bar{total}\">"
         );
         for (_, w) in segments {
-            self.column_widths.insert(*w);
             let _ = write!(self, "<table:table-column table:style-name=\"Column{w}\"/>");
         }
         self.push("<table:table-row table:style-name=\"RowBar\">");
@@ -450,15 +469,18 @@ impl<'a> Sink<'a> for Odt<'a> {
 
     fn memo(&mut self, key: &'a PositionId, write: impl FnOnce(&mut Self)) {
         self.close_list();
-        if let Some(range) = self.memo.get(key) {
-            self.out.extend_from_within(range.clone());
+        self.cut();
+        if let Some(markup) = self.memo.get(key) {
+            self.out.buf.extend_from_slice(markup);
             self.blank = true;
             return;
         }
-        let start = self.out.len();
+        self.capturing = true;
+        let start = self.out.buf.len();
         write(self);
         self.close_list();
-        self.memo.insert(key, start..self.out.len());
+        self.memo.insert(key, self.out.buf[start..].to_vec());
+        self.capturing = false;
     }
 }
 
@@ -864,9 +886,15 @@ fn styles(l: Lang) -> String {
     out.push_str("</text:outline-style>");
     for (name, marks) in [("List_bullet", ["•", "–"]), ("List_number", ["1", "1"])] {
         let _ = write!(out, "<text:list-style style:name=\"{name}\">");
+        // Numbers get room for "10.".
+        let (step, hang) = if name == "List_bullet" {
+            (18, 12)
+        } else {
+            (26, 20)
+        };
         for (i, mark) in marks.iter().enumerate() {
             let level = i + 1;
-            let indent = 18 * level;
+            let indent = step * level;
             let element = if name == "List_bullet" {
                 format!(
                     "text:list-level-style-bullet text:level=\"{level}\" text:bullet-char=\"{mark}\""
@@ -881,7 +909,7 @@ fn styles(l: Lang) -> String {
                 out,
                 "<{element}><style:list-level-properties text:list-level-position-and-space-mode=\"label-alignment\">\
                  <style:list-level-label-alignment text:label-followed-by=\"listtab\" \
-                 text:list-tab-stop-position=\"{indent}pt\" fo:text-indent=\"-12pt\" fo:margin-left=\"{indent}pt\"/>\
+                 text:list-tab-stop-position=\"{indent}pt\" fo:text-indent=\"-{hang}pt\" fo:margin-left=\"{indent}pt\"/>\
                  </style:list-level-properties></{tag}>"
             );
         }

@@ -243,7 +243,11 @@ pub(super) fn pieces(s: &str) -> impl Iterator<Item = Piece<'_>> {
         if rest.is_empty() {
             return None;
         }
-        match rest.find(['\t', '\n', '\r']) {
+        // Tabs and line ends are ASCII: a byte search finds them at character boundaries.
+        let at = rest
+            .bytes()
+            .position(|b| matches!(b, b'\t' | b'\n' | b'\r'));
+        match at {
             Some(0) => {
                 let piece = if rest.starts_with('\t') {
                     rest = &rest[1..];
@@ -260,11 +264,7 @@ pub(super) fn pieces(s: &str) -> impl Iterator<Item = Piece<'_>> {
                 rest = tail;
                 Some(Piece::Text(head))
             }
-            None => {
-                let head = rest;
-                rest = "";
-                Some(Piece::Text(head))
-            }
+            None => Some(Piece::Text(std::mem::take(&mut rest))),
         }
     })
 }
@@ -409,6 +409,8 @@ pub(super) type Segment = (&'static str, u32);
 /// What the content ([`content::write`]) asks of a format, in document order. Each call writes
 /// at once; only [`Sink::memo`] looks back.
 pub(super) trait Sink<'a> {
+    /// The widths of every table and bar to come, before anything else.
+    fn layout(&mut self, layout: &content::Layout);
     /// A heading of the outline (`level` 1 to 3), with the anchor links point to and whether it
     /// starts a page.
     fn heading(&mut self, level: u8, anchor: Option<&str>, new_page: bool, spans: &[Span]);
@@ -482,39 +484,189 @@ pub(super) enum Store {
     Deflated,
 }
 
-/// A zip archive of `parts` (name, how to store it, its bytes as pieces written one after the
-/// other), in that order, every entry dated 1980-01-01.
+/// A part of an archive: its name, how it is stored, its bytes as pieces written one after the
+/// other.
+pub(super) type Part<'p> = (&'p str, Store, &'p [&'p [u8]]);
+
+type Zip = zip::ZipWriter<std::io::Cursor<Vec<u8>>>;
+
+/// The options of an entry of `size` bytes (`None`: not known before it is written, and under
+/// 4 GiB).
+fn options(store: Store, size: Option<usize>) -> zip::write::SimpleFileOptions {
+    let options = zip::write::SimpleFileOptions::default()
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644)
+        .large_file(size.is_some_and(|n| u32::try_from(n).is_err()));
+    match store {
+        Store::Stored => options.compression_method(zip::CompressionMethod::Stored),
+        // Level 1 compresses these parts (markup repeated a hundred thousand times) to a tenth,
+        // barely less than the default level, in a third of the time.
+        Store::Deflated => options
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(1)),
+    }
+}
+
+fn add(zip: &mut Zip, (name, store, pieces): &Part) -> zip::result::ZipResult<()> {
+    let size = pieces.iter().map(|p| p.len()).sum();
+    zip.start_file(*name, options(*store, Some(size)))?;
+    for piece in *pieces {
+        zip.write_all(piece)?;
+    }
+    Ok(())
+}
+
+/// A zip archive of `parts`, in that order, every entry dated 1980-01-01.
 ///
 /// # Panics
 /// Never: the archive is written to memory, and a part over 4 GiB is written as ZIP64.
 #[must_use]
-pub(super) fn archive(parts: &[(&str, Store, &[&[u8]])]) -> Vec<u8> {
+pub(super) fn archive(parts: &[Part]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, store, pieces) in parts {
-        let size: usize = pieces.iter().map(|p| p.len()).sum();
-        let options = zip::write::SimpleFileOptions::default()
-            .last_modified_time(zip::DateTime::default())
-            .unix_permissions(0o644)
-            .large_file(u32::try_from(size).is_err());
-        let options = match store {
-            Store::Stored => options.compression_method(zip::CompressionMethod::Stored),
-            // Level 1 compresses these parts (markup repeated a hundred thousand times) almost
-            // as well as the default level, in a fraction of the time.
-            Store::Deflated => options
-                .compression_method(zip::CompressionMethod::Deflated)
-                .compression_level(Some(1)),
-        };
-        let written = zip.start_file(*name, options).and_then(|()| {
-            for piece in *pieces {
-                zip.write_all(piece)?;
-            }
-            Ok(())
-        });
-        written.expect("writing a zip entry to memory cannot fail");
+    for part in parts {
+        add(&mut zip, part).expect("writing a zip entry to memory cannot fail");
     }
     zip.finish()
         .expect("finishing a zip in memory cannot fail")
         .into_inner()
+}
+
+/// How many bytes of a streamed part are handed to the compressing thread at a time.
+const CHUNK: usize = 1 << 20;
+
+/// The bytes of the part a format streams ([`stream`]): written into a buffer, which is handed
+/// to the thread that compresses it each time it fills up, when there is such a thread.
+pub(super) struct Out {
+    /// What was written since the last piece was handed over.
+    pub buf: Vec<u8>,
+    tx: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
+    /// The compressing thread stopped (the part outgrew a zip entry): the rest is dropped, and
+    /// the archive is made again in memory.
+    failed: bool,
+}
+
+impl Out {
+    /// A buffer that keeps everything.
+    fn buffered() -> Self {
+        Self {
+            buf: Vec::with_capacity(CHUNK),
+            tx: None,
+            failed: false,
+        }
+    }
+
+    /// Append `markup`.
+    pub fn push(&mut self, markup: &str) {
+        self.buf.extend_from_slice(markup.as_bytes());
+    }
+
+    /// Hand what was written over to the compressing thread if it is a full piece. The caller
+    /// is at a point it never looks back from (outside a [`Sink::memo`]).
+    pub fn cut(&mut self) {
+        if self.buf.len() < CHUNK {
+            return;
+        }
+        let Some(tx) = &self.tx else { return };
+        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK + CHUNK / 4));
+        if tx.send(full).is_err() {
+            self.tx = None;
+            self.failed = true;
+        }
+        if self.failed {
+            self.buf.clear();
+        }
+    }
+
+    /// Hand over the rest; whether the compressing thread took everything.
+    fn finish(mut self) -> bool {
+        if let Some(tx) = self.tx.take() {
+            let rest = std::mem::take(&mut self.buf);
+            if tx.send(rest).is_err() {
+                self.failed = true;
+            }
+        }
+        !self.failed
+    }
+}
+
+impl std::fmt::Write for Out {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.push(s);
+        Ok(())
+    }
+}
+
+/// The archive of `before`, then the part `name` that `write` streams into an [`Out`], then the
+/// parts `write` returns (deflated), in that order. On a machine with two cores or more the
+/// part is compressed on a second thread while it is written, which halves the time of a large
+/// report; the bytes are the same either way. `write` runs again, buffered, in the rare case
+/// that the part outgrows a zip entry (4 GiB) and must be written as ZIP64.
+pub(super) fn stream(
+    before: &[Part],
+    name: &str,
+    write: impl Fn(&mut Out) -> Vec<(&'static str, Vec<u8>)>,
+) -> Vec<u8> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if cores > 1
+        && let Some(bytes) = stream_on_a_thread(before, name, &write)
+    {
+        return bytes;
+    }
+    let mut out = Out::buffered();
+    let after = write(&mut out);
+    let body = [out.buf.as_slice()];
+    let after_pieces: Vec<[&[u8]; 1]> = after.iter().map(|(_, b)| [b.as_slice()]).collect();
+    let mut parts: Vec<Part> = before.to_vec();
+    parts.push((name, Store::Deflated, &body));
+    for ((after_name, _), pieces) in after.iter().zip(&after_pieces) {
+        parts.push((after_name, Store::Deflated, pieces));
+    }
+    archive(&parts)
+}
+
+/// [`stream`] with the part compressed on a second thread; `None` if no thread could start or
+/// the part outgrew a zip entry.
+fn stream_on_a_thread(
+    before: &[Part],
+    name: &str,
+    write: &impl Fn(&mut Out) -> Vec<(&'static str, Vec<u8>)>,
+) -> Option<Vec<u8>> {
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+        let zipper = std::thread::Builder::new()
+            .name("report-zip".to_owned())
+            .spawn_scoped(scope, move || -> zip::result::ZipResult<Zip> {
+                let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+                for part in before {
+                    add(&mut zip, part)?;
+                }
+                zip.start_file(name, options(Store::Deflated, None))?;
+                for piece in rx {
+                    zip.write_all(&piece)?;
+                }
+                Ok(zip)
+            })
+            .ok()?;
+        let mut out = Out {
+            buf: Vec::with_capacity(CHUNK + CHUNK / 4),
+            tx: Some(tx),
+            failed: false,
+        };
+        let after = write(&mut out);
+        let complete = out.finish();
+        let mut zip = zipper.join().ok()?.ok()?;
+        if !complete {
+            return None;
+        }
+        for (after_name, bytes) in &after {
+            add(
+                &mut zip,
+                &(after_name, Store::Deflated, &[bytes.as_slice()]),
+            )
+            .ok()?;
+        }
+        Some(zip.finish().ok()?.into_inner())
+    })
 }
 
 #[cfg(test)]

@@ -15,14 +15,81 @@ use crate::report::{Unanswered, glance};
 /// The smallest width of a bar's segment (a stance counted once still shows), in twips.
 const MIN_SEGMENT: u32 = 45;
 
+/// The left and right margin of a table cell, in twips: what a bar inside it leaves free.
+pub(in crate::report) const CELL_MARGIN: u32 = 85;
+
+/// The columns of the table of bars in the header: name, bar, completion.
+const COMPLETION: [u32; 3] = [2_400, 4_800, TEXT_WIDTH - 7_200];
+
+/// The columns of the summary table: stakeholder, pillar, the four stances, unassessed, total.
+const MATRIX: [u32; 8] = [1_500, 1_000, 1_190, 1_190, 1_190, 1_190, 1_350, 1_028];
+
+/// The first column of a heatmap table (the stakeholders), then each box.
+const HEATMAP_LABEL: u32 = 1_800;
+const HEATMAP_BOX: u32 = (TEXT_WIDTH - HEATMAP_LABEL) / 5;
+const _: () = assert!(HEATMAP_COLUMNS == 5, "HEATMAP_BOX divides the width by 5");
+
+/// The widths of every table and bar the content writes, computed before it is written: an
+/// OpenDocument text declares them ahead of its body.
+pub(in crate::report) struct Layout {
+    /// Each table's column widths, in document order.
+    pub tables: Vec<Vec<u32>>,
+    /// Every bar's segments, in document order.
+    pub bars: Vec<Vec<Segment>>,
+}
+
+impl Layout {
+    fn of(r: &Report) -> Self {
+        let mut tables = Vec::new();
+        let mut bars = Vec::new();
+        if !r.matrix.is_empty() {
+            tables.push(COMPLETION.to_vec());
+            let width = COMPLETION[1] - 2 * CELL_MARGIN;
+            bars.extend(r.matrix.iter().map(|row| bar_segments(width, &row.overall)));
+        }
+        tables.push(MATRIX.to_vec());
+        if !r.matrix.is_empty() && !r.pillars.is_empty() {
+            let width = HEATMAP_BOX - 2 * CELL_MARGIN;
+            for chunk in heatmap_columns(r).chunks(HEATMAP_COLUMNS) {
+                let mut widths = vec![HEATMAP_LABEL];
+                widths.extend(std::iter::repeat_n(HEATMAP_BOX, chunk.len()));
+                tables.push(widths);
+                for row in &r.matrix {
+                    for column in chunk {
+                        let counts = column.map_or(&row.overall, |p| &row.per_pillar[p]);
+                        bars.push(bar_segments(width, counts));
+                    }
+                }
+            }
+        }
+        Self { tables, bars }
+    }
+}
+
+/// The heatmap's columns: each pillar (its index), then the overall box.
+fn heatmap_columns(r: &Report) -> Vec<Option<usize>> {
+    (0..r.pillars.len()).map(Some).chain([None]).collect()
+}
+
+fn bar_segments(width: u32, c: &StanceCounts) -> Vec<Segment> {
+    super::segments(width, MIN_SEGMENT, &shares(c))
+}
+
+/// The bars of the layout, taken in order as the content reaches them.
+type Bars<'l> = std::slice::Iter<'l, Vec<Segment>>;
+
 /// Write `r` into `sink`, from the header to the sources.
 pub(in crate::report) fn write<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
     let l = r.lang;
-    header(r, sink);
+    let layout = Layout::of(r);
+    sink.layout(&layout);
+    let mut bars = layout.bars.iter();
+    header(r, &mut bars, sink);
     contents(r, sink);
     glance_section(r, sink);
     method(r, sink);
-    matrix(r, sink);
+    matrix(r, &mut bars, sink);
+    debug_assert!(bars.next().is_none(), "every bar of the layout is drawn");
     if let Some(synthesis) = r.synthesis {
         sink.heading(
             1,
@@ -92,14 +159,13 @@ fn counts_line(c: &StanceCounts) -> String {
     written.join("  ")
 }
 
-/// A bar of `width` twips splitting `c` by state, with the counts written under it.
-fn bar<'a>(sink: &mut impl Sink<'a>, width: u32, c: &StanceCounts) {
-    let segments: Vec<Segment> = super::segments(width, MIN_SEGMENT, &shares(c));
-    sink.bar(&segments);
+/// The layout's next bar, splitting `c` by state, with the counts written under it.
+fn bar<'a>(sink: &mut impl Sink<'a>, bars: &mut Bars, c: &StanceCounts) {
+    sink.bar(bars.next().map_or(&[], Vec::as_slice));
     sink.para(Para::BarCounts, &[Span::plain(counts_line(c))]);
 }
 
-fn header<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
+fn header<'a>(r: &Report<'a>, bars: &mut Bars, sink: &mut impl Sink<'a>) {
     let l = r.lang;
     let h = &r.header;
     sink.para(Para::Kicker, &[Span::plain(T::Title.get(l))]);
@@ -120,8 +186,7 @@ fn header<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
     // One bar per stakeholder, as the HTML header draws them, with the counts written.
     if !r.matrix.is_empty() {
         sink.para(Para::Caption, &[Span::plain(T::BarsCaption.get(l))]);
-        let widths = [2_400, 4_800, TEXT_WIDTH - 7_200];
-        sink.table_start(&widths, false, TableLook::Plain);
+        sink.table_start(&COMPLETION, false, TableLook::Plain);
         for row in &r.matrix {
             sink.row_start(false);
             sink.cell_start(Cell::PLAIN);
@@ -131,7 +196,7 @@ fn header<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
             );
             sink.cell_end();
             sink.cell_start(Cell::PLAIN);
-            bar(sink, widths[1] - 2 * CELL_MARGIN, &row.overall);
+            bar(sink, bars, &row.overall);
             sink.cell_end();
             sink.cell_start(Cell::PLAIN);
             sink.para(
@@ -169,9 +234,6 @@ fn header<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
     key.push(badge(l, None));
     sink.para(Para::Body, &key);
 }
-
-/// The left and right margin of a table cell, in twips: what a bar inside it leaves free.
-pub(in crate::report) const CELL_MARGIN: u32 = 85;
 
 /// The contents: each section, linked to its heading (the navigation pane shows the same
 /// outline, with every heading).
@@ -259,7 +321,7 @@ fn method<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
 
 /// The summary: the pillars named, the table of counts (its header row repeated on each page),
 /// then the heatmap.
-fn matrix<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
+fn matrix<'a>(r: &Report<'a>, bars: &mut Bars, sink: &mut impl Sink<'a>) {
     let l = r.lang;
     sink.heading(1, Some("summary"), false, &[Span::plain(T::Summary.get(l))]);
     for p in &r.pillars {
@@ -276,18 +338,7 @@ fn matrix<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
     if !r.pillars.is_empty() {
         sink.list_end();
     }
-    let number = 1_000;
-    let widths = [
-        TEXT_WIDTH - 1_500 - 6 * number,
-        1_500,
-        number,
-        number,
-        number,
-        number,
-        number,
-        number,
-    ];
-    sink.table_start(&widths, true, TableLook::Grid);
+    sink.table_start(&MATRIX, true, TableLook::Grid);
     sink.row_start(true);
     let head = |sink: &mut _, spans: &[Span]| {
         Sink::cell_start(sink, Cell::PLAIN);
@@ -357,24 +408,20 @@ fn matrix<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
         sink.row_end();
     }
     sink.table_end();
-    heatmap(r, sink);
+    heatmap(r, bars, sink);
 }
 
 /// The heatmap: one row per stakeholder, one box per pillar and one overall, each a bar of
 /// the share of each stance with the counts written under it; [`HEATMAP_COLUMNS`] pillars per
 /// table at most.
-fn heatmap<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
+fn heatmap<'a>(r: &Report<'a>, bars: &mut Bars, sink: &mut impl Sink<'a>) {
     let l = r.lang;
     if r.matrix.is_empty() || r.pillars.is_empty() {
         return;
     }
-    // Columns: each pillar, then the overall box, cut into tables of at most HEATMAP_COLUMNS.
-    let columns: Vec<Option<usize>> = (0..r.pillars.len()).map(Some).chain([None]).collect();
-    let label_width = 1_800;
-    let box_width = (TEXT_WIDTH - label_width) / u32::try_from(HEATMAP_COLUMNS).unwrap_or(5);
-    for chunk in columns.chunks(HEATMAP_COLUMNS) {
-        let mut widths = vec![label_width];
-        widths.extend(std::iter::repeat_n(box_width, chunk.len()));
+    for chunk in heatmap_columns(r).chunks(HEATMAP_COLUMNS) {
+        let mut widths = vec![HEATMAP_LABEL];
+        widths.extend(std::iter::repeat_n(HEATMAP_BOX, chunk.len()));
         sink.table_start(&widths, true, TableLook::Grid);
         sink.row_start(true);
         sink.cell_start(Cell::PLAIN);
@@ -401,7 +448,7 @@ fn heatmap<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
             for column in chunk {
                 let counts = column.map_or(&row.overall, |p| &row.per_pillar[p]);
                 sink.cell_start(Cell::PLAIN);
-                bar(sink, box_width - 2 * CELL_MARGIN, counts);
+                bar(sink, bars, counts);
                 sink.cell_end();
             }
             sink.row_end();
