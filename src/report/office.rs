@@ -739,6 +739,27 @@ mod tests {
     }
 
     #[test]
+    fn a_streamed_part_archives_to_the_same_bytes_as_one_written_whole() {
+        let line = "<w:p><w:r><w:t>Une ligne répétée, « accentuée ».</w:t></w:r></w:p>";
+        let body: String = (0..100_000).map(|i| format!("{line}{i}")).collect();
+        assert!(body.len() > 3 * CHUNK, "several pieces");
+        let before: [Part; 1] = [("mimetype", Store::Stored, &[b"application/x"])];
+        let streamed = stream(&before, "content.xml", |out| {
+            for piece in body.as_bytes().chunks(1000) {
+                out.buf.extend_from_slice(piece);
+                out.cut();
+            }
+            vec![("after.xml", b"<a/>".to_vec())]
+        });
+        let whole = archive(&[
+            before[0],
+            ("content.xml", Store::Deflated, &[body.as_bytes()]),
+            ("after.xml", Store::Deflated, &[b"<a/>"]),
+        ]);
+        assert!(streamed == whole);
+    }
+
+    #[test]
     fn archives_are_deterministic_and_start_with_the_first_part_stored() {
         let parts: [(&str, Store, &[&[u8]]); 2] = [
             ("mimetype", Store::Stored, &[b"application/x"]),
