@@ -140,10 +140,14 @@ const NUMBERING: &str = concat!(
     "</w:numbering>"
 );
 
-/// A table being written: its column widths and the column of the next cell.
+/// An empty paragraph around a table, a few points high.
+const SPACER: &str = "<w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>";
+
+/// A table being written: its column widths, the column of the next cell, its look.
 struct Table {
     widths: Vec<u32>,
     column: usize,
+    look: TableLook,
 }
 
 /// The document's body under construction.
@@ -157,6 +161,8 @@ struct Docx<'a, 'o> {
     /// Whether the last thing written in the open cell is a table (a cell ends with a
     /// paragraph).
     after_table: bool,
+    /// Whether the last thing written is the space after a table.
+    spaced: bool,
     /// The markup of each quote, made once.
     memo: HashMap<&'a PositionId, Vec<u8>>,
     /// Whether a quote's markup is being made (and must stay in the buffer until it is).
@@ -179,6 +185,7 @@ impl<'o> Docx<'_, 'o> {
             bookmarks: 0,
             tables: Vec::new(),
             after_table: false,
+            spaced: false,
             memo: HashMap::default(),
             capturing: false,
         }
@@ -262,6 +269,7 @@ impl<'o> Docx<'_, 'o> {
     fn paragraph(&mut self, properties: &str, spans: &[Span]) {
         self.cut();
         self.after_table = false;
+        self.spaced = false;
         self.push("<w:p>");
         if !properties.is_empty() {
             self.push("<w:pPr>");
@@ -270,6 +278,13 @@ impl<'o> Docx<'_, 'o> {
         }
         self.runs(spans);
         self.push("</w:p>");
+    }
+
+    /// Whether a figure's table is open.
+    fn in_figure(&self) -> bool {
+        self.tables
+            .first()
+            .is_some_and(|t| t.look == TableLook::Figure)
     }
 
     /// The width of the next cell of the open table.
@@ -345,6 +360,7 @@ impl<'a> Sink<'a> for Docx<'a, '_> {
     fn heading(&mut self, level: u8, anchor: Option<&str>, new_page: bool, spans: &[Span]) {
         self.cut();
         self.after_table = false;
+        self.spaced = false;
         let level = level.clamp(1, 3);
         let _ = write!(self, "<w:p><w:pPr><w:pStyle w:val=\"Heading{level}\"/>");
         if new_page {
@@ -369,7 +385,13 @@ impl<'a> Sink<'a> for Docx<'a, '_> {
     }
 
     fn para(&mut self, style: Para, spans: &[Span]) {
-        self.paragraph(para_properties(style), spans);
+        if self.in_figure() {
+            // Each paragraph kept with the next keeps the table's rows on one page.
+            let properties = format!("{}<w:keepNext/>", para_properties(style));
+            self.paragraph(&properties, spans);
+        } else {
+            self.paragraph(para_properties(style), spans);
+        }
     }
 
     fn item(&mut self, list: List, level: u8, spans: &[Span]) {
@@ -387,9 +409,13 @@ impl<'a> Sink<'a> for Docx<'a, '_> {
     fn list_end(&mut self) {}
 
     fn table_start(&mut self, widths: &[u32], _header: bool, look: TableLook) {
+        if self.tables.is_empty() && !self.spaced {
+            // Word sets a table right under the paragraph before it.
+            self.push(SPACER);
+        }
         let total: u32 = widths.iter().sum();
         let borders = match look {
-            TableLook::Grid => {
+            TableLook::Grid | TableLook::Figure => {
                 let edge = |side: &str| {
                     format!(
                         "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"{}\"/>",
@@ -425,6 +451,7 @@ impl<'a> Sink<'a> for Docx<'a, '_> {
         self.tables.push(Table {
             widths: widths.to_vec(),
             column: 0,
+            look,
         });
     }
 
@@ -483,7 +510,8 @@ impl<'a> Sink<'a> for Docx<'a, '_> {
         self.tables.pop();
         if self.tables.is_empty() {
             // Two tables in a row would merge into one: a paragraph keeps them apart.
-            self.push("<w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>");
+            self.push(SPACER);
+            self.spaced = true;
         } else {
             self.after_table = true;
         }
@@ -515,12 +543,17 @@ impl<'a> Sink<'a> for Docx<'a, '_> {
             let _ = write!(self, "<w:gridCol w:w=\"{w}\"/>");
         }
         self.push("</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"220\" w:hRule=\"exact\"/></w:trPr>");
+        let keep = if self.in_figure() {
+            "<w:keepNext/>"
+        } else {
+            ""
+        };
         for (fill, w) in segments {
             let _ = write!(
                 self,
                 "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>\
                  <w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{fill}\"/></w:tcPr>\
-                 <w:p><w:pPr><w:pStyle w:val=\"Bar\"/></w:pPr></w:p></w:tc>"
+                 <w:p><w:pPr><w:pStyle w:val=\"Bar\"/>{keep}</w:pPr></w:p></w:tc>"
             );
         }
         self.push("</w:tr></w:tbl>");
@@ -697,7 +730,7 @@ fn styles(l: Lang) -> String {
         "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"80\"/>",
         "<w:b/><w:sz w:val=\"24\"/>",
     );
-    para("Intro", name(StyleName::Intro), "", &muted);
+    para("Intro", name(StyleName::Intro), "<w:keepNext/>", &muted);
     para("Note", name(StyleName::Note), "", &muted);
     para(
         "Warning",
@@ -793,7 +826,7 @@ fn styles(l: Lang) -> String {
     para(
         "AfterTable",
         name(StyleName::AfterTable),
-        "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"120\" w:lineRule=\"exact\"/>",
+        "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/>",
         "<w:sz w:val=\"8\"/>",
     );
     para(

@@ -92,6 +92,7 @@ struct Odt<'a, 'o> {
     blank: bool,
     /// The widths (twips) of the tables, bars and columns of the layout.
     table_widths: BTreeSet<u32>,
+    figure_widths: BTreeSet<u32>,
     bar_widths: BTreeSet<u32>,
     column_widths: BTreeSet<u32>,
     tables: Vec<Table>,
@@ -118,6 +119,7 @@ impl<'o> Odt<'_, 'o> {
             lang,
             blank: true,
             table_widths: BTreeSet::new(),
+            figure_widths: BTreeSet::new(),
             bar_widths: BTreeSet::new(),
             column_widths: BTreeSet::new(),
             tables: Vec::new(),
@@ -298,8 +300,13 @@ fn para_style(style: Para) -> &'static str {
 
 impl<'a> Sink<'a> for Odt<'a, '_> {
     fn layout(&mut self, layout: &office::content::Layout) {
-        for widths in &layout.tables {
-            self.table_widths.insert(widths.iter().sum());
+        for (widths, look) in &layout.tables {
+            let total = widths.iter().sum();
+            if *look == TableLook::Figure {
+                self.figure_widths.insert(total);
+            } else {
+                self.table_widths.insert(total);
+            }
             self.column_widths.extend(widths);
         }
         for bar in &layout.bars {
@@ -375,12 +382,21 @@ impl<'a> Sink<'a> for Odt<'a, '_> {
     fn table_start(&mut self, widths: &[u32], _header: bool, look: TableLook) {
         self.close_list();
         let total: u32 = widths.iter().sum();
-        debug_assert!(self.table_widths.contains(&total), "a table of the layout");
+        let style = if look == TableLook::Figure {
+            debug_assert!(
+                self.figure_widths.contains(&total),
+                "a figure of the layout"
+            );
+            "Figure"
+        } else {
+            debug_assert!(self.table_widths.contains(&total), "a table of the layout");
+            "Table"
+        };
         self.table_count += 1;
         let name = format!("{}{}", self.lang.pick("Tableau", "Table"), self.table_count);
         let _ = write!(
             self,
-            "<table:table table:name=\"{name}\" table:style-name=\"Table{total}\">"
+            "<table:table table:name=\"{name}\" table:style-name=\"{style}{total}\">"
         );
         for w in widths {
             let _ = write!(self, "<table:table-column table:style-name=\"Column{w}\"/>");
@@ -537,6 +553,16 @@ fn content_head(doc: &Odt) -> String {
             "<style:style style:name=\"Table{w}\" style:family=\"table\">\
              <style:table-properties style:width=\"{}\" table:align=\"left\" fo:margin-top=\"3pt\" \
              fo:margin-bottom=\"8pt\" table:border-model=\"collapsing\"/></style:style>",
+            pt(*w)
+        );
+    }
+    for w in &doc.figure_widths {
+        let _ = write!(
+            out,
+            "<style:style style:name=\"Figure{w}\" style:family=\"table\">\
+             <style:table-properties style:width=\"{}\" table:align=\"left\" fo:margin-top=\"3pt\" \
+             fo:margin-bottom=\"4pt\" table:border-model=\"collapsing\" \
+             style:may-break-between-rows=\"false\" fo:keep-with-next=\"always\"/></style:style>",
             pt(*w)
         );
     }
@@ -705,7 +731,13 @@ fn styles(l: Lang) -> String {
         "fo:margin-top=\"12pt\" fo:margin-bottom=\"4pt\" fo:keep-with-next=\"always\"",
         &format!("fo:font-size=\"12pt\" {bold}"),
     );
-    para("Intro", name(StyleName::Intro), "Text_20_body", "", &muted);
+    para(
+        "Intro",
+        name(StyleName::Intro),
+        "Text_20_body",
+        "fo:keep-with-next=\"always\"",
+        &muted,
+    );
     para("Note", name(StyleName::Note), "Text_20_body", "", &muted);
     let ruled = |colour: &str| {
         format!(

@@ -383,6 +383,9 @@ pub(super) enum TableLook {
     Grid,
     /// No rules (a layout: the bars beside each stakeholder).
     Plain,
+    /// Rules between every cell, the whole table kept on one page with what follows (the
+    /// heatmap and its caption), as far as a page holds it.
+    Figure,
 }
 
 /// One cell of a table row.

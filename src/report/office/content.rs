@@ -22,7 +22,7 @@ pub(in crate::report) const CELL_MARGIN: u32 = 85;
 const COMPLETION: [u32; 3] = [2_400, 4_800, TEXT_WIDTH - 7_200];
 
 /// The columns of the summary table: stakeholder, pillar, the four stances, unassessed, total.
-const MATRIX: [u32; 8] = [1_500, 1_000, 1_190, 1_190, 1_190, 1_190, 1_350, 1_028];
+const MATRIX: [u32; 8] = [1_300, 1_200, 1_190, 1_190, 1_190, 1_190, 1_350, 1_028];
 
 /// The first column of a heatmap table (the stakeholders), then each box.
 const HEATMAP_LABEL: u32 = 1_800;
@@ -32,8 +32,8 @@ const _: () = assert!(HEATMAP_COLUMNS == 5, "HEATMAP_BOX divides the width by 5"
 /// The widths of every table and bar the content writes, computed before it is written: an
 /// OpenDocument text declares them ahead of its body.
 pub(in crate::report) struct Layout {
-    /// Each table's column widths, in document order.
-    pub tables: Vec<Vec<u32>>,
+    /// Each table's column widths and look, in document order.
+    pub tables: Vec<(Vec<u32>, TableLook)>,
     /// Every bar's segments, in document order.
     pub bars: Vec<Vec<Segment>>,
 }
@@ -43,17 +43,17 @@ impl Layout {
         let mut tables = Vec::new();
         let mut bars = Vec::new();
         if !r.matrix.is_empty() {
-            tables.push(COMPLETION.to_vec());
+            tables.push((COMPLETION.to_vec(), TableLook::Plain));
             let width = COMPLETION[1] - 2 * CELL_MARGIN;
             bars.extend(r.matrix.iter().map(|row| bar_segments(width, &row.overall)));
         }
-        tables.push(MATRIX.to_vec());
+        tables.push((MATRIX.to_vec(), TableLook::Grid));
         if !r.matrix.is_empty() && !r.pillars.is_empty() {
             let width = HEATMAP_BOX - 2 * CELL_MARGIN;
             for chunk in heatmap_columns(r).chunks(HEATMAP_COLUMNS) {
                 let mut widths = vec![HEATMAP_LABEL];
                 widths.extend(std::iter::repeat_n(HEATMAP_BOX, chunk.len()));
-                tables.push(widths);
+                tables.push((widths, TableLook::Figure));
                 for row in &r.matrix {
                     for column in chunk {
                         let counts = column.map_or(&row.overall, |p| &row.per_pillar[p]);
@@ -422,7 +422,7 @@ fn heatmap<'a>(r: &Report<'a>, bars: &mut Bars, sink: &mut impl Sink<'a>) {
     for chunk in heatmap_columns(r).chunks(HEATMAP_COLUMNS) {
         let mut widths = vec![HEATMAP_LABEL];
         widths.extend(std::iter::repeat_n(HEATMAP_BOX, chunk.len()));
-        sink.table_start(&widths, true, TableLook::Grid);
+        sink.table_start(&widths, true, TableLook::Figure);
         sink.row_start(true);
         sink.cell_start(Cell::PLAIN);
         sink.para(Para::TableHead, &[Span::plain(T::Stakeholder.get(l))]);
