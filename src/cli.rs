@@ -75,7 +75,8 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write the gap report of a session as Markdown, HTML or CSV, to stdout or to a file.
+    /// Write the gap report of a session as Markdown, HTML, CSV, Word or OpenDocument, to stdout
+    /// or to a file.
     Report(ReportArgs),
     /// Measure the agreement of two or more analysts who tagged the same dossier: observed
     /// agreement, Cohen's kappa (and weighted), Fleiss' kappa, Krippendorff's alpha, overall, per

@@ -172,7 +172,7 @@ impl<'o> Odt<'_, 'o> {
         if t.is_empty() {
             return;
         }
-        if !t.contains("  ") && !(self.blank && t.starts_with(' ')) {
+        if !(t.contains("  ") || self.blank && t.starts_with(' ')) {
             let escaped = office::text(t);
             self.out.push(&escaped);
             self.blank = t.ends_with(' ');

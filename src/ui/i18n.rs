@@ -26,7 +26,7 @@ crate::i18n::catalogue! {
         CmdSaveAs => ("Enregistrer sous…", "Save as…"),
         CmdSaveAsTip => ("Enregistrer la session dans un nouveau fichier", "Save the session to a new file"),
         CmdExport => ("Exporter le rapport…", "Export report…"),
-        CmdExportTip => ("Exporter le rapport d’écarts en Markdown, HTML ou CSV", "Export the gap report as Markdown, HTML or CSV"),
+        CmdExportTip => ("Exporter le rapport d’écarts en Markdown, HTML, Word, OpenDocument ou CSV", "Export the gap report as Markdown, HTML, Word, OpenDocument or CSV"),
         CmdQuit => ("Quitter", "Quit"),
         CmdQuitTip => ("Fermer Vis-à-vis", "Close Vis-à-vis"),
         CmdUndo => ("Annuler", "Undo"),

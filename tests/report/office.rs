@@ -211,15 +211,13 @@ fn parse(xml: &str) -> Element {
     }
     assert_eq!(stack.len(), 1, "every element closed");
     let mut root = stack.pop().expect("the document");
-    let document = root
-        .children
+    root.children
         .drain(..)
         .find_map(|c| match c {
             Node::Element(e) => Some(e),
             Node::Text(_) => None,
         })
-        .expect("a root element");
-    document
+        .expect("a root element")
 }
 
 /// Whether XML 1.0 can carry `c`.
@@ -239,7 +237,8 @@ impl Office {
         let entries = entries(archive);
         let mut xml = BTreeMap::new();
         for (name, _, data) in &entries {
-            if name.ends_with(".xml") || name.ends_with(".rels") {
+            let extension = std::path::Path::new(name).extension();
+            if extension.is_some_and(|e| e == "xml" || e == "rels") {
                 let text = std::str::from_utf8(data).expect("XML parts are UTF-8");
                 assert!(text.starts_with("<?xml version=\"1.0\""), "{name}");
                 if let Some(c) = text.chars().find(|c| !is_xml_char(*c)) {
@@ -784,16 +783,20 @@ fn hostile() -> (Session, String, String) {
         .take(1_000_000)
         .collect();
     let cnom = CellId::new("revalorisations-salariales", "cnom");
-    s.assessments.get_mut(&cnom).expect("assessed").note = big.clone();
+    s.assessments
+        .get_mut(&cnom)
+        .expect("assessed")
+        .note
+        .clone_from(&big);
     let position = s
         .dossier
         .positions
         .iter_mut()
         .find(|p| p.id == quoted)
         .expect("the position is in the dossier");
-    position.citation.excerpt = "«]]>» & <w:r>\ttabulé".to_owned();
-    s.dossier.stakeholders[1].name = "CNOM <w:b/> & « Ordre »".to_owned();
-    s.dossier.title = "Ségur <w:t> & ]]>".to_owned();
+    position.citation.excerpt = String::from("«]]>» & <w:r>\ttabulé");
+    s.dossier.stakeholders[1].name = String::from("CNOM <w:b/> & « Ordre »");
+    s.dossier.title = String::from("Ségur <w:t> & ]]>");
     s.analyst = "Camille & <Dominique>\u{7}".into();
     (s, format!("  {note}"), big)
 }
