@@ -1,5 +1,6 @@
-//! The gap report: computing the analysis, and rendering it as Markdown, HTML and CSV.
-//! Target: under 500 ms at 5,000 × 20 cells.
+//! The gap report: computing the analysis, and rendering it as Markdown, HTML, CSV, Word and
+//! OpenDocument. Target: under 500 ms at 5,000 × 20 cells for Markdown, HTML and CSV; under 1 s,
+//! and within three times the HTML report, for Word and OpenDocument.
 
 mod common;
 
@@ -40,6 +41,18 @@ fn html(bencher: Bencher, size: &str) {
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn csv(bencher: Bencher, size: &str) {
     render(bencher, size, Format::Csv);
+}
+
+/// Analysis and Word rendering (the zip archive included).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn docx(bencher: Bencher, size: &str) {
+    render(bencher, size, Format::Docx);
+}
+
+/// Analysis and OpenDocument rendering (the zip archive included).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn odt(bencher: Bencher, size: &str) {
+    render(bencher, size, Format::Odt);
 }
 
 fn render(bencher: Bencher, size: &str, format: Format) {

@@ -77,7 +77,8 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write the gap report of a session as Markdown, HTML or CSV, to stdout or to a file.
+    /// Write the gap report of a session as Markdown, HTML, CSV, Word or OpenDocument, to stdout
+    /// or to a file.
     Report(ReportArgs),
     /// Measure the agreement of two or more analysts who tagged the same dossier: observed
     /// agreement, Cohen's kappa (and weighted), Fleiss' kappa, Krippendorff's alpha, overall, per
@@ -163,7 +164,7 @@ pub struct ReportArgs {
     /// The session (or dossier) file.
     pub session: PathBuf,
     /// The rendering [default: from the extension of -o, else md].
-    #[arg(long, value_name = "md|html|csv")]
+    #[arg(long, value_name = "md|html|csv|docx|odt")]
     pub format: Option<report::Format>,
     /// Write the report to this file (atomically, keeping a previous FILE.bak) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
@@ -178,7 +179,8 @@ pub struct ReportArgs {
     /// Only this pillar, by id or number (`p1`, `1`; repeat for several; default: all).
     #[arg(long = "pillar", value_name = "ID")]
     pub pillars: Vec<PillarId>,
-    /// Leave out the per-measure detail (Markdown and HTML; the CSV always has every cell).
+    /// Leave out the per-measure detail (Markdown, HTML, DOCX and ODT; the CSV always has every
+    /// cell).
     #[arg(long)]
     pub no_detail: bool,
     /// Read a session up to this many megabytes (default: the 100 MiB load limit).
@@ -566,8 +568,8 @@ fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
     if let (Some(ext), None, Some(out)) = (unknown_extension, args.format, &args.output) {
         // `-o rapport.pdf` would otherwise get Markdown under a name that promises a PDF.
         eprintln!(
-            "{}: no report format is written as .{}; name the file .md, .html or .csv, or say \
-             --format md|html|csv",
+            "{}: no report format is written as .{}; name the file .md, .html, .csv, .docx or \
+             .odt, or say --format md|html|csv|docx|odt",
             out.display(),
             ext.to_string_lossy()
         );
@@ -586,6 +588,17 @@ fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
             asked.label(Lang::En),
             named.extension()
         );
+    }
+    if args.output.is_none()
+        && matches!(format, report::Format::Docx | report::Format::Odt)
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        // A zip archive would fill the terminal with binary; redirected, it goes through.
+        eprintln!(
+            "a {} report is a binary file: give a file name with -o, or redirect the output",
+            format.extension()
+        );
+        return false;
     }
     let bytes = format.render(&report::analyse(&loaded.session, &options));
     match &args.output {

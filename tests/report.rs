@@ -1,6 +1,10 @@
 //! The gap report as a user gets it: the example analysis rendered three ways (snapshots read
 //! line by line when accepted), Markdown that parses as the tables it means, HTML and CSV that
-//! stay inert whatever the analyst typed, and `visavis report` on the command line.
+//! stay inert whatever the analyst typed, and `visavis report` on the command line. The Word and
+//! OpenDocument reports are read back in [`office`].
+
+#[path = "report/office.rs"]
+mod office;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};

@@ -26,6 +26,15 @@ const CLASSES: [(Option<Stance>, &str); 5] = [
     (None, "#ffffff"),
 ];
 
+/// The fill of a cell state's segment, as `rrggbb` (the Word and OpenDocument reports draw
+/// their bars in the same colours).
+pub(super) fn fill(stance: Option<Stance>) -> &'static str {
+    CLASSES
+        .iter()
+        .find(|(class, _)| *class == stance)
+        .map_or("ffffff", |(_, fill)| &fill[1..])
+}
+
 fn count(counts: &StanceCounts, class: Option<Stance>) -> usize {
     class.map_or(counts.unassessed, |s| counts.get(s))
 }

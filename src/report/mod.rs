@@ -1,6 +1,7 @@
 //! The gap report: the analysis of a session computed once by [`analyse`] (pure, no I/O) and
-//! rendered three ways — [`markdown`] (standard Markdown with GitHub-style tables), [`html`] (one self-contained
-//! printable page) and [`csv`] (one row per cell, safe to open in a spreadsheet). The window's
+//! rendered five ways — [`markdown`] (standard Markdown with GitHub-style tables), [`html`] (one self-contained
+//! printable page), [`csv`] (one row per cell, safe to open in a spreadsheet), [`docx`] (Word)
+//! and [`odt`] (OpenDocument text), the last two with the HTML page's content. The window's
 //! export and `visavis report` call the same functions; writing the file is `persist`'s job
 //! ([`crate::persist::write_export`]).
 //!
@@ -20,9 +21,12 @@ mod analysis;
 mod chart;
 pub mod csv;
 mod data;
+pub mod docx;
 mod glance;
 pub mod html;
 pub mod markdown;
+pub mod odt;
+mod office;
 #[cfg(test)]
 mod tests;
 pub mod text;
@@ -38,7 +42,7 @@ pub use data::{
 
 use crate::i18n::Lang;
 
-/// The three renderings of a report.
+/// The five renderings of a report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Standard Markdown with GitHub-style tables (`.md`).
@@ -47,11 +51,21 @@ pub enum Format {
     Html,
     /// One row per cell, UTF-8 with a byte-order mark (`.csv`).
     Csv,
+    /// A Word document (`.docx`), with the HTML page's content.
+    Docx,
+    /// An OpenDocument text (`.odt`), with the HTML page's content.
+    Odt,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Csv];
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Docx,
+        Format::Odt,
+        Format::Csv,
+    ];
 
     /// The file extension, without the dot.
     #[must_use]
@@ -60,6 +74,8 @@ impl Format {
             Format::Markdown => "md",
             Format::Html => "html",
             Format::Csv => "csv",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
         }
     }
 
@@ -70,10 +86,13 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Html => lang.pick("HTML (page web imprimable)", "HTML (printable web page)"),
             Format::Csv => lang.pick("CSV (tableur)", "CSV (spreadsheet)"),
+            Format::Docx => "Word (.docx)",
+            Format::Odt => lang.pick("OpenDocument texte (.odt)", "OpenDocument text (.odt)"),
         }
     }
 
-    /// The format a file name's extension asks for (`md`, `markdown`, `html`, `htm`, `csv`).
+    /// The format a file name's extension asks for (`md`, `markdown`, `html`, `htm`, `csv`,
+    /// `docx`, `odt`).
     #[must_use]
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         path.extension()?.to_str()?.parse().ok()
@@ -86,6 +105,8 @@ impl Format {
             Format::Markdown => markdown::render(report).into_bytes(),
             Format::Html => html::render(report).into_bytes(),
             Format::Csv => csv::render(report),
+            Format::Docx => docx::render(report),
+            Format::Odt => odt::render(report),
         }
     }
 }
@@ -97,8 +118,10 @@ impl std::str::FromStr for Format {
             "md" | "markdown" => Ok(Format::Markdown),
             "html" | "htm" => Ok(Format::Html),
             "csv" => Ok(Format::Csv),
+            "docx" => Ok(Format::Docx),
+            "odt" => Ok(Format::Odt),
             other => Err(format!(
-                "unknown report format \"{other}\" (expected md, html or csv)"
+                "unknown report format \"{other}\" (expected md, html, csv, docx or odt)"
             )),
         }
     }

@@ -140,6 +140,10 @@ crate::i18n::catalogue! {
         Labels => ("Étiquettes", "Labels"),
         /// "Quotes".
         Quotes => ("Citations", "Quotes"),
+        /// Before the page number in the footer of the Word and OpenDocument reports.
+        FooterPage => same("Page"),
+        /// Between the page number and the page count: "Page 3 sur 12".
+        FooterOf => ("sur", "of"),
         /// "Contents" (HTML table of contents).
         Contents => ("Sommaire", "Contents"),
         /// Evidence naming a position the dossier lacks.

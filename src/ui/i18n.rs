@@ -26,7 +26,7 @@ crate::i18n::catalogue! {
         CmdSaveAs => ("Enregistrer sous…", "Save as…"),
         CmdSaveAsTip => ("Enregistrer la session dans un nouveau fichier", "Save the session to a new file"),
         CmdExport => ("Exporter le rapport…", "Export report…"),
-        CmdExportTip => ("Exporter le rapport d’écarts en Markdown, HTML ou CSV", "Export the gap report as Markdown, HTML or CSV"),
+        CmdExportTip => ("Exporter le rapport d’écarts en Markdown, HTML, Word, OpenDocument ou CSV", "Export the gap report as Markdown, HTML, Word, OpenDocument or CSV"),
         CmdPrint => ("Imprimer…", "Print…"),
         CmdPrintTip => ("Ouvrir le rapport (HTML, avec le détail) dans le navigateur, prêt à imprimer ou à enregistrer en PDF", "Open the report (HTML, with the detail) in the browser, ready to print or save as PDF"),
         Printed => ("Rapport ouvert dans le navigateur\u{a0}: imprimez-le de là (Ctrl+P). Fichier\u{a0}:", "Report opened in the browser: print it from there (Ctrl+P). File:"),
