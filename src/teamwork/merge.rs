@@ -14,7 +14,8 @@
 //!   justify each other, so two different edits of one cell are a conflict even when they touch
 //!   different fields. A [`CellConflict`] keeps each distinct version whole (a side that removed
 //!   the work is a blank side, with that session's analyst and time), and the cell itself stays
-//!   as the first side (OURS) has it until the analyst picks. Who and when (`author`,
+//!   as the first side (OURS) has it until the analyst picks (without a base, as the first input
+//!   that has it). Who and when (`author`,
 //!   `modified`) are not work: two sides that differ only there do not conflict, and the merge
 //!   keeps the stamp of the side that touched the cell, the later one when several did (RFC 3339
 //!   UTC times, compared as written). Dismissed suggestions are merged as a set — a dismissal
@@ -302,8 +303,10 @@ fn cells(
         let vs = &versions[offset..];
         match pick(b, vs, same_work) {
             Pick::Conflict(distinct) => {
-                if let Some(ours) = vs[0] {
-                    merged.push((cell.clone(), ours.clone()));
+                // As OURS has it; without a base, as the first input that has it.
+                let kept = if base.is_some() { vs[0] } else { distinct[0].1 };
+                if let Some(kept) = kept {
+                    merged.push((cell.clone(), kept.clone()));
                 }
                 let sides = distinct
                     .iter()
