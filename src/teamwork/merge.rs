@@ -47,7 +47,7 @@ use crate::model::{
     Assessment, Candidate, CellConflict, CellId, DossierConflict, ItemId, MeasureId, Problem,
     Session, StakeholderId, Syntheses, SynthesisOf,
 };
-use pick::{Pick, merge_list, pick};
+use pick::{Base, Pick, merge_list, pick};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -299,7 +299,11 @@ fn cells(
             }
             continue;
         }
-        let b = base.map(|_| versions[0]);
+        let b = if base.is_some() {
+            Base::With(versions[0])
+        } else {
+            Base::Without
+        };
         let vs = &versions[offset..];
         match pick(b, vs, same_work) {
             Pick::Conflict(distinct) => {
@@ -322,7 +326,7 @@ fn cells(
                 conflicts.push((cell.clone(), CellConflict { sides }));
             }
             p => {
-                let taken = p.taken().flatten();
+                let taken = p.or_first(None);
                 match p {
                     Pick::One(i, _) => summary.cells_from[i] += 1,
                     Pick::Alike(_) => summary.cells_alike += 1,
@@ -331,7 +335,7 @@ fn cells(
                 if let Some(work) = taken {
                     let mut a = work.clone();
                     if !matches!(p, Pick::One(..)) {
-                        let (author, modified) = stamp(b.flatten(), vs, work);
+                        let (author, modified) = stamp(b.version(), vs, work);
                         a.author.clone_from(author);
                         a.modified.clone_from(modified);
                     }
@@ -368,7 +372,7 @@ fn stamp<'a>(
 /// The dismissed suggestions of a cell: with a base, those every side kept plus those any side
 /// added; without, those of any input.
 fn dismissed(
-    base: Option<Option<&Assessment>>,
+    base: Base<'_, Assessment>,
     sides: &[Option<&Assessment>],
 ) -> BTreeSet<crate::model::SuggestionKey> {
     fn set<'a>(
@@ -380,7 +384,7 @@ fn dismissed(
     let empty = BTreeSet::new();
     let set = |a| set(a, &empty);
     match base {
-        Some(b) => {
+        Base::With(b) => {
             let b = set(b);
             let mut out: BTreeSet<_> = b
                 .iter()
@@ -392,7 +396,7 @@ fn dismissed(
             }
             out
         }
-        None => sides.iter().flat_map(|s| set(*s)).cloned().collect(),
+        Base::Without => sides.iter().flat_map(|s| set(*s)).cloned().collect(),
     }
 }
 
@@ -411,13 +415,14 @@ fn carried_cell_conflicts(
         let b = base.map(|b| b.cell_conflicts.get(cell));
         let vs: Vec<Option<&CellConflict>> =
             sides.iter().map(|s| s.cell_conflicts.get(cell)).collect();
-        let p = pick(b, &vs, |x, y| x == y);
-        let joined = match p.taken() {
-            Some(v) => v.cloned(),
-            None => Some(join(
+        let p = pick(b.map_or(Base::Without, Base::With), &vs, |x, y| x == y);
+        let joined = if p.is_conflict() {
+            Some(join(
                 vs.iter().chain(b.iter()).flatten().map(|c| &c.sides),
                 |sides| CellConflict { sides },
-            )),
+            ))
+        } else {
+            p.or_first(None).cloned()
         };
         if let Some(c) = joined {
             out.insert(cell.clone(), c);
@@ -440,10 +445,7 @@ fn join<'a, S: Clone + PartialEq + 'a, C>(
 
 /// `list` with each item known by `id` and by how many items before it share that id, so that
 /// a list naming one id twice (a file may hold two conflicts on one item) merges item by item.
-fn numbered<'a, T, K: Ord + Clone>(
-    list: &'a [T],
-    id: impl Fn(&T) -> K,
-) -> Vec<((K, usize), &'a T)> {
+fn numbered<T, K: Ord + Clone>(list: &[T], id: impl Fn(&T) -> K) -> Vec<((K, usize), &T)> {
     let mut seen: BTreeMap<K, usize> = BTreeMap::new();
     list.iter()
         .map(|t| {
@@ -504,10 +506,10 @@ fn syntheses(base: Option<&Session>, sides: &[&Session], summary: &mut Summary) 
         .chain(measures.into_iter().cloned().map(SynthesisOf::Measure));
     let mut out = Syntheses::default();
     for of in every {
-        let b = base.map(|b| b.syntheses.get(&of));
+        let b = base.map_or(Base::Without, |b| Base::With(b.syntheses.get(&of)));
         let vs: Vec<Option<&str>> = sides.iter().map(|s| s.syntheses.get(&of)).collect();
         let p = pick(b, &vs, |x, y| x == y);
-        let text = p.taken().unwrap_or(vs[0]);
+        let text = p.or_first(vs[0]);
         if let Pick::Conflict(versions) = &p {
             summary
                 .kept

@@ -569,7 +569,7 @@ fn git_merges_sessions_through_the_driver() {
 
 /// The fields a merge may not carry over as they were: none, but the time of the merge.
 fn stamped(mut s: Session, like: Option<&Session>) -> Session {
-    s.modified = NOW.to_owned();
+    NOW.clone_into(&mut s.modified);
     if let Some(first) = like {
         s.analyst.clone_from(&first.analyst);
         s.created.clone_from(&first.created);

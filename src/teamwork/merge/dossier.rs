@@ -3,7 +3,7 @@
 //! and description, and what keeps the merged dossier whole: an item one side removed stays
 //! (as a conflict) while an item of the merge still refers to it.
 
-use super::pick::{Listed, Pick, merge_list, pick};
+use super::pick::{Base, Listed, Pick, merge_list, pick};
 use super::{Kept, Unsettled};
 use crate::model::{
     Dossier, DossierConflict, DossierItem, DossierSide, ItemId, MeasureId, PillarId, Problem,
@@ -137,8 +137,9 @@ fn merge_with(base: Option<&Dossier>, sides: &[&Session], keep: &Keep) -> Merged
         ),
     ] {
         let vs: Vec<Option<&String>> = dossiers.iter().map(|d| Some(get(d))).collect();
-        let p = pick(base.map(|b| Some(get(b))), &vs, |a, b| a == b);
-        let taken = p.taken().unwrap_or(vs[0]);
+        let b = base.map_or(Base::Without, |b| Base::With(Some(get(b))));
+        let p = pick(b, &vs, |a, b| a == b);
+        let taken = p.or_first(vs[0]);
         *field = taken.cloned().unwrap_or_default();
         if let Pick::Conflict(versions) = &p {
             out.kept

@@ -19,14 +19,49 @@ pub enum Pick<'a, T: ?Sized> {
 }
 
 impl<'a, T: ?Sized> Pick<'a, T> {
-    /// The version the merge takes; `None` in a conflict, where the caller decides.
-    pub fn taken(&self) -> Option<Option<&'a T>> {
+    /// Whether the sides changed the value differently.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, Pick::Conflict(_))
+    }
+
+    /// The version the merge takes, or `first` in a conflict (the first side's, as a rule).
+    pub fn or_first(&self, first: Option<&'a T>) -> Option<&'a T> {
         match self {
-            Pick::Same(v) | Pick::One(_, v) | Pick::Alike(v) => Some(*v),
-            Pick::Conflict(_) => None,
+            Pick::Same(v) | Pick::One(_, v) | Pick::Alike(v) => *v,
+            Pick::Conflict(_) => first,
         }
     }
 }
+
+/// The base of a value: a three-way merge's version of it (absent or not), or no base at all.
+#[derive(Debug)]
+pub enum Base<'a, T: ?Sized> {
+    /// A merge without a base: an absent value is no opinion.
+    Without,
+    /// The base's version (`None`: the base has no such value).
+    With(Option<&'a T>),
+}
+
+impl<T: ?Sized> Clone for Base<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for Base<'_, T> {}
+
+impl<'a, T: ?Sized> Base<'a, T> {
+    /// The base's version, if there is a base and it has one.
+    pub fn version(self) -> Option<&'a T> {
+        match self {
+            Base::Without => None,
+            Base::With(v) => v,
+        }
+    }
+}
+
+/// Each distinct version of a value in conflict, with the first side that has it.
+pub type Versions<T> = Vec<(usize, Option<T>)>;
 
 fn same_opt<T: ?Sized>(a: Option<&T>, b: Option<&T>, same: &impl Fn(&T, &T) -> bool) -> bool {
     match (a, b) {
@@ -36,10 +71,9 @@ fn same_opt<T: ?Sized>(a: Option<&T>, b: Option<&T>, same: &impl Fn(&T, &T) -> b
     }
 }
 
-/// Merge one value. `base` is `Some(version)` for a three-way merge (the version may be absent),
-/// `None` for a merge without a base, where an absent value is no opinion rather than a removal.
+/// Merge one value, three-way from `base` or without one.
 pub fn pick<'a, T: ?Sized>(
-    base: Option<Option<&'a T>>,
+    base: Base<'a, T>,
     sides: &[Option<&'a T>],
     same: impl Fn(&T, &T) -> bool,
 ) -> Pick<'a, T> {
@@ -48,8 +82,8 @@ pub fn pick<'a, T: ?Sized>(
     let mut last = 0;
     for (i, &v) in sides.iter().enumerate() {
         let counts = match base {
-            Some(b) => !same_opt(v, b, &same),
-            None => v.is_some(),
+            Base::With(b) => !same_opt(v, b, &same),
+            Base::Without => v.is_some(),
         };
         if !counts {
             continue;
@@ -61,9 +95,8 @@ pub fn pick<'a, T: ?Sized>(
         }
     }
     match (distinct.len(), base) {
-        (0, Some(b)) => Pick::Same(b),
-        (0, None) => Pick::Same(None),
-        (1, None) if holders == sides.len() => Pick::Same(distinct[0].1),
+        (0, b) => Pick::Same(b.version()),
+        (1, Base::Without) if holders == sides.len() => Pick::Same(distinct[0].1),
         (1, _) if holders == 1 => Pick::One(last, distinct[0].1),
         (1, _) => Pick::Alike(distinct[0].1),
         _ => Pick::Conflict(distinct),
@@ -78,7 +111,7 @@ pub struct Listed<K, T> {
     /// The items changed differently, each with its distinct versions and the first side that
     /// has each; the list keeps the first side's version (or the first there is, when the first
     /// side removed it: see [`merge_list`]).
-    pub conflicts: Vec<(K, Vec<(usize, Option<T>)>)>,
+    pub conflicts: Vec<(K, Versions<T>)>,
     /// Per side, items taken from that side alone.
     pub from: Vec<usize>,
     /// Items changed the same way on several sides.
@@ -126,14 +159,14 @@ pub fn merge_list<T: Clone + PartialEq, K: Ord + Clone>(
         }
         let b = base
             .zip(base_index.as_ref())
-            .map(|(l, at)| version(l, at, k));
+            .map_or(Base::Without, |(l, at)| Base::With(version(l, at, k)));
         let vs: Vec<Option<&T>> = sides
             .iter()
             .zip(&side_index)
             .map(|(l, at)| version(l, at, k))
             .collect();
         let mut p = pick(b, &vs, |x: &T, y: &T| x == y);
-        if p.taken() == Some(None) && keep.contains(k) {
+        if !p.is_conflict() && p.or_first(None).is_none() && keep.contains(k) {
             let mut distinct: Vec<(usize, Option<&T>)> = Vec::new();
             for (i, &v) in vs.iter().enumerate() {
                 if !distinct.iter().any(|&(_, d)| d == v) {
@@ -243,10 +276,7 @@ fn arrange<K: Ord + Clone, T>(
         .get(&None)
         .map_or_else(Vec::new, |first| first.iter().rev().copied().collect());
     let mut spine = spine.into_iter();
-    loop {
-        let Some(k) = stack.pop().or_else(|| spine.next()) else {
-            break;
-        };
+    while let Some(k) = stack.pop().or_else(|| spine.next()) {
         out.push(k.clone());
         if let Some(next) = after.get(&Some(k)) {
             stack.extend(next.iter().rev());
@@ -259,52 +289,47 @@ fn arrange<K: Ord + Clone, T>(
 mod tests {
     use super::*;
 
-    fn p<'a>(base: Option<Option<&'a i32>>, sides: &[Option<&'a i32>]) -> Pick<'a, i32> {
-        pick(base, sides, |a, b| a == b)
+    fn p<'a>(base: Option<&'a i32>, sides: &[Option<&'a i32>]) -> Pick<'a, i32> {
+        pick(Base::With(base), sides, |a, b| a == b)
+    }
+
+    fn n<'a>(sides: &[Option<&'a i32>]) -> Pick<'a, i32> {
+        pick(Base::Without, sides, |a, b| a == b)
     }
 
     #[test]
     fn a_value_changed_on_one_side_takes_that_side_and_on_both_differently_conflicts() {
         let (one, two, three) = (&1, &2, &3);
+        assert_eq!(p(Some(one), &[Some(one), Some(one)]), Pick::Same(Some(one)));
         assert_eq!(
-            p(Some(Some(one)), &[Some(one), Some(one)]),
-            Pick::Same(Some(one))
-        );
-        assert_eq!(
-            p(Some(Some(one)), &[Some(one), Some(two)]),
+            p(Some(one), &[Some(one), Some(two)]),
             Pick::One(1, Some(two))
         );
-        assert_eq!(p(Some(Some(one)), &[None, Some(one)]), Pick::One(0, None));
+        assert_eq!(p(Some(one), &[None, Some(one)]), Pick::One(0, None));
         assert_eq!(
-            p(Some(Some(one)), &[Some(two), Some(two)]),
+            p(Some(one), &[Some(two), Some(two)]),
             Pick::Alike(Some(two))
         );
         assert_eq!(
-            p(Some(Some(one)), &[Some(two), Some(three)]),
+            p(Some(one), &[Some(two), Some(three)]),
             Pick::Conflict(vec![(0, Some(two)), (1, Some(three))])
         );
         assert_eq!(
-            p(Some(Some(one)), &[None, Some(three)]),
+            p(Some(one), &[None, Some(three)]),
             Pick::Conflict(vec![(0, None), (1, Some(three))]),
             "removed on one side, edited on the other"
         );
-        assert_eq!(p(Some(None), &[None, Some(two)]), Pick::One(1, Some(two)));
+        assert_eq!(p(None, &[None, Some(two)]), Pick::One(1, Some(two)));
     }
 
     #[test]
     fn without_a_base_absence_is_no_opinion() {
         let (one, two) = (&1, &2);
+        assert_eq!(n(&[Some(one), Some(one), Some(one)]), Pick::Same(Some(one)));
+        assert_eq!(n(&[None, Some(one), None]), Pick::One(1, Some(one)));
+        assert_eq!(n(&[Some(one), None, Some(one)]), Pick::Alike(Some(one)));
         assert_eq!(
-            p(None, &[Some(one), Some(one), Some(one)]),
-            Pick::Same(Some(one))
-        );
-        assert_eq!(p(None, &[None, Some(one), None]), Pick::One(1, Some(one)));
-        assert_eq!(
-            p(None, &[Some(one), None, Some(one)]),
-            Pick::Alike(Some(one))
-        );
-        assert_eq!(
-            p(None, &[Some(one), Some(two), Some(one)]),
+            n(&[Some(one), Some(two), Some(one)]),
             Pick::Conflict(vec![(0, Some(one)), (1, Some(two))])
         );
     }

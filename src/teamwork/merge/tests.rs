@@ -254,7 +254,7 @@ fn a_synthesis_written_differently_keeps_ours_and_says_so() {
     let b = base();
     let of = SynthesisOf::Stakeholder("a".into());
     let ours = with(b.clone(), "Ana", |s| {
-        s.syntheses.set(of.clone(), "Ana".into())
+        s.syntheses.set(of.clone(), "Ana".into());
     });
     let theirs = with(b.clone(), "Bea", |s| {
         s.syntheses.set(of.clone(), "Bea".into());
