@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Stance, SuggestionKey, fixture};
+use crate::model::{Assessment, Stance, SuggestionKey, fixture};
 
 const NOW: &str = "2026-02-01T00:00:00Z";
 
