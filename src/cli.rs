@@ -14,10 +14,12 @@ use std::process::ExitCode;
 mod citations;
 mod dossier;
 mod dossier_init;
+mod merge;
 mod suggest;
 
 pub use dossier::DossierCommand;
 pub use dossier_init::DossierInitArgs;
+pub use merge::MergeArgs;
 pub use suggest::SuggestArgs;
 
 /// Vis-à-vis: a reform's measures side by side with stakeholders' positions.
@@ -87,6 +89,14 @@ pub enum Command {
     /// Suggest evidence for each cell (offline: the words a measure and a position share, by
     /// BM25 with French stems), or measure the suggestions against the session's links.
     Suggest(SuggestArgs),
+    /// Merge two or more analysts' sessions on the same dossier: three-way from --base (a cell
+    /// changed on one side only takes that side's), or without a base where they agree; what
+    /// both changed differently is kept inside OUT as a conflict, never as conflict markers.
+    ///
+    /// As a git merge driver: `visavis merge --base %O %A %B -o %A`. Exit status 0 when merged
+    /// cleanly, 1 when conflicts remain (OUT written with them), 2 when an input is refused
+    /// (nothing written).
+    Merge(MergeArgs),
     /// Exchange with other qualitative-analysis tools through REFI-QDA.
     #[command(subcommand)]
     Qdpx(QdpxCommand),
@@ -275,6 +285,15 @@ pub fn run(command: Command) -> ExitCode {
         Command::Report(args) => report(&args, &mut out),
         Command::Agree(args) => agree(&args, &mut out),
         Command::Suggest(args) => suggest::run(&args, &mut out),
+        Command::Merge(args) => {
+            // Its own exit statuses: 1 is "conflicts remain", as git expects of a merge driver.
+            let code = merge::run(&args, &mut out);
+            return if out.finish() {
+                code
+            } else {
+                ExitCode::from(2)
+            };
+        }
         Command::Qdpx(QdpxCommand::Export {
             session,
             output,
@@ -311,6 +330,20 @@ fn validate(path: &Path, max_size: Option<u64>, sources: Option<&Path>, out: &mu
             out.line(format_args!("{}: {}", path.display(), summary(&loaded)));
             for w in &loaded.warnings {
                 out.line(format_args!("{}: warning: {w}", path.display()));
+            }
+            let conflicts = merge::conflict_lines(&loaded.session);
+            for line in conflicts.iter().take(persist::MAX_WARNINGS) {
+                out.line(format_args!(
+                    "{}: conflict: {line}; open the file in the window to pick a side",
+                    path.display()
+                ));
+            }
+            if conflicts.len() > persist::MAX_WARNINGS {
+                out.line(format_args!(
+                    "{}: … and {} more conflicts",
+                    path.display(),
+                    conflicts.len() - persist::MAX_WARNINGS
+                ));
             }
             for (cell, a) in loaded
                 .session

@@ -3,6 +3,8 @@
 //! malformed fixtures, the command line, the crash test and the fuzz corpus replay are its
 //! modules.
 
+#[path = "common/arbitrary.rs"]
+mod arbitrary;
 #[path = "persist/cli.rs"]
 mod cli;
 #[path = "persist/corpus.rs"]

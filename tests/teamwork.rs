@@ -1,7 +1,13 @@
 //! `visavis agree` on copies of the example analysis that a second analyst re-tagged: the
 //! figures a user reads, the JSON keys a script reads, and the refusals of what cannot be
 //! compared (a dossier, the same file twice, sessions on different dossiers, a file that is no
-//! session).
+//! session). `visavis merge` is the module `merge` (tests/teamwork/merge.rs), with git running
+//! it as a merge driver.
+
+#[path = "common/arbitrary.rs"]
+mod arbitrary;
+#[path = "teamwork/merge.rs"]
+mod merge;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -44,6 +44,29 @@ fn short_name(name: &str) -> &str {
 /// The I/O error that stopped the save (`Interrupted` when cancelled); `target` is then
 /// unchanged.
 pub fn write_atomic(target: &Path, bytes: &[u8], progress: &Progress) -> io::Result<()> {
+    write_atomic_keeping(target, bytes, progress, Backup::Keep)
+}
+
+/// Whether a replacement keeps the previous version as `NAME.bak`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backup {
+    /// Keep it: every save, export and command output but one.
+    Keep,
+    /// Do not: `visavis merge` as a git merge driver (`-o %A`) replaces git's own temporary
+    /// copy of the file, and git keeps every version.
+    None,
+}
+
+/// [`write_atomic`], keeping the previous version as `target.bak` or not.
+///
+/// # Errors
+/// As [`write_atomic`].
+pub fn write_atomic_keeping(
+    target: &Path,
+    bytes: &[u8],
+    progress: &Progress,
+    backup: Backup,
+) -> io::Result<()> {
     let target = &resolve_links(target)?;
     let dir = parent_dir(target);
     let full_name = target
@@ -98,7 +121,7 @@ pub fn write_atomic(target: &Path, bytes: &[u8], progress: &Progress) -> io::Res
     // The last moment a cancel can be honoured: the temporary is removed as it is dropped.
     check_cancelled(progress)?;
 
-    if old.is_some() {
+    if old.is_some() && backup == Backup::Keep {
         keep_backup(target, &dir, name)?;
     }
     tmp.persist(target).map_err(|e| e.error)?;

@@ -211,11 +211,44 @@ fn write_text(
     write_bytes(path, text.as_bytes(), progress)
 }
 
+/// Save the session `visavis merge` made to `path`, atomically. Its output is never one of its
+/// inputs, except as a git merge driver (`merge --base %O %A %B -o %A`), which replaces the
+/// ours file `%A` in place, as git expects: `in_place` then writes no `.bak` (the file is git's
+/// own temporary copy, and git keeps every version). Otherwise the previous `path` is kept as
+/// `path.bak`, as by every save. Whatever the size (a merge never refuses the analysts' work);
+/// returns the size written, for the caller to warn past [`MAX_FILE_SIZE`].
+///
+/// # Errors
+/// As [`save`].
+pub fn save_merged(session: &Session, path: &Path, in_place: bool) -> Result<u64, SaveError> {
+    let text = to_ron(session).map_err(|e| SaveError::Encode {
+        path: path.to_owned(),
+        message: e.to_string(),
+    })?;
+    let backup = if in_place {
+        atomic::Backup::None
+    } else {
+        atomic::Backup::Keep
+    };
+    write_bytes_keeping(path, text.as_bytes(), &Progress::none(), backup)?;
+    Ok(u64::try_from(text.len()).unwrap_or(u64::MAX))
+}
+
 /// The one way every file is written: under the file's lock, atomically (or into it, for a pipe
 /// or a device), refusing a read-only target.
 fn write_bytes(path: &Path, bytes: &[u8], progress: &Progress) -> Result<(), SaveError> {
+    write_bytes_keeping(path, bytes, progress, atomic::Backup::Keep)
+}
+
+/// [`write_bytes`], keeping the previous version as `.bak` or not.
+fn write_bytes_keeping(
+    path: &Path,
+    bytes: &[u8],
+    progress: &Progress,
+    backup: atomic::Backup,
+) -> Result<(), SaveError> {
     let _lock = lock::lock_target(path);
-    atomic::write_atomic(path, bytes, progress).map_err(|source| {
+    atomic::write_atomic_keeping(path, bytes, progress, backup).map_err(|source| {
         let read_only = source
             .get_ref()
             .is_some_and(<dyn std::error::Error + Send + Sync>::is::<atomic::ReadOnlyTarget>);

@@ -116,6 +116,41 @@ pub enum AgreeError {
     },
 }
 
+/// A session on another dossier than the first of a list: what [`same_dossier`] finds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DifferentDossier {
+    /// The first session's dossier id.
+    pub first: String,
+    /// The other session's.
+    pub other: String,
+    /// The other session's place in the list, from 0.
+    pub index: usize,
+}
+
+/// Whether every session is on the dossier of the first, by dossier id: the check `agree` and
+/// `merge` make before anything else (two versions of one dossier share its id; two dossiers
+/// that only look alike do not).
+///
+/// # Errors
+/// The first session, in list order, whose dossier id differs from the first's.
+pub fn same_dossier(sessions: &[&Session]) -> Result<(), DifferentDossier> {
+    let Some(first) = sessions.first() else {
+        return Ok(());
+    };
+    match sessions
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.dossier.id != first.dossier.id)
+    {
+        Some((index, s)) => Err(DifferentDossier {
+            first: first.dossier.id.clone(),
+            other: s.dossier.id.clone(),
+            index,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Compare `sessions` (all on the dossier of the first) cell by cell. The cells are those of the
 /// first session's dossier; a cell another session's dossier lacks counts as unassessed there.
 ///
@@ -129,17 +164,11 @@ pub fn compare(sessions: &[&Session]) -> Result<Agreement, AgreeError> {
         return Err(AgreeError::TooFew);
     }
     let dossier = &first.dossier;
-    if let Some((i, s)) = rest
-        .iter()
-        .enumerate()
-        .find(|(_, s)| s.dossier.id != dossier.id)
-    {
-        return Err(AgreeError::DifferentDossiers {
-            first: dossier.id.clone(),
-            other: s.dossier.id.clone(),
-            index: i + 2,
-        });
-    }
+    same_dossier(sessions).map_err(|d| AgreeError::DifferentDossiers {
+        first: d.first,
+        other: d.other,
+        index: d.index + 1,
+    })?;
     let coders = sessions.len();
     let stance_index = |s: Stance| {
         Stance::ALL
