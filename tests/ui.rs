@@ -430,6 +430,34 @@ fn ctrl_e_offers_the_export_and_the_report_is_written_where_asked() {
 }
 
 #[test]
+fn the_export_dialog_offers_word_and_opendocument_and_writes_them() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = window(data.path(), Some(example()));
+    for (label, name, part) in [
+        ("Word (.docx)", "rapport.docx", "word/document.xml"),
+        ("OpenDocument texte (.odt)", "rapport.odt", "content.xml"),
+    ] {
+        let out = data.path().join(name);
+        h.state_mut()
+            .set_file_picker(visavis::ui::FilePicker::Fixed(out.clone()));
+        ctrl(&mut h, Key::E);
+        h.get_by_label(label).click();
+        settle(&mut h);
+        h.get_by_label("Exporter…").click();
+        settle(&mut h);
+        assert!(h.query_by_label_contains(name).is_some(), "{name} confirmed");
+        let bytes = std::fs::read(&out).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(part).expect("its body"), &mut xml)
+            .unwrap();
+        assert!(xml.contains("Ségur de la santé"), "{name}: the open dossier");
+        h.get_by_label("OK").click();
+        settle(&mut h);
+    }
+}
+
+#[test]
 fn the_example_analysis_opens_from_the_menu_as_an_untitled_copy() {
     let data = tempfile::tempdir().unwrap();
     let mut h = window(data.path(), None);
