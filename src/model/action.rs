@@ -1,7 +1,7 @@
 //! Every edit a user can make to a session, as a value, and the one function that performs it.
 //! The window, the tests and the undo history all go through [`apply`].
 
-use crate::model::conflict::{DossierItem, ItemId};
+use crate::model::conflict::{CellConflict, DossierItem, ItemId};
 use crate::model::dismissed::SuggestionKey;
 use crate::model::dossier::{Citation, Position};
 use crate::model::dossier_edit::{self, ItemChange};
@@ -79,6 +79,15 @@ pub enum Action {
         /// What was suggested.
         key: SuggestionKey,
     },
+    /// Settle a cell the analysts differ on: put `version` in the cell as it is (one analyst's
+    /// version, their name and time with it, or the analyst's own resolution) and close the
+    /// cell's merge conflict if it has one. `None` or a blank version leaves the cell blank.
+    SettleCell {
+        /// The cell.
+        cell: CellId,
+        /// The version kept (boxed: an action is usually much smaller).
+        version: Option<Box<Assessment>>,
+    },
     /// Set who is doing the analysis.
     SetAnalyst {
         /// The analyst's name.
@@ -152,7 +161,8 @@ impl Action {
             | Action::RemoveLabel { cell, .. }
             | Action::FlagForCheck { cell, .. }
             | Action::ClearFlag { cell, .. }
-            | Action::DismissSuggestion { cell, .. } => Some(cell),
+            | Action::DismissSuggestion { cell, .. }
+            | Action::SettleCell { cell, .. } => Some(cell),
             Action::SetAnalyst { .. }
             | Action::AddPosition { .. }
             | Action::AddCitation { .. }
@@ -247,6 +257,18 @@ pub enum Change {
         /// Its assessment after.
         after: Option<Assessment>,
     },
+    /// A cell was settled: its assessment went from `before` to `after`, and its merge
+    /// conflict, if it had one, was closed.
+    Settled {
+        /// The cell.
+        cell: CellId,
+        /// Its assessment before.
+        before: Option<Assessment>,
+        /// Its assessment after.
+        after: Option<Assessment>,
+        /// The conflict closed.
+        conflict: Option<CellConflict>,
+    },
     /// The analyst's name changed.
     Analyst {
         /// Before.
@@ -272,6 +294,19 @@ impl Change {
     pub fn revert(&self, session: &mut Session) {
         match self {
             Change::Cell { cell, before, .. } => put(session, cell, before.clone()),
+            Change::Settled {
+                cell,
+                before,
+                conflict,
+                ..
+            } => {
+                put(session, cell, before.clone());
+                if let Some(conflict) = conflict {
+                    session
+                        .cell_conflicts
+                        .insert(cell.clone(), conflict.clone());
+                }
+            }
             Change::Analyst { before, .. } => session.analyst.clone_from(before),
             Change::Items(changes) => dossier_edit::replay(session, changes, false),
             Change::Synthesis { of, before, .. } => session
@@ -284,6 +319,10 @@ impl Change {
     pub fn replay(&self, session: &mut Session) {
         match self {
             Change::Cell { cell, after, .. } => put(session, cell, after.clone()),
+            Change::Settled { cell, after, .. } => {
+                put(session, cell, after.clone());
+                session.cell_conflicts.remove(cell);
+            }
             Change::Analyst { after, .. } => session.analyst.clone_from(after),
             Change::Items(changes) => dossier_edit::replay(session, changes, true),
             Change::Synthesis { of, after, .. } => session
@@ -353,6 +392,7 @@ pub fn apply(
             let after = session.syntheses.get(&of).map(str::to_owned);
             return Ok((before != after).then_some(Change::Synthesis { of, before, after }));
         }
+        Action::SettleCell { cell, version } => return settle(session, cell, version),
         ref a => a.cell().expect("every other action edits a cell").clone(),
     };
     if session.dossier.measure(&cell.measure).is_none()
@@ -405,7 +445,8 @@ pub fn apply(
         | Action::PutItem { .. }
         | Action::MoveItem { .. }
         | Action::RemoveItem { .. }
-        | Action::EditSynthesis { .. } => unreachable!("handled above"),
+        | Action::EditSynthesis { .. }
+        | Action::SettleCell { .. } => unreachable!("handled above"),
     }
     let unchanged = match &before {
         Some(b) => same_work(b, &a),
@@ -427,6 +468,34 @@ pub fn apply(
         before,
         after,
     }))
+}
+
+/// [`Action::SettleCell`]: a cell outside the dossier can be settled only if a merge left a
+/// conflict on it (its work is kept as an orphan's).
+fn settle(
+    session: &mut Session,
+    cell: CellId,
+    version: Option<Box<Assessment>>,
+) -> Result<Option<Change>, ActionError> {
+    let conflict = session.cell_conflicts.get(&cell).cloned();
+    let known = session.dossier.measure(&cell.measure).is_some()
+        && session.dossier.stakeholder(&cell.stakeholder).is_some();
+    if conflict.is_none() && !known {
+        return Err(ActionError::UnknownCell(cell));
+    }
+    let after = version.map(|v| *v).filter(|v| !v.is_blank());
+    let before = session.assessments.get(&cell).cloned();
+    if conflict.is_none() && before == after {
+        return Ok(None);
+    }
+    let change = Change::Settled {
+        cell,
+        before,
+        after,
+        conflict,
+    };
+    change.replay(session);
+    Ok(Some(change))
 }
 
 /// True when two assessments carry the same work (ignoring who and when).
@@ -718,5 +787,71 @@ mod tests {
             ),
             Ok(None)
         );
+    }
+
+    #[test]
+    fn settling_a_conflict_keeps_the_side_picked_and_undo_reopens_it() {
+        let mut s = fixture::session();
+        let side = |stance, note: &str, author: &str| Assessment {
+            stance: Some(stance),
+            note: note.into(),
+            author: author.into(),
+            modified: "2026-01-01T09:00:00Z".into(),
+            ..Assessment::default()
+        };
+        let ours = side(Stance::Gap, "Rien sur les effectifs.", "Camille");
+        let theirs = side(Stance::Partial, "Une partie des postes.", "Inès");
+        s.assessments.insert(cell(), ours.clone());
+        s.cell_conflicts.insert(
+            cell(),
+            CellConflict {
+                sides: vec![ours.clone(), theirs.clone()],
+            },
+        );
+        let before = s.clone();
+        let change = apply(
+            &mut s,
+            Action::SettleCell {
+                cell: cell(),
+                version: Some(Box::new(theirs.clone())),
+            },
+            T,
+        )
+        .expect("applies")
+        .expect("changes the cell");
+        assert_eq!(
+            s.assessments[&cell()],
+            theirs,
+            "Inès's version, her name kept"
+        );
+        assert!(s.cell_conflicts.is_empty(), "the conflict is closed");
+        change.revert(&mut s);
+        assert_eq!(s, before, "undo reopens the conflict");
+        // Keeping one's own version as it is still closes the conflict.
+        let kept = apply(
+            &mut s,
+            Action::SettleCell {
+                cell: cell(),
+                version: Some(Box::new(ours.clone())),
+            },
+            T,
+        )
+        .expect("applies");
+        assert!(kept.is_some() && s.cell_conflicts.is_empty());
+        assert_eq!(s.assessments[&cell()], ours);
+        // Without a conflict, the same version again changes nothing.
+        let again = Action::SettleCell {
+            cell: cell(),
+            version: Some(Box::new(ours)),
+        };
+        assert_eq!(apply(&mut s, again, T), Ok(None));
+        let outside = Action::SettleCell {
+            cell: CellId::new("m9", "a"),
+            version: None,
+        };
+        assert!(matches!(
+            apply(&mut s, outside, T),
+            Err(ActionError::UnknownCell(_))
+        ));
     }
 }

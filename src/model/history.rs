@@ -226,7 +226,7 @@ fn extend(top: &mut Change, next: &Change) -> bool {
 
 fn changed_cell(change: &Change) -> Option<CellId> {
     match change {
-        Change::Cell { cell, .. } => Some(cell.clone()),
+        Change::Cell { cell, .. } | Change::Settled { cell, .. } => Some(cell.clone()),
         Change::Analyst { .. } | Change::Items(_) | Change::Synthesis { .. } => None,
     }
 }

@@ -22,7 +22,16 @@ pub fn render(report: &Report) -> String {
     let l = report.lang;
     let title = format!("{} — {}", T::Title.get(l), report.header.dossier_title);
     let memo = Memo::new(report);
-    let mut page = Page::default();
+    // Room for the whole page at once, so it is never copied as it grows: memory reserved and
+    // not written costs nothing.
+    let cells: usize = report
+        .pillars
+        .iter()
+        .map(|p| p.measures.iter().map(|m| m.cells.len()).sum::<usize>())
+        .sum();
+    let mut page = Page {
+        text: String::with_capacity((cells + 1) * 4096),
+    };
     // The page is written part by part, each straight into the page's text: the detail alone
     // can be tens of megabytes, and copying it whole into a parent element would cost as much
     // as making it. The tags opened and closed by hand here hold no session text.
@@ -116,7 +125,6 @@ const STATES: [Option<Stance>; 5] = [
 /// before `</html>`, so its source can be read and diffed line by line. Whitespace between
 /// blocks does not change what the browser shows. Safe because every `<` in the page is markup:
 /// `maud` escapes the `<` of every spliced string, and the style sheet has none.
-#[derive(Default)]
 struct Page {
     text: String,
 }
@@ -517,19 +525,22 @@ fn cell_body(l: Lang, c: &CellReport, memo: &Memo) -> Markup {
 }
 
 /// One piece of a cell's evidence: a quote, another stakeholder's quote under its mark, or a
-/// position the dossier lacks.
-fn evidence(l: Lang, e: &Evidence, memo: &Memo) -> Markup {
-    html! {
-        @match e {
-            Evidence::Quote(q) => { (memo.quote(q)) }
-            Evidence::Misattributed { quote, owner } => {
+/// position the dossier lacks. A quote, the common case, is the memo's markup as it is: no copy.
+fn evidence<'m>(l: Lang, e: &Evidence, memo: &'m Memo) -> PreEscaped<Cow<'m, str>> {
+    match e {
+        Evidence::Quote(q) => memo.quote(q),
+        Evidence::Misattributed { quote, owner } => PreEscaped(Cow::Owned(
+            html! {
                 div.misattributed {
                     p.warning { (text::misattributed(l, owner)) }
                     (memo.quote(quote))
                 }
             }
-            Evidence::Missing(id) => { p.warning { (id) " (" (T::MissingPosition.get(l)) ")" } }
-        }
+            .0,
+        )),
+        Evidence::Missing(id) => PreEscaped(Cow::Owned(
+            html! { p.warning { (id) " (" (T::MissingPosition.get(l)) ")" } }.0,
+        )),
     }
 }
 
@@ -821,7 +832,9 @@ mod tests {
 
     #[test]
     fn block_elements_start_lines_and_inline_ones_do_not() {
-        let mut page = Page::default();
+        let mut page = Page {
+            text: String::new(),
+        };
         page.tags("<div><p>a <span>b</span> &lt;p&gt;</p><pre>c</pre></div>");
         assert_eq!(
             page.text,

@@ -86,6 +86,18 @@ pub enum Command {
     DossierFromFolder,
     /// Carry the session over to a new version of its dossier.
     UpdateDossier,
+    /// Open another analyst's session of the same dossier beside this one, to compare.
+    CompareWith,
+    /// Close the sessions opened to compare.
+    StopComparing,
+    /// Select the next cell the analysts disagree on.
+    NextDisagreement,
+    /// Select the previous cell the analysts disagree on.
+    PrevDisagreement,
+    /// Select the next cell a merge left in conflict.
+    NextConflict,
+    /// Select the previous cell a merge left in conflict.
+    PrevConflict,
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -97,7 +109,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Every command, in the order menus and documentation list them. Keyboard handling does
     /// not depend on this order ([`Command::by_specificity`]).
-    pub const ALL: [Command; 41] = [
+    pub const ALL: [Command; 47] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
@@ -139,6 +151,12 @@ impl Command {
         Command::NewDossier,
         Command::DossierFromFolder,
         Command::UpdateDossier,
+        Command::CompareWith,
+        Command::StopComparing,
+        Command::NextDisagreement,
+        Command::PrevDisagreement,
+        Command::NextConflict,
+        Command::PrevConflict,
     ];
 
     /// Every command, those whose shortcut holds more modifier keys first: Ctrl+Shift+S must
@@ -208,7 +226,13 @@ impl Command {
             Command::ZoomIn => k(CTRL, Key::Plus),
             Command::ZoomOut => k(CTRL, Key::Minus),
             Command::ZoomReset => k(CTRL, Key::Num0),
-            Command::OpenExample
+            Command::NextDisagreement => k(Modifiers::NONE, Key::D),
+            Command::PrevDisagreement => k(Modifiers::SHIFT, Key::D),
+            Command::NextConflict => k(Modifiers::NONE, Key::C),
+            Command::PrevConflict => k(Modifiers::SHIFT, Key::C),
+            Command::CompareWith
+            | Command::StopComparing
+            | Command::OpenExample
             | Command::CancelTask
             | Command::ClearSearch
             | Command::ToggleFilters
@@ -296,6 +320,12 @@ impl Command {
             Command::NewDossier => Text::CmdNewDossier,
             Command::DossierFromFolder => Text::CmdDossierFromFolder,
             Command::UpdateDossier => Text::CmdUpdateDossier,
+            Command::CompareWith => Text::CmdCompareWith,
+            Command::StopComparing => Text::CmdStopComparing,
+            Command::NextDisagreement => Text::CmdNextDisagreement,
+            Command::PrevDisagreement => Text::CmdPrevDisagreement,
+            Command::NextConflict => Text::CmdNextConflict,
+            Command::PrevConflict => Text::CmdPrevConflict,
         };
         tr(lang, t)
     }
@@ -339,6 +369,10 @@ impl Command {
             Command::NewDossier => Text::CmdNewDossierTip,
             Command::DossierFromFolder => Text::CmdDossierFromFolderTip,
             Command::UpdateDossier => Text::CmdUpdateDossierTip,
+            Command::CompareWith => Text::CmdCompareWithTip,
+            Command::StopComparing => Text::CmdStopComparingTip,
+            Command::NextDisagreement | Command::PrevDisagreement => Text::CmdDisagreementTip,
+            Command::NextConflict | Command::PrevConflict => Text::CmdConflictTip,
         };
         tr(lang, t)
     }
@@ -393,6 +427,12 @@ mod tests {
             Command::UpdateDossier => 38,
             Command::ToggleHeatmap => 39,
             Command::Print => 40,
+            Command::CompareWith => 41,
+            Command::StopComparing => 42,
+            Command::NextDisagreement => 43,
+            Command::PrevDisagreement => 44,
+            Command::NextConflict => 45,
+            Command::PrevConflict => 46,
         }
     }
 

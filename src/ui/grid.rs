@@ -72,6 +72,8 @@ pub struct Grid<'a> {
     pub tall: bool,
     /// The search field holds text (the empty grid then offers to clear it).
     pub searching: bool,
+    /// Other analysts' sessions compared with this one, and the cells a merge left in conflict.
+    pub comparison: &'a crate::view::compare::Comparison,
 }
 
 /// What a frame of the grid reports back.
@@ -480,12 +482,14 @@ impl Grid<'_> {
                             );
                         }
                         self.review_mark(ui, a);
+                        self.comparison_mark(ui, mi, s);
                     });
                 }
                 None => {
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(unassessed(self.lang)).color(weak).italics());
                         self.review_mark(ui, a);
+                        self.comparison_mark(ui, mi, s);
                     });
                 }
             }
@@ -539,9 +543,38 @@ impl Grid<'_> {
             for reason in a.into_iter().flat_map(|a| a.review.keys()) {
                 name = format!("{name} — {}", reason.title(self.lang));
             }
+            if let Some((mark, _)) = self.comparison_text(mi, s) {
+                name = format!("{name} — {}", tr(self.lang, mark));
+            }
             egui::WidgetInfo::selected(egui::Role::Button, true, selected, name)
         });
         response
+    }
+
+    /// What the comparison says of a cell, as a short mark and its explanation: in conflict
+    /// after a merge, or the analysts disagree.
+    fn comparison_text(&self, mi: usize, s: usize) -> Option<(Text, Text)> {
+        use crate::view::compare::CellAgreement;
+        if self.comparison.in_conflict(mi, s) {
+            Some((Text::ConflictShort, Text::ConflictTip))
+        } else if self.comparison.mark(mi, s) == Some(CellAgreement::Differ) {
+            Some((Text::DisagreeShort, Text::DisagreeTip))
+        } else {
+            None
+        }
+    }
+
+    /// The comparison's mark on a cell, in words (never colour alone).
+    fn comparison_mark(&self, ui: &mut egui::Ui, mi: usize, s: usize) {
+        if let Some((mark, tip)) = self.comparison_text(mi, s) {
+            ui.label(
+                RichText::new(tr(self.lang, mark))
+                    .size(SMALL_TEXT)
+                    .strong()
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text(tr(self.lang, tip));
+        }
     }
 
     /// A small mark on a cell with review flags, naming them on hover.

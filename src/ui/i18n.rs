@@ -347,6 +347,93 @@ crate::i18n::catalogue! {
         PickAdd => ("Ajouter la citation", "Add the citation"),
         PickMade => ("Position créée\u{a0}:", "Position created:"),
         PickLink => ("Lier comme preuve de la cellule", "Link as evidence of the cell"),
+        CmdCompareWith => ("Comparer avec la session d’un autre analyste…", "Compare with another analyst’s session…"),
+        CmdCompareWithTip => ("Ouvrir à côté, en lecture seule, la session d’un autre analyste sur le même dossier\u{a0}: chaque cellule dit si vous êtes d’accord", "Open another analyst’s session of the same dossier beside this one, read only: each cell says whether you agree"),
+        CmdStopComparing => ("Fermer la comparaison", "Stop comparing"),
+        CmdStopComparingTip => ("Fermer les sessions ouvertes pour comparer (la vôtre reste telle quelle)", "Close the sessions opened to compare (yours stays as it is)"),
+        CmdNextDisagreement => ("Désaccord suivant", "Next disagreement"),
+        CmdPrevDisagreement => ("Désaccord précédent", "Previous disagreement"),
+        CmdDisagreementTip => ("Aller à la cellule suivante (ou précédente) où les analystes donnent des positions différentes", "Go to the next (or previous) cell where the analysts give different stances"),
+        CmdNextConflict => ("Conflit suivant", "Next conflict"),
+        CmdPrevConflict => ("Conflit précédent", "Previous conflict"),
+        CmdConflictTip => ("Aller à la cellule suivante (ou précédente) qu’une fusion a laissée en conflit", "Go to the next (or previous) cell a merge left in conflict"),
+        TaskCompare => ("Lecture pour comparer\u{a0}:", "Reading to compare:"),
+        CompareFailed => ("La session à comparer n’a pas pu être ouverte\u{a0}; la vôtre n’a pas changé.", "The session to compare could not be opened; yours has not changed."),
+        CompareSameFile => ("C’est le fichier ouvert\u{a0}: choisissez la session d’un autre analyste.", "That is the open file: choose another analyst’s session."),
+        CompareAlready => ("Cette session est déjà ouverte pour comparer.", "That session is already open to compare."),
+        ComparingWith => ("Comparaison avec", "Comparing with"),
+        NotComparing => ("Aucune session ouverte pour comparer (Édition → Comparer avec…).", "No session open to compare (Edit → Compare with…)."),
+        NoDisagreement => ("Aucun désaccord parmi les cellules affichées.", "No disagreement among the cells shown."),
+        NoConflict => ("Aucun conflit parmi les cellules affichées.", "No conflict among the cells shown."),
+        DisagreementAt => ("Désaccord", "Disagreement"),
+        ConflictAt => ("Conflit", "Conflict"),
+        ComparisonTitle => ("Comparaison des analystes", "Comparing analysts"),
+        AgreementByStakeholder => ("Accord par partie prenante et par pilier", "Agreement by stakeholder and by pillar"),
+        YourVersion => ("Vous", "You"),
+        Version => ("Version", "Version"),
+        ConflictIntro => ("Conflit de fusion\u{a0}: gardez une version, ou corrigez la cellule dans le panneau de détail puis marquez-la résolue.", "Merge conflict: keep one version, or correct the cell in the detail panel and mark it settled."),
+        MarkSettled => ("Marquer comme résolu", "Mark as settled"),
+        MarkSettledTip => ("Garder la cellule telle qu’elle est maintenant et clore le conflit (annulable)", "Keep the cell as it is now and close the conflict (undoable)"),
+        KeepVersion => ("Garder cette version", "Keep this version"),
+        KeepVersionTip => ("Mettre cette version dans votre cellule, avec son auteur et sa date (annulable)", "Put this version in your cell, with its author and date (undoable)"),
+        NoNote => ("(pas de note)", "(no note)"),
+        ObservedAgreement => ("accord observé", "observed agreement"),
+        Weighted => ("pondéré", "weighted"),
+        Scope => ("Périmètre", "Scope"),
+        Compared => ("Comparées", "Compared"),
+        Overall => ("Ensemble", "Overall"),
+        ConflictShort => ("conflit", "conflict"),
+        ConflictTip => ("Une fusion a laissé cette cellule en conflit\u{a0}: voir le panneau de comparaison", "A merge left this cell in conflict: see the comparison panel"),
+        DisagreeShort => ("désaccord", "disagreement"),
+        DisagreeTip => ("Les analystes donnent des positions différentes\u{a0}: voir le panneau de comparaison", "The analysts give different stances: see the comparison panel"),
+    }
+}
+
+/// "45 cellules comparées sur 600".
+#[must_use]
+pub fn compared_cells(lang: Lang, compared: usize, cells: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{compared} {} sur {cells}",
+            crate::i18n::plural(lang, compared, "cellule comparée", "cellules comparées")
+        ),
+        Lang::En => format!(
+            "{compared} {} of {cells}",
+            crate::i18n::plural(lang, compared, "cell compared", "cells compared")
+        ),
+    }
+}
+
+/// "7 désaccords".
+#[must_use]
+pub fn disagreement_count(lang: Lang, n: usize) -> String {
+    let word = match lang {
+        Lang::Fr => crate::i18n::plural(lang, n, "désaccord", "désaccords"),
+        Lang::En => crate::i18n::plural(lang, n, "disagreement", "disagreements"),
+    };
+    format!("{n} {word}")
+}
+
+/// "3 conflits de fusion".
+#[must_use]
+pub fn conflict_count(lang: Lang, n: usize) -> String {
+    let word = match lang {
+        Lang::Fr => crate::i18n::plural(lang, n, "conflit de fusion", "conflits de fusion"),
+        Lang::En => crate::i18n::plural(lang, n, "merge conflict", "merge conflicts"),
+    };
+    format!("{n} {word}")
+}
+
+/// Why a session cannot be compared with the open one: it is on another dossier.
+#[must_use]
+pub fn other_dossier(lang: Lang, file: &str, theirs: &str, ours: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{file} porte sur le dossier «\u{a0}{theirs}\u{a0}», la session ouverte sur «\u{a0}{ours}\u{a0}»\u{a0}: on ne compare que des sessions du même dossier."
+        ),
+        Lang::En => format!(
+            "{file} is on the dossier \"{theirs}\", the open session on \"{ours}\": only sessions of the same dossier can be compared."
+        ),
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod app;
 mod commands;
+mod compare;
 mod detail;
 mod dialogs;
 mod draft;

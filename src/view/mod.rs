@@ -6,6 +6,7 @@
 use crate::model::{CellId, Dossier, Stance};
 use std::collections::BTreeSet;
 
+pub mod compare;
 mod fold;
 pub mod heatmap;
 mod highlight;

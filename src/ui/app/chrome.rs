@@ -113,6 +113,17 @@ impl App {
                     for c in [Command::NextToReview, Command::PrevToReview, Command::Find] {
                         self.menu_item(ui, c);
                     }
+                    ui.separator();
+                    for c in [
+                        Command::CompareWith,
+                        Command::NextDisagreement,
+                        Command::PrevDisagreement,
+                        Command::NextConflict,
+                        Command::PrevConflict,
+                        Command::StopComparing,
+                    ] {
+                        self.menu_item(ui, c);
+                    }
                 });
                 ui.menu_button(tr(lang, Text::MenuDossier), |ui| {
                     for c in [

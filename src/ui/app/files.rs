@@ -173,6 +173,11 @@ impl App {
 
     /// [`App::replace`] with the session's index already built.
     fn replace_indexed(&mut self, session: Session, index: DossierIndex, path: Option<PathBuf>) {
+        // Sessions compared with the one on screen stay only beside another of their dossier.
+        if session.dossier.id != self.session.dossier.id {
+            self.comparison.others.clear();
+            self.compared_files.clear();
+        }
         self.index = index;
         self.session = Arc::new(session);
         self.history = crate::model::History::default();

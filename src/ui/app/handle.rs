@@ -162,6 +162,14 @@ impl App {
             Command::NewDossier => self.request(Intent::NewEmpty),
             Command::DossierFromFolder => self.pick_draft_folder(),
             Command::UpdateDossier => self.pick_update(),
+            Command::CompareWith => self.pick_compare(),
+            Command::StopComparing => self.stop_comparing(),
+            Command::NextDisagreement | Command::PrevDisagreement => {
+                self.seek_disagreement(c == Command::NextDisagreement, false);
+            }
+            Command::NextConflict | Command::PrevConflict => {
+                self.seek_disagreement(c == Command::NextConflict, true);
+            }
         }
     }
 

@@ -7,10 +7,13 @@
 //! caret's blink), `layout` (column widths, folded panels, zoom, row height), `files` (open,
 //! save), `recovery` (the recovery copy), `export` (the gap report), `picker` (file dialogs),
 //! `tasks` (work in the background with a progress bar and Cancel), `help` (the Help menu's
-//! windows and the analyst's name asked on first start). Views never change the session
-//! and never touch files: they push [`Message`]s, and the App acts on them here.
+//! windows and the analyst's name asked on first start), `compare` (other analysts' sessions
+//! beside this one: the marks, the keys to the disagreements and conflicts, the panel). Views
+//! never change the session and never touch files: they push [`Message`]s, and the App acts on
+//! them here.
 
 mod chrome;
+mod compare;
 mod dossier;
 mod export;
 mod files;
@@ -140,6 +143,12 @@ pub struct App {
     suggestions: suggesting::Suggestions,
     /// How files are opened in the system's programs.
     launcher: Launcher,
+    /// Other analysts' sessions opened to compare, and each cell's mark.
+    comparison: crate::view::compare::Comparison,
+    /// The files of the compared sessions, in the same order.
+    compared_files: Vec<PathBuf>,
+    /// The agreement figures of the comparison, recomputed with the marks.
+    agreement: Option<crate::teamwork::Agreement>,
 }
 
 /// How the app opens a file in the system's programs.
@@ -210,6 +219,9 @@ impl App {
             draft_review: None,
             print_dir,
             launcher: Launcher::System,
+            comparison: crate::view::compare::Comparison::default(),
+            compared_files: Vec::new(),
+            agreement: None,
             suggestions: suggesting::Suggestions::stale(),
         }
     }
@@ -436,6 +448,7 @@ impl App {
         self.read_dropped_files(&ctx);
         self.check_close_request(&ctx);
         if self.grid.stale {
+            self.refresh_comparison();
             self.grid.rows = self.index.rows(&self.session, &self.filters);
             self.heat = crate::view::heatmap::Heatmap::new(&self.session.dossier, &self.index);
             self.grid.words = crate::view::search_words(&self.filters.search);
@@ -571,6 +584,9 @@ impl App {
         if self.prefs.heatmap.shown {
             self.heatmap_panel(ui);
         }
+        if self.comparison_shown() {
+            self.comparison_panel(ui);
+        }
         let columns = self.visible_columns();
         egui::CentralPanel::default().show(ui, |ui| {
             let grid = grid::Grid {
@@ -588,6 +604,7 @@ impl App {
                 words: &self.grid.words,
                 tall: self.prefs.rows == super::prefs::RowHeight::ThreeLines,
                 searching: !self.filters.search.trim().is_empty(),
+                comparison: &self.comparison,
             };
             let shown = grid.show(ui, &mut self.inbox);
             self.grid.focused = shown.focused;

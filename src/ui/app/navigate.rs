@@ -94,21 +94,33 @@ impl App {
     /// Reads the stances from the index: no cell is built or looked up by id, so a key press
     /// costs a fraction of a millisecond even on a hundred thousand cells.
     pub(super) fn review(&mut self, forward: bool) {
+        let hits =
+            self.cells_matching(|m, s| matches!(self.index.stance(m, s), None | Some(Stance::Gap)));
+        self.seek(forward, &hits, Text::ReviewAt, Text::NothingToReview);
+    }
+
+    /// For each visible cell, row by row, whether `wanted(measure, stakeholder)` holds.
+    pub(super) fn cells_matching(&self, wanted: impl Fn(usize, usize) -> bool) -> Vec<bool> {
+        let (rows, cols) = (self.visible_measures(), self.visible_columns());
+        rows.iter()
+            .flat_map(|&m| cols.iter().map(move |&s| (m, s)))
+            .map(|(m, s)| wanted(m, s))
+            .collect()
+    }
+
+    /// Select the next (or previous) visible cell whose entry in `hits` (as
+    /// [`App::cells_matching`] gives them) is set, wrapping around, and say in the status bar
+    /// which one of how many it is (`what` "3 / 9") and when it wrapped; `none` when there is
+    /// none.
+    pub(super) fn seek(&mut self, forward: bool, hits: &[bool], what: Text, none: Text) {
         let (rows, cols) = (self.visible_measures(), self.visible_columns());
         let n = rows.len() * cols.len();
-        if n == 0 {
+        if n == 0 || hits.len() != n {
             return;
         }
         let at = |i: usize| Selection {
             measure: rows[i / cols.len()],
             stakeholder: cols[i % cols.len()],
-        };
-        let to_review = |i: usize| {
-            let sel = at(i);
-            matches!(
-                self.index.stance(sel.measure, sel.stakeholder),
-                None | Some(Stance::Gap)
-            )
         };
         let here = self.selection.and_then(|s| {
             let row = rows.iter().position(|&m| m == s.measure)?;
@@ -122,15 +134,15 @@ impl App {
                 (None, true) => k - 1,
                 (None, false) => n - k,
             })
-            .find(|&i| to_review(i));
+            .find(|&i| hits[i]);
         let Some(target) = target else {
-            self.say(Text::NothingToReview);
+            self.say(none);
             return;
         };
-        let rank = (0..target).filter(|&i| to_review(i)).count() + 1;
-        let total = rank + (target + 1..n).filter(|&i| to_review(i)).count();
+        let rank = hits[..target].iter().filter(|h| **h).count() + 1;
+        let total = rank + hits[target + 1..].iter().filter(|h| **h).count();
         let wrapped = here.is_some_and(|i| if forward { target <= i } else { target >= i });
-        let mut notice = Notice::text(Text::ReviewAt).raw(format!("{rank} / {total}"));
+        let mut notice = Notice::text(what).raw(format!("{rank} / {total}"));
         if wrapped {
             let back = if forward {
                 Text::WrappedToStart

@@ -73,6 +73,8 @@ pub(super) enum Purpose {
     DraftFolder,
     /// Carry the session over to the dossier of this file.
     UpdateFrom,
+    /// Compare the session with the one in this file.
+    CompareWith,
 }
 
 /// What the dialog asks for.
@@ -457,6 +459,7 @@ impl App {
             Purpose::SaveAs(then) => self.save_to_then(&path, then),
             Purpose::Export(choice) => self.export_to(&path, choice),
             Purpose::UpdateFrom => self.update_from(&path),
+            Purpose::CompareWith => self.compare_with(&path),
             Purpose::SourcesFolder | Purpose::DraftFolder => {}
         }
     }

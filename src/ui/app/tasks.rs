@@ -48,6 +48,8 @@ pub(super) enum Job {
     },
     /// Carry the session over to the dossier of `path`.
     Update { path: PathBuf },
+    /// Read the session of `path`, to compare with the open one.
+    Compare { path: PathBuf },
 }
 
 /// What a task produced.
@@ -61,6 +63,8 @@ pub(super) enum Outcome {
     Drafted(Result<crate::sources::draft::Draft, crate::sources::draft::DraftError>),
     /// The session carried over to the new dossier, or why not (the new file's error).
     Updated(Result<Box<crate::model::Update>, LoadError>),
+    /// The session to compare with, or why not.
+    Compared(Box<Result<Loaded, LoadError>>),
 }
 
 /// A task running in the background.
@@ -123,6 +127,7 @@ impl Task {
             Job::Export { path, .. } => (Text::TaskExport, path),
             Job::Draft { folder, .. } => (Text::TaskDraft, folder),
             Job::Update { path } => (Text::TaskUpdate, path),
+            Job::Compare { path } => (Text::TaskCompare, path),
         };
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -229,6 +234,9 @@ impl App {
             ) => self.drafted(folder, measures_from, result),
             (Job::Update { path }, Some(Outcome::Updated(result))) => {
                 self.updated(&path, result);
+            }
+            (Job::Compare { path }, Some(Outcome::Compared(result))) => {
+                self.compared(path, *result);
             }
             // No answer, or (a bug) another job's.
             _ => {
