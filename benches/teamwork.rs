@@ -1,8 +1,9 @@
 //! Agreement between two analysts (`visavis agree`) and the merge of their sessions (`visavis
 //! merge`) on the Ségur example, 1,000 × 10 and 5,000 × 20 cells: the comparison or the merge
 //! alone, and with the loading of the files (and, for the merge, the saving of its output) as
-//! the command does. Targets (DESIGN): within 1.3× the time to load the inputs (and save the
-//! output); under 1 s at 5,000 × 20.
+//! the command does; and what the window recomputes after an edit while comparing. Targets
+//! (DESIGN): within 1.3× the time to load the inputs (and save the output); under 1 s at
+//! 5,000 × 20.
 
 mod common;
 
@@ -37,6 +38,23 @@ fn compare(bencher: Bencher, size: &str) {
     let a = session(size);
     let b = second(size);
     bencher.bench(|| visavis::teamwork::compare(&[a, &b]).expect("same dossier"));
+}
+
+/// What the window redoes after each edit while comparing with a second analyst: every cell's
+/// mark, then the agreement figures.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn window_refresh(bencher: Bencher, size: &str) {
+    let a = session(size);
+    let index = visavis::view::DossierIndex::new(a);
+    let mut c = visavis::view::compare::Comparison::default();
+    c.others.push(visavis::view::compare::Compared {
+        name: "B".into(),
+        session: std::sync::Arc::new(second(size)),
+    });
+    bencher.bench_local(|| {
+        c.refresh(a, &index);
+        c.agreement(a).expect("same dossier")
+    });
 }
 
 /// Load both files, then compare: what `visavis agree A B` does before printing.

@@ -125,8 +125,11 @@ impl App {
         let cell = self.selection.and_then(|s| s.cell(&self.session.dossier));
         egui::Panel::bottom("comparison")
             .resizable(true)
-            .default_size(220.0)
+            .default_size(320.0)
+            .min_size(160.0)
             .show(ui, |ui| {
+                // Room for a few lines of each version from the start.
+                ui.set_min_height(280.0);
                 crate::ui::compare::show(
                     ui,
                     &crate::ui::compare::Panel {
