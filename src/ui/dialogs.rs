@@ -65,6 +65,9 @@ pub struct ExportChoice {
     pub detail: bool,
     /// Limit to the pillars and stakeholders the filters show.
     pub visible_only: bool,
+    /// Add the agreement between the analysts compared in the window; `None` when no other
+    /// session is open to compare (the dialog then does not offer it).
+    pub agreement: Option<bool>,
 }
 
 impl ExportChoice {
@@ -76,6 +79,7 @@ impl ExportChoice {
             lang,
             detail: true,
             visible_only: false,
+            agreement: None,
         }
     }
 }
@@ -228,6 +232,10 @@ impl Dialog {
                     ui.checkbox(&mut choice.detail, tr(lang, Text::ExportDetail));
                     ui.checkbox(&mut choice.visible_only, tr(lang, Text::ExportVisibleOnly))
                         .on_hover_text(tr(lang, Text::ExportVisibleOnlyTip));
+                    if let Some(agreement) = &mut choice.agreement {
+                        ui.checkbox(agreement, tr(lang, Text::ExportAgreement))
+                            .on_hover_text(tr(lang, Text::ExportAgreementTip));
+                    }
                     ui.horizontal(|ui| {
                         pick(ui, Text::ExportButton, Choice::Export);
                         pick(ui, Text::CancelButton, Choice::Close);

@@ -382,6 +382,8 @@ crate::i18n::catalogue! {
         Scope => ("Périmètre", "Scope"),
         Compared => ("Comparées", "Compared"),
         Overall => ("Ensemble", "Overall"),
+        ExportAgreement => ("Accord entre analystes (sessions comparées)", "Agreement between analysts (sessions compared)"),
+        ExportAgreementTip => ("Ajouter au rapport les chiffres de l’accord et la liste des désaccords avec les sessions ouvertes pour comparer", "Add the agreement figures and the list of disagreements with the sessions opened to compare"),
         ConflictShort => ("conflit", "conflict"),
         ConflictTip => ("Une fusion a laissé cette cellule en conflit\u{a0}: voir le panneau de comparaison", "A merge left this cell in conflict: see the comparison panel"),
         DisagreeShort => ("désaccord", "disagreement"),

@@ -54,6 +54,11 @@ impl App {
                     .collect(),
             );
         }
+        if choice.agreement == Some(true) {
+            options.compared = (self.comparison.others.iter())
+                .map(|o| Arc::clone(&o.session))
+                .collect();
+        }
         options
     }
 
@@ -68,7 +73,8 @@ impl App {
     /// browser, whose print dialog also saves a PDF. No crate here lays HTML out as a PDF
     /// without a browser engine, and the report's print style sheet is made for this.
     pub(super) fn print(&mut self) {
-        let choice = ExportChoice::new(self.lang());
+        let mut choice = ExportChoice::new(self.lang());
+        choice.agreement = self.comparison.is_on().then_some(true);
         let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
             || "analyse".to_owned(),
             |n| n.to_string_lossy().into_owned(),

@@ -114,7 +114,9 @@ impl App {
             Command::SaveAs => self.save_as_then(None),
             Command::Print => self.print(),
             Command::Export => {
-                self.show_dialog(Dialog::Export(crate::ui::ExportChoice::new(self.lang())));
+                let mut choice = crate::ui::ExportChoice::new(self.lang());
+                choice.agreement = self.comparison.is_on().then_some(true);
+                self.show_dialog(Dialog::Export(choice));
             }
             Command::Quit => self.request(Intent::Quit),
             Command::CancelTask => self.cancel_task(),
