@@ -445,13 +445,18 @@ fn the_export_dialog_offers_word_and_opendocument_and_writes_them() {
         settle(&mut h);
         h.get_by_label("Exporter…").click();
         settle(&mut h);
-        assert!(h.query_by_label_contains(name).is_some(), "{name} confirmed");
+        assert!(
+            h.query_by_label_contains(name).is_some(),
+            "{name} confirmed"
+        );
         let bytes = std::fs::read(&out).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
         let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name(part).expect("its body"), &mut xml)
-            .unwrap();
-        assert!(xml.contains("Ségur de la santé"), "{name}: the open dossier");
+        std::io::Read::read_to_string(&mut zip.by_name(part).expect("its body"), &mut xml).unwrap();
+        assert!(
+            xml.contains("Ségur de la santé"),
+            "{name}: the open dossier"
+        );
         h.get_by_label("OK").click();
         settle(&mut h);
     }

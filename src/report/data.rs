@@ -9,6 +9,7 @@ use crate::model::{
     StakeholderId, Stance,
 };
 use crate::sources::{CitationRef, Closest, Tally};
+use crate::teamwork::Agreement;
 
 /// The whole analysis, ready to render.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +46,9 @@ pub struct Report<'a> {
     pub sources: Vec<SourceInfo<'a>>,
     /// What verifying the dossier's citations against their source texts found.
     pub checks: CitationChecks<'a>,
+    /// The agreement between this session's analyst and other analysts, when the report compares
+    /// sessions ([`super::ReportOptions::compared`]); `None` leaves the section out.
+    pub agreement: Option<AgreementReport<'a>>,
 }
 
 /// The report's header.
@@ -174,6 +178,9 @@ pub struct CellReport<'a> {
     pub review: Vec<(ReviewReason, &'a ReviewOrigin)>,
     /// The positions cited, in id order.
     pub evidence: Vec<Evidence<'a>>,
+    /// The other analysts' work on the cell, in [`AgreementReport`] order (after this
+    /// session's analyst); empty when the report compares no sessions.
+    pub compared: Vec<Judgement<'a>>,
 }
 
 impl CellReport<'_> {
@@ -182,6 +189,41 @@ impl CellReport<'_> {
     pub fn is_unsupported(&self) -> bool {
         Stance::is_judgement(self.stance) && self.evidence.is_empty()
     }
+
+    /// Whether two analysts who both assessed the cell gave it different stances (this
+    /// session's analyst and those of [`CellReport::compared`]).
+    #[must_use]
+    pub fn is_disagreement(&self) -> bool {
+        let mut assessed = std::iter::once(self.stance)
+            .chain(self.compared.iter().map(|j| j.stance))
+            .flatten();
+        assessed
+            .next()
+            .is_some_and(|first| assessed.any(|s| s != first))
+    }
+}
+
+/// Another analyst's work on a cell of the report, from a compared session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Judgement<'a> {
+    /// Their stance; `None` when they left the cell unassessed.
+    pub stance: Option<Stance>,
+    /// Their note, whole.
+    pub note: &'a str,
+}
+
+/// The optional agreement section: this session compared cell by cell with other analysts'
+/// sessions on the same dossier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgreementReport<'a> {
+    /// The statistics as `visavis agree` computes them, over the whole grid whatever the
+    /// report's selection: the analysts (this session's first), then overall, per stakeholder
+    /// and per pillar.
+    pub statistics: Agreement,
+    /// The cells of the report's selection that two analysts who both assessed them gave
+    /// different stances, in report order (pillar, measure, stakeholder); each cell's
+    /// [`CellReport::compared`] holds the other analysts' stances and notes.
+    pub disagreements: Vec<CellEntry<'a>>,
 }
 
 /// A piece of evidence of a cell.
