@@ -90,6 +90,14 @@ pub struct Selection {
     pub all_pillars: usize,
 }
 
+impl Selection {
+    /// Whether the report leaves some of the dossier's stakeholders or pillars out.
+    #[must_use]
+    pub fn is_subset(&self) -> bool {
+        self.stakeholders < self.all_stakeholders || self.pillars < self.all_pillars
+    }
+}
+
 /// A stakeholder as the report names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StakeholderInfo<'a> {
@@ -194,9 +202,7 @@ impl CellReport<'_> {
     /// session's analyst and those of [`CellReport::compared`]).
     #[must_use]
     pub fn is_disagreement(&self) -> bool {
-        let mut assessed = std::iter::once(self.stance)
-            .chain(self.compared.iter().map(|j| j.stance))
-            .flatten();
+        let mut assessed = self.judgements().filter_map(|j| j.stance);
         assessed
             .next()
             .is_some_and(|first| assessed.any(|s| s != first))
@@ -251,6 +257,15 @@ impl<'a> CellReport<'a> {
             Evidence::Quote(q) => Some(q),
             _ => None,
         })
+    }
+
+    /// Every analyst's work on the cell: this session's, then [`CellReport::compared`].
+    pub fn judgements(&self) -> impl Iterator<Item = Judgement<'a>> + '_ {
+        std::iter::once(Judgement {
+            stance: self.stance,
+            note: self.note,
+        })
+        .chain(self.compared.iter().copied())
     }
 
     /// The evidence that is not a quote of the cell's stakeholder: misattributed or missing.
