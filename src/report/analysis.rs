@@ -16,6 +16,9 @@
 //!   review, not analysed.
 //! - Evidence naming a position of another stakeholder is *misattributed*: shown apart, named
 //!   as such, and never as the words of the cell's stakeholder; it links no demand to a measure.
+//! - With other analysts' sessions ([`ReportOptions::compared`]), the statistics are those of
+//!   [`crate::teamwork::compare`], over the whole grid; a *disagreement* is a cell of the
+//!   selection that two analysts who both assessed it tagged differently.
 
 use crate::i18n::Lang;
 use crate::model::{
