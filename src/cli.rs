@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 mod citations;
 mod dossier;
@@ -204,6 +205,13 @@ pub struct ReportArgs {
     /// (then `VISAVIS_SOURCES_DIR`, then the session's own folder).
     #[arg(long, value_name = "DIR")]
     pub sources: Option<PathBuf>,
+    /// Compare with another analyst's session on the same dossier (repeat for several): adds
+    /// the section "Accord entre analystes" (the statistics of `visavis agree` and every cell
+    /// two analysts tagged differently, with each one's stance and note) and, in CSV, one
+    /// stance column per other analyst. Refused as `visavis agree` refuses: a file that is not
+    /// a session, the same file twice, a session on another dossier (exit status 1).
+    #[arg(long = "agree", value_name = "OTHER")]
+    pub agree: Vec<PathBuf>,
 }
 
 /// Standard output of a command. Writing never panics: a reader that stops early (`| head`)
@@ -565,11 +573,23 @@ fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
     for w in &loaded.warnings {
         eprintln!("{}: warning: {w}", path.display());
     }
+    let (session, compared) = if args.agree.is_empty() {
+        (loaded.session, Vec::new())
+    } else {
+        let paths: Vec<&Path> = std::iter::once(path)
+            .chain(args.agree.iter().map(PathBuf::as_path))
+            .collect();
+        let Some(mut sessions) = analysts(&paths, Some(loaded), args.max_size) else {
+            return false;
+        };
+        let session = sessions.remove(0);
+        (session, sessions.into_iter().map(Arc::new).collect())
+    };
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let d = &loaded.session.dossier;
+    let d = &session.dossier;
     let options = ReportOptions {
         lang: args.lang,
         stakeholders: (!args.stakeholders.is_empty()).then(|| {
@@ -583,8 +603,9 @@ fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
         include_detail: !args.no_detail,
         session_name: name,
         verifications: citations::verifications(path, d, args.sources.as_deref()),
+        compared,
     };
-    let unknown = options.unknown_ids(&loaded.session);
+    let unknown = options.unknown_ids(&session);
     if !unknown.is_empty() {
         for problem in unknown {
             eprintln!("{}: {problem}", path.display());
@@ -633,7 +654,7 @@ fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
         );
         return false;
     }
-    let bytes = format.render(&report::analyse(&loaded.session, &options));
+    let bytes = format.render(&report::analyse(&session, &options));
     match &args.output {
         None => {
             // `visavis report … | head`: the reader has what it wanted.
@@ -643,6 +664,13 @@ fn report(args: &ReportArgs, stdout: &mut Out) -> bool {
         Some(out) if same_file(out, path) => {
             eprintln!(
                 "{}: this is the session being reported on; choose another file for the report",
+                out.display()
+            );
+            false
+        }
+        Some(out) if args.agree.iter().any(|a| same_file(out, a) || out == a) => {
+            eprintln!(
+                "{}: this is a session compared with --agree; choose another file for the report",
                 out.display()
             );
             false
@@ -705,51 +733,69 @@ fn generate(args: &GenerateArgs, out: &mut Out) -> bool {
     }
 }
 
-/// `visavis agree`: load every session (refusing a dossier, the same file twice, sessions on
-/// different dossiers), compare, print the tables or the JSON object.
-fn agree(args: &AgreeArgs, out: &mut Out) -> bool {
+/// The analysts' sessions at `paths`, loaded and checked as `visavis agree` and `visavis report
+/// --agree` load them: the same file given twice, a file that does not load, a dossier (it
+/// holds no analyst's stances) and sessions on different dossiers are refused, said on stderr
+/// (`None`). `first`, when given, is `paths[0]` already loaded.
+fn analysts(paths: &[&Path], first: Option<Loaded>, max_size: Option<u64>) -> Option<Vec<Session>> {
     let mut seen: Vec<PathBuf> = Vec::new();
-    let mut sessions = Vec::new();
-    for path in &args.sessions {
-        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+    for path in paths {
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if seen.contains(&canonical) {
             eprintln!(
                 "{}: given twice: agreement compares different analysts' sessions",
                 path.display()
             );
-            return false;
+            return None;
         }
         seen.push(canonical);
-        match load(path, None) {
-            Ok(loaded) if loaded.origin == Origin::Dossier => {
-                eprintln!(
-                    "{}: a dossier, not a session: it holds no analyst's stances to compare",
-                    path.display()
-                );
-                return false;
-            }
-            Ok(loaded) => sessions.push(loaded.session),
-            Err(e) => {
-                report_error(&e);
-                return false;
-            }
-        }
     }
+    let mut first = first;
+    let mut sessions = Vec::with_capacity(paths.len());
+    for path in paths {
+        let loaded = match first.take() {
+            Some(loaded) => loaded,
+            None => match load(path, max_size) {
+                Ok(loaded) => loaded,
+                Err(e) => {
+                    report_error(&e);
+                    return None;
+                }
+            },
+        };
+        if loaded.origin == Origin::Dossier {
+            eprintln!(
+                "{}: a dossier, not a session: it holds no analyst's stances to compare",
+                path.display()
+            );
+            return None;
+        }
+        sessions.push(loaded.session);
+    }
+    let refs: Vec<&Session> = sessions.iter().collect();
+    if let Err(d) = crate::teamwork::same_dossier(&refs) {
+        eprintln!(
+            "{}: on the dossier \"{}\", but {} is on \"{}\": agreement compares sessions on the same dossier",
+            paths[d.index].display(),
+            d.other,
+            paths[0].display(),
+            d.first
+        );
+        return None;
+    }
+    Some(sessions)
+}
+
+/// `visavis agree`: load every session (refusing a dossier, the same file twice, sessions on
+/// different dossiers), compare, print the tables or the JSON object.
+fn agree(args: &AgreeArgs, out: &mut Out) -> bool {
+    let paths: Vec<&Path> = args.sessions.iter().map(PathBuf::as_path).collect();
+    let Some(sessions) = analysts(&paths, None, None) else {
+        return false;
+    };
     let refs: Vec<&Session> = sessions.iter().collect();
     let result = match crate::teamwork::compare(&refs) {
         Ok(r) => r,
-        Err(crate::teamwork::AgreeError::DifferentDossiers {
-            first,
-            other,
-            index,
-        }) => {
-            eprintln!(
-                "{}: on the dossier \"{other}\", but {} is on \"{first}\": agreement compares sessions on the same dossier",
-                args.sessions[index - 1].display(),
-                args.sessions[0].display()
-            );
-            return false;
-        }
         Err(e) => {
             eprintln!("{e}");
             return false;

@@ -1,8 +1,11 @@
 //! The gap report as a user gets it: the example analysis rendered three ways (snapshots read
 //! line by line when accepted), Markdown that parses as the tables it means, HTML and CSV that
 //! stay inert whatever the analyst typed, and `visavis report` on the command line. The Word and
-//! OpenDocument reports are read back in [`office`].
+//! OpenDocument reports are read back in [`office`]; the agreement between analysts
+//! (`--agree`) is in [`agreement`].
 
+#[path = "report/agreement.rs"]
+mod agreement;
 #[path = "report/office.rs"]
 mod office;
 

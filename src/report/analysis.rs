@@ -16,6 +16,9 @@
 //!   review, not analysed.
 //! - Evidence naming a position of another stakeholder is *misattributed*: shown apart, named
 //!   as such, and never as the words of the cell's stakeholder; it links no demand to a measure.
+//! - With other analysts' sessions ([`ReportOptions::compared`]), the statistics are those of
+//!   [`crate::teamwork::compare`], over the whole grid; a *disagreement* is a cell of the
+//!   selection that two analysts who both assessed it tagged differently.
 
 use crate::i18n::Lang;
 use crate::model::{
@@ -23,15 +26,17 @@ use crate::model::{
     Session, SourceId, StakeholderId, Stance,
 };
 use crate::report::data::{
-    CellEntry, CellReport, CitationChecks, Demand, Evidence, FaultyEvidence, FlaggedCell, Friction,
-    Header, MatrixRow, MeasureAt, MeasureRef, MeasureReport, NotFound, ORPHAN_NOTE_CHARS, Orphan,
-    PillarReport, Quote, Report, Review, Selection, Silences, SilentMeasure, SilentPillar,
-    SourceCheck, SourceInfo, StakeholderDemands, StakeholderGaps, StakeholderInfo,
-    StakeholderUnassessed, StanceCounts, Unanswered,
+    AgreementReport, CellEntry, CellReport, CitationChecks, Demand, Evidence, FaultyEvidence,
+    FlaggedCell, Friction, Header, Judgement, MatrixRow, MeasureAt, MeasureRef, MeasureReport,
+    NotFound, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote, Report, Review, Selection, Silences,
+    SilentMeasure, SilentPillar, SourceCheck, SourceInfo, StakeholderDemands, StakeholderGaps,
+    StakeholderInfo, StakeholderUnassessed, StanceCounts, Unanswered,
 };
 use crate::sources::{Checked, CitationRef, Tally, Verification};
+use crate::teamwork::Agreement;
 use foldhash::{HashMap, HashSet};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Each citation's status against its source text, as [`crate::sources::verify_dossier`] found
 /// it: the data the report's Sources section counts. The caller reads the documents (the
@@ -96,6 +101,11 @@ pub struct ReportOptions {
     /// The citations' statuses against their source texts, for the Sources section (empty:
     /// made without the documents).
     pub verifications: Verifications,
+    /// Other analysts' sessions on the same dossier, for the agreement section (this session
+    /// first, then these, as `visavis agree` compares them); empty, the default, for none. A
+    /// session on another dossier leaves the section out: check with
+    /// [`crate::teamwork::same_dossier`] first to tell the user.
+    pub compared: Vec<Arc<Session>>,
 }
 
 impl ReportOptions {
@@ -109,6 +119,7 @@ impl ReportOptions {
             include_detail: true,
             session_name: session_name.to_owned(),
             verifications: Verifications::default(),
+            compared: Vec::new(),
         }
     }
 
@@ -145,7 +156,13 @@ impl ReportOptions {
 #[must_use]
 pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'a> {
     let d = &session.dossier;
-    let ctx = Context::new(session);
+    let statistics = statistics(session, &options.compared);
+    let compared = if statistics.is_some() {
+        options.compared.as_slice()
+    } else {
+        &[]
+    };
+    let ctx = Context::new(session, compared);
 
     let stakeholders: Vec<StakeholderInfo> = d
         .stakeholders
@@ -232,12 +249,45 @@ pub fn analyse<'a>(session: &'a Session, options: &'a ReportOptions) -> Report<'
         review: review(session, &pillars),
         sources: Vec::new(),
         checks: checks(d, &options.verifications),
+        agreement: statistics.map(|statistics| AgreementReport {
+            statistics,
+            disagreements: disagreements(&pillars),
+        }),
         matrix,
         stakeholders,
         pillars,
     };
     report.sources = sources(d, &report);
     report
+}
+
+/// The agreement of `session` with `compared`, `session` first; `None` without compared
+/// sessions, or when one is on another dossier.
+fn statistics(session: &Session, compared: &[Arc<Session>]) -> Option<Agreement> {
+    if compared.is_empty() {
+        return None;
+    }
+    let all: Vec<&Session> = std::iter::once(session)
+        .chain(compared.iter().map(Arc::as_ref))
+        .collect();
+    crate::teamwork::compare(&all).ok()
+}
+
+/// The cells of `pillars` on which two analysts disagree, in report order.
+fn disagreements<'a>(pillars: &[PillarReport<'a>]) -> Vec<CellEntry<'a>> {
+    pillars
+        .iter()
+        .flat_map(|p| &p.measures)
+        .flat_map(|m| {
+            m.cells
+                .iter()
+                .filter(|c| c.is_disagreement())
+                .map(|c| CellEntry {
+                    measure: m.measure,
+                    cell: c.clone(),
+                })
+        })
+        .collect()
 }
 
 /// Every measure of `pillars` with its place.
@@ -373,6 +423,8 @@ fn checks<'a>(
 /// Lookups shared by the parts of the analysis.
 struct Context<'a> {
     session: &'a Session,
+    /// The other analysts' sessions, for each cell's [`CellReport::compared`].
+    compared: &'a [Arc<Session>],
     /// The dossier's items by id: the analysis looks up every cell's.
     lookup: DossierLookup<'a>,
     /// Pillar id → its place in the dossier, from 1.
@@ -383,7 +435,7 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(session: &'a Session) -> Self {
+    fn new(session: &'a Session, compared: &'a [Arc<Session>]) -> Self {
         let d = &session.dossier;
         let lookup = DossierLookup::new(d);
         let mut links: HashMap<&PositionId, Vec<&MeasureId>> = d
@@ -407,6 +459,7 @@ impl<'a> Context<'a> {
         }
         Self {
             session,
+            compared,
             lookup,
             pillar_numbers: d
                 .pillars
@@ -466,7 +519,7 @@ impl<'a> Context<'a> {
                         .binary_search_by(|(id, _)| (*id).cmp(s.id))
                         .ok()
                         .map(|i| row[i].1);
-                    self.cell(a, si, s.id)
+                    self.cell(a, &m.id, si, s.id)
                 })
                 .collect(),
         }
@@ -509,6 +562,7 @@ impl<'a> Context<'a> {
     fn cell(
         &self,
         a: Option<&'a Assessment>,
+        measure: &MeasureId,
         index: usize,
         stakeholder: &StakeholderId,
     ) -> CellReport<'a> {
@@ -530,6 +584,19 @@ impl<'a> Context<'a> {
                         .collect()
                 })
                 .unwrap_or_default(),
+            compared: self
+                .compared
+                .iter()
+                .map(|other| {
+                    let a = other
+                        .assessments
+                        .get(&CellId::new(measure.clone(), stakeholder.clone()));
+                    Judgement {
+                        stance: a.and_then(|a| a.stance),
+                        note: a.map_or("", |a| &a.note),
+                    }
+                })
+                .collect(),
         }
     }
 

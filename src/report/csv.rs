@@ -2,7 +2,9 @@
 //! included), for spreadsheets and scripts. UTF-8 with a byte-order mark so spreadsheet programs
 //! detect the encoding. The delimiter follows the language, as spreadsheets set to that language
 //! expect when opening a file: `;` in French (where `,` is the decimal mark), `,` in English.
-//! Fields a spreadsheet would run as a formula are neutralised with a leading apostrophe.
+//! Fields a spreadsheet would run as a formula are neutralised with a leading apostrophe. When
+//! the report compares analysts' sessions, one column per other analyst comes last, headed
+//! `Appréciation (name)` (`Stance (name)`), with that analyst's stance of the cell.
 
 use crate::report::text::{self, T};
 use crate::report::{Evidence, Report};
@@ -21,6 +23,17 @@ pub fn render(report: &Report) -> Vec<u8> {
             .delimiter(delimiter(l))
             .terminator(::csv::Terminator::CRLF)
             .from_writer(&mut out);
+        // With compared sessions, one column per other analyst, last, holding their stance.
+        let others: Vec<String> = report
+            .agreement
+            .iter()
+            .flat_map(|a| {
+                text::analyst_names(l, &a.statistics.analysts)
+                    .into_iter()
+                    .skip(1)
+            })
+            .map(|name| format!("{} ({name})", T::ColStance.get(l)))
+            .collect();
         let header = [
             T::ColMeasureId.get(l),
             T::Measure.get(l),
@@ -36,7 +49,12 @@ pub fn render(report: &Report) -> Vec<u8> {
             T::Flags.get(l),
         ];
         // Writing to a Vec cannot fail; a failure would only lose the row, never panic.
-        let _ = w.write_record(header);
+        let _ = w.write_record(
+            header
+                .iter()
+                .copied()
+                .chain(others.iter().map(String::as_str)),
+        );
         for p in &report.pillars {
             let pillar = format!("{} — {}", text::pillar(l, p.number), p.title);
             for m in &p.measures {
@@ -79,7 +97,14 @@ pub fn render(report: &Report) -> Vec<u8> {
                         &misattributed.join("\n"),
                         &text::flags(l, &c.review),
                     ];
-                    let _ = w.write_record(record.iter().map(|f| neutralise(f).into_owned()));
+                    let compared = c.compared.iter().map(|j| text::stance_label(l, j.stance));
+                    let _ = w.write_record(
+                        record
+                            .iter()
+                            .copied()
+                            .chain(compared)
+                            .map(|f| neutralise(f).into_owned()),
+                    );
                 }
             }
         }

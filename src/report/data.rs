@@ -9,6 +9,7 @@ use crate::model::{
     StakeholderId, Stance,
 };
 use crate::sources::{CitationRef, Closest, Tally};
+use crate::teamwork::Agreement;
 
 /// The whole analysis, ready to render.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,6 +46,9 @@ pub struct Report<'a> {
     pub sources: Vec<SourceInfo<'a>>,
     /// What verifying the dossier's citations against their source texts found.
     pub checks: CitationChecks<'a>,
+    /// The agreement between this session's analyst and other analysts, when the report compares
+    /// sessions ([`super::ReportOptions::compared`]); `None` leaves the section out.
+    pub agreement: Option<AgreementReport<'a>>,
 }
 
 /// The report's header.
@@ -84,6 +88,14 @@ pub struct Selection {
     pub pillars: usize,
     /// Pillars in the dossier.
     pub all_pillars: usize,
+}
+
+impl Selection {
+    /// Whether the report leaves some of the dossier's stakeholders or pillars out.
+    #[must_use]
+    pub fn is_subset(&self) -> bool {
+        self.stakeholders < self.all_stakeholders || self.pillars < self.all_pillars
+    }
 }
 
 /// A stakeholder as the report names it.
@@ -174,6 +186,9 @@ pub struct CellReport<'a> {
     pub review: Vec<(ReviewReason, &'a ReviewOrigin)>,
     /// The positions cited, in id order.
     pub evidence: Vec<Evidence<'a>>,
+    /// The other analysts' work on the cell, in [`AgreementReport`] order (after this
+    /// session's analyst); empty when the report compares no sessions.
+    pub compared: Vec<Judgement<'a>>,
 }
 
 impl CellReport<'_> {
@@ -182,6 +197,39 @@ impl CellReport<'_> {
     pub fn is_unsupported(&self) -> bool {
         Stance::is_judgement(self.stance) && self.evidence.is_empty()
     }
+
+    /// Whether two analysts who both assessed the cell gave it different stances (this
+    /// session's analyst and those of [`CellReport::compared`]).
+    #[must_use]
+    pub fn is_disagreement(&self) -> bool {
+        let mut assessed = self.judgements().filter_map(|j| j.stance);
+        assessed
+            .next()
+            .is_some_and(|first| assessed.any(|s| s != first))
+    }
+}
+
+/// Another analyst's work on a cell of the report, from a compared session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Judgement<'a> {
+    /// Their stance; `None` when they left the cell unassessed.
+    pub stance: Option<Stance>,
+    /// Their note, whole.
+    pub note: &'a str,
+}
+
+/// The optional agreement section: this session compared cell by cell with other analysts'
+/// sessions on the same dossier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgreementReport<'a> {
+    /// The statistics as `visavis agree` computes them, over the whole grid whatever the
+    /// report's selection: the analysts (this session's first), then overall, per stakeholder
+    /// and per pillar.
+    pub statistics: Agreement,
+    /// The cells of the report's selection that two analysts who both assessed them gave
+    /// different stances, in report order (pillar, measure, stakeholder); each cell's
+    /// [`CellReport::compared`] holds the other analysts' stances and notes.
+    pub disagreements: Vec<CellEntry<'a>>,
 }
 
 /// A piece of evidence of a cell.
@@ -209,6 +257,15 @@ impl<'a> CellReport<'a> {
             Evidence::Quote(q) => Some(q),
             _ => None,
         })
+    }
+
+    /// Every analyst's work on the cell: this session's, then [`CellReport::compared`].
+    pub fn judgements(&self) -> impl Iterator<Item = Judgement<'a>> + '_ {
+        std::iter::once(Judgement {
+            stance: self.stance,
+            note: self.note,
+        })
+        .chain(self.compared.iter().copied())
     }
 
     /// The evidence that is not a quote of the cell's stakeholder: misattributed or missing.

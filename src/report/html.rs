@@ -67,6 +67,7 @@ pub fn render(report: &Report) -> String {
     page.push(&silences(report));
     page.push(&unassessed(report));
     page.push(&review(report, &memo));
+    page.push(&agreement(report, &memo));
     if report.include_detail {
         detail(report, &memo, &mut page);
     }
@@ -303,6 +304,9 @@ fn contents(r: &Report) -> Markup {
                 li { a href="#silences" { (T::Silences.get(l)) } }
                 li { a href="#unassessed" { (T::Unassessed.get(l)) } }
                 li { a href="#review" { (T::Review.get(l)) } }
+                @if r.agreement.is_some() {
+                    li { a href="#agreement" { (T::Agreement.get(l)) } }
+                }
                 @if r.include_detail {
                     li {
                         a href="#detail" { (T::Detail.get(l)) }
@@ -584,6 +588,67 @@ fn review(r: &Report, memo: &Memo) -> Markup {
                             " — " (memo.badge(o.stance))
                             @if !o.note.is_empty() {
                                 " — " span.note-text { (o.note) @if o.note_cut { "…" } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The agreement between analysts, when the report compares sessions: who, the statistics,
+/// then every cell they tagged differently with each one's stance and note.
+fn agreement(r: &Report, memo: &Memo) -> Markup {
+    let l = r.lang;
+    let Some(a) = &r.agreement else {
+        return html! {};
+    };
+    let s = &a.statistics;
+    let names = text::analyst_names(l, &s.analysts);
+    let two = s.analysts.len() == 2;
+    html! {
+        section #agreement {
+            h2 { (T::Agreement.get(l)) }
+            p.intro { (text::agreement_intro(l, &names, &s.overall)) }
+            @if r.header.selection.is_subset() { p.note { (T::AgreementWholeGrid.get(l)) } }
+            @if !two { p.note { (T::AlphaTakesMore.get(l)) } }
+            table.matrix {
+                thead {
+                    tr {
+                        th scope="col" { (T::AgreementScope.get(l)) }
+                        @for c in text::agreement_columns(l, s.analysts.len()) {
+                            th.num scope="col" { (c) }
+                        }
+                    }
+                }
+                tbody {
+                    @for (i, (name, scope)) in text::agreement_scopes(l, s).into_iter().enumerate() {
+                        @let cells = html! {
+                            th scope="row" { (name) }
+                            @for v in text::agreement_row(l, scope, s.analysts.len()) {
+                                td.num { (v) }
+                            }
+                        };
+                        @if i == 0 { tr.overall { (cells) } } @else { tr { (cells) } }
+                    }
+                }
+            }
+            @if two { p.note { (T::WeightedKappaKey.get(l)) } }
+            p.note { (T::UndefinedStatistic.get(l)) }
+            h3 { (T::Disagreements.get(l)) " (" (a.disagreements.len()) ")" }
+            p.intro { (T::DisagreementsIntro.get(l)) }
+            @if a.disagreements.is_empty() { p { (T::NoDisagreements.get(l)) } }
+            @for e in &a.disagreements {
+                article.cell {
+                    h5 { (measure_name(l, &e.measure)) " — " strong { (r.stakeholder(e.cell.stakeholder).name) } }
+                    ul.plain {
+                        @for (name, j) in names.iter().zip(e.cell.judgements()) {
+                            li {
+                                strong { (text::colon(l, name)) } " " (memo.badge(j.stance))
+                                @if !j.note.trim().is_empty() {
+                                    " — " span.note-text { (j.note) }
+                                }
                             }
                         }
                     }

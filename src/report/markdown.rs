@@ -36,6 +36,7 @@ pub fn render(report: &Report) -> String {
     silences(&mut out, report);
     unassessed(&mut out, report);
     review(&mut out, report, &mut memo);
+    agreement(&mut out, report, &memo);
     if report.include_detail {
         detail(&mut out, report, &mut memo);
     }
@@ -396,6 +397,88 @@ fn review<'a>(out: &mut String, r: &Report<'a>, memo: &mut Memo<'a>) {
             if !o.note.is_empty() {
                 let more = if o.note_cut { "…" } else { "" };
                 let _ = write!(out, " — {}{more}", escape(o.note));
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+}
+
+/// The agreement between analysts, when the report compares sessions: who, the statistics,
+/// then every cell they tagged differently with each one's stance and note.
+fn agreement(out: &mut String, r: &Report, memo: &Memo) {
+    let Some(a) = &r.agreement else { return };
+    let l = lang(r);
+    let s = &a.statistics;
+    let names: Vec<String> = text::analyst_names(l, &s.analysts)
+        .iter()
+        .map(|n| escape(n))
+        .collect();
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n",
+        T::Agreement.get(l),
+        escape(&text::agreement_intro(
+            l,
+            &text::analyst_names(l, &s.analysts),
+            &s.overall
+        ))
+    );
+    if r.header.selection.is_subset() {
+        let _ = writeln!(out, "{}\n", escape(T::AgreementWholeGrid.get(l)));
+    }
+    if s.analysts.len() > 2 {
+        let _ = writeln!(out, "{}\n", escape(T::AlphaTakesMore.get(l)));
+    }
+    let columns = text::agreement_columns(l, s.analysts.len());
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n| --- |{}",
+        T::AgreementScope.get(l),
+        columns.join(" | "),
+        " ---: |".repeat(columns.len())
+    );
+    for (i, (name, scope)) in text::agreement_scopes(l, s).into_iter().enumerate() {
+        let values = text::agreement_row(l, scope, s.analysts.len());
+        if i == 0 {
+            let values: Vec<String> = values.iter().map(|v| format!("**{v}**")).collect();
+            let _ = writeln!(out, "| **{}** | {} |", escape(&name), values.join(" | "));
+        } else {
+            let _ = writeln!(out, "| {} | {} |", escape(&name), values.join(" | "));
+        }
+    }
+    out.push('\n');
+    if s.analysts.len() == 2 {
+        let _ = writeln!(out, "{}\n", escape(T::WeightedKappaKey.get(l)));
+    }
+    let _ = writeln!(out, "{}\n", escape(T::UndefinedStatistic.get(l)));
+    let _ = writeln!(
+        out,
+        "### {} ({})\n\n{}\n",
+        T::Disagreements.get(l),
+        a.disagreements.len(),
+        T::DisagreementsIntro.get(l)
+    );
+    if a.disagreements.is_empty() {
+        let _ = writeln!(out, "{}\n", escape(T::NoDisagreements.get(l)));
+        return;
+    }
+    for e in &a.disagreements {
+        let _ = writeln!(
+            out,
+            "- {} — **{}**",
+            measure_name(l, &e.measure),
+            memo.names[e.cell.stakeholder]
+        );
+        for (name, j) in names.iter().zip(e.cell.judgements()) {
+            let _ = write!(
+                out,
+                "  - **{}** {}",
+                text::colon(l, name),
+                text::stance(l, j.stance)
+            );
+            if !j.note.trim().is_empty() {
+                let _ = write!(out, " — {}", escape_lines(j.note, "    "));
             }
             out.push('\n');
         }

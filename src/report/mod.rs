@@ -33,11 +33,11 @@ pub mod text;
 
 pub use analysis::{ReportOptions, Verifications, analyse};
 pub use data::{
-    CellEntry, CellReport, CitationChecks, Demand, Evidence, FaultyEvidence, FlaggedCell, Header,
-    MatrixRow, MeasureRef, MeasureReport, NotFound, ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote,
-    Report, Review, Selection, Silences, SilentMeasure, SilentPillar, SourceCheck, SourceInfo,
-    StakeholderDemands, StakeholderGaps, StakeholderInfo, StakeholderUnassessed, StanceCounts,
-    Unanswered,
+    AgreementReport, CellEntry, CellReport, CitationChecks, Demand, Evidence, FaultyEvidence,
+    FlaggedCell, Header, Judgement, MatrixRow, MeasureRef, MeasureReport, NotFound,
+    ORPHAN_NOTE_CHARS, Orphan, PillarReport, Quote, Report, Review, Selection, Silences,
+    SilentMeasure, SilentPillar, SourceCheck, SourceInfo, StakeholderDemands, StakeholderGaps,
+    StakeholderInfo, StakeholderUnassessed, StanceCounts, Unanswered,
 };
 
 use crate::i18n::Lang;

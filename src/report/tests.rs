@@ -520,3 +520,186 @@ fn the_sources_list_names_each_document_quoted_and_links_only_web_addresses() {
     assert!(md.contains("- Contribution — Org, juillet 2020"), "{md}");
     assert!(md.contains("<https://example.org/contribution>"), "{md}");
 }
+
+// --- The agreement section -------------------------------------------------------------------
+
+/// A second analyst's copy of [`session`], Dominique's (· = unassessed; the changes in capitals):
+///
+/// |    | a         | b            | c      |
+/// | m1 | Agreement | PARTIAL      | Silent |
+/// | m2 | Agreement | Silent       | GAP    |
+/// | m3 | AGREEMENT | Partial      | Silent |
+/// | m4 | ·         | Silent       | ·      |
+///
+/// Two disagreements, m1 × b and m3 × a; m2 × c (unassessed in the first) and m4 × a
+/// (unassessed here) are left out with m4 × c.
+fn second_analyst() -> Session {
+    let mut s = session();
+    s.analyst = "Dominique".into();
+    let mut set = |m: &str, who: &str, stance: Option<Stance>| {
+        s.assessments.entry(CellId::new(m, who)).or_default().stance = stance;
+    };
+    set("m1", "b", Some(Stance::Partial));
+    set("m2", "c", Some(Stance::Gap));
+    set("m3", "a", Some(Stance::Agreement));
+    set("m4", "a", None);
+    s.assessments
+        .get_mut(&CellId::new("m1", "b"))
+        .expect("tagged")
+        .note = "<script>alert(1)</script> | **gras** [lien](javascript:x)".to_owned();
+    s
+}
+
+fn compared_with(others: Vec<Session>) -> ReportOptions {
+    let mut o = options();
+    o.compared = others.into_iter().map(std::sync::Arc::new).collect();
+    o
+}
+
+/// The cells listed as disagreements: measure id, stakeholder id.
+fn disagreeing<'r>(r: &'r Report) -> Vec<(&'r str, &'r str)> {
+    let a = r.agreement.as_ref().expect("an agreement section");
+    a.disagreements
+        .iter()
+        .map(|e| {
+            (
+                e.measure.id.as_str(),
+                r.stakeholder(e.cell.stakeholder).id.as_str(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn without_compared_sessions_or_with_one_on_another_dossier_there_is_no_agreement_section() {
+    let s = session();
+    let plain = options();
+    let r = analyse(&s, &plain);
+    assert!(r.agreement.is_none());
+    assert!(
+        r.measures()
+            .flat_map(|m| &m.cells)
+            .all(|c| c.compared.is_empty())
+    );
+    let mut elsewhere = second_analyst();
+    elsewhere.dossier.id = "autre".into();
+    let refused = compared_with(vec![elsewhere]);
+    let r2 = analyse(&s, &refused);
+    assert!(r2.agreement.is_none(), "left out, never a panic");
+    for format in Format::ALL {
+        assert!(format.render(&r) == format.render(&r2), "{format:?}");
+    }
+    let md = String::from_utf8(Format::Markdown.render(&r)).expect("UTF-8");
+    assert!(!md.contains("Accord entre analystes"), "{md}");
+}
+
+#[test]
+fn the_agreement_section_counts_as_a_hand_computation_and_lists_exactly_the_disagreements() {
+    let s = session();
+    let o = compared_with(vec![second_analyst()]);
+    let r = analyse(&s, &o);
+    let a = r.agreement.as_ref().expect("an agreement section");
+    let overall = &a.statistics.overall;
+    assert_eq!(a.statistics.analysts, ["Camille", "Dominique"]);
+    assert_eq!(
+        (overall.cells, overall.compared, overall.left_out),
+        (12, 9, 3)
+    );
+    // The nine compared cells (first, second): m1a A A, m1b G P, m1c S S, m2a A A, m2b S S,
+    // m3a S A, m3b P P, m3c S S, m4b S S. Observed 7/9. Marginals (A, P, G, S): first
+    // 2, 1, 1, 5; second 3, 2, 0, 4; chance (2·3 + 1·2 + 1·0 + 5·4) / 81 = 28/81.
+    // κ = (63/81 − 28/81) / (1 − 28/81) = 35/53 = 0.6604.
+    let kappa = overall.cohen_kappa.expect("defined");
+    assert!((kappa - 35.0 / 53.0).abs() < 1e-12, "{kappa}");
+    assert_eq!(disagreeing(&r), [("m1", "b"), ("m3", "a")]);
+    let m1b = &a.disagreements[0].cell;
+    let judgements: Vec<Option<Stance>> = m1b.judgements().map(|j| j.stance).collect();
+    assert_eq!(judgements, [Some(Stance::Gap), Some(Stance::Partial)]);
+    assert_eq!(m1b.note, "Insuffisant.");
+    assert!(
+        m1b.compared[0].note.starts_with("<script>"),
+        "the whole note"
+    );
+
+    let md = String::from_utf8(Format::Markdown.render(&r)).expect("UTF-8");
+    let section = &md[md.find("## Accord entre analystes").expect("the heading")..];
+    assert!(
+        md.find("## Cellules à revoir").expect("the review") < md.find("## Accord").expect("")
+            && md.find("## Accord").expect("") < md.find("## Détail par pilier").expect("detail"),
+        "between the review and the detail"
+    );
+    assert!(
+        section.contains("| **Ensemble** | **12** | **9** | **3** | **0,778** | **0,66** |"),
+        "{section}"
+    );
+    assert!(
+        section.contains("Sur 12 cellules, 9 sont comparées"),
+        "{section}"
+    );
+    assert!(section.contains("3 sont laissées de côté"), "{section}");
+    assert!(section.contains("### Désaccords (2)"), "{section}");
+    let gap = super::text::stance(Lang::Fr, Some(Stance::Gap));
+    let partial = super::text::stance(Lang::Fr, Some(Stance::Partial));
+    assert!(
+        section.contains(&format!("**Camille\u{a0}:** {gap} — Insuffisant.")),
+        "{section}"
+    );
+    assert!(
+        section.contains(&format!("**Dominique\u{a0}:** {partial} — \\<script\\>")),
+        "{section}"
+    );
+    assert!(!section.contains("<script>"), "the note stays text");
+    let en = ReportOptions {
+        lang: Lang::En,
+        ..o.clone()
+    };
+    let md = String::from_utf8(Format::Markdown.render(&analyse(&s, &en))).expect("UTF-8");
+    assert!(md.contains("## Agreement between analysts"), "{md}");
+    assert!(md.contains("| **Overall** | **12** | **9** | **3** | **0.778** | **0.66** |"));
+
+    let html = String::from_utf8(Format::Html.render(&r)).expect("UTF-8");
+    assert!(html.contains("<li><a href=\"#agreement\">Accord entre analystes</a></li>"));
+    assert!(html.contains("<td class=\"num\">0,66</td>"), "{html}");
+    assert!(!html.contains("<script>"), "the note stays text");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn the_list_of_disagreements_keeps_to_the_report_s_selection_and_the_statistics_to_the_grid() {
+    let s = session();
+    let mut o = compared_with(vec![second_analyst()]);
+    o.stakeholders = Some(["a".into()].into());
+    let r = analyse(&s, &o);
+    assert_eq!(disagreeing(&r), [("m3", "a")]);
+    let a = r.agreement.as_ref().expect("an agreement section");
+    assert_eq!(a.statistics.overall.cells, 12, "the whole grid");
+    let md = String::from_utf8(Format::Markdown.render(&r)).expect("UTF-8");
+    assert!(
+        md.contains("Les statistiques portent sur toute la grille"),
+        "{md}"
+    );
+}
+
+#[test]
+fn three_analysts_get_fleiss_kappa_and_no_cohen_column() {
+    let s = session();
+    let mut third = session();
+    third.analyst = "Alex".into();
+    let o = compared_with(vec![second_analyst(), third]);
+    let r = analyse(&s, &o);
+    assert_eq!(disagreeing(&r), [("m1", "b"), ("m3", "a")]);
+    let a = r.agreement.as_ref().expect("an agreement section");
+    assert!(a.statistics.overall.fleiss_kappa.is_some());
+    assert!(a.statistics.overall.cohen_kappa.is_none());
+    let md = String::from_utf8(Format::Markdown.render(&r)).expect("UTF-8");
+    assert!(md.contains(" | κ de Fleiss | α de Krippendorff |"), "{md}");
+    assert!(!md.contains("κ de Cohen"), "{md}");
+    let gap = super::text::stance(Lang::Fr, Some(Stance::Gap));
+    assert!(md.contains(&format!("**Alex\u{a0}:** {gap}")), "{md}");
+    let csv = String::from_utf8(Format::Csv.render(&r)).expect("UTF-8");
+    let header = csv.lines().next().expect("a header");
+    assert!(
+        header.ends_with(";Signalements;Appréciation (Dominique);Appréciation (Alex)"),
+        "{header}"
+    );
+}

@@ -6,6 +6,7 @@ use crate::i18n::{Lang, percent, plural};
 use crate::model::Stance;
 use crate::report::{NotFound, Quote, Selection, SourceCheck};
 use crate::sources::Tally;
+use crate::teamwork::{Agreement, Scope};
 use std::fmt::Write as _;
 
 crate::i18n::catalogue! {
@@ -180,6 +181,40 @@ crate::i18n::catalogue! {
         ColStakeholderId => ("Partie prenante (id)", "Stakeholder (id)"),
         /// CSV column and table header: the stance.
         ColStance => ("Appréciation", "Stance"),
+        /// The agreement section, when the report compares analysts' sessions.
+        Agreement => ("Accord entre analystes", "Agreement between analysts"),
+        /// The agreement table's first column: overall, a stakeholder, a pillar.
+        AgreementScope => ("Périmètre", "Scope"),
+        /// Agreement table column: the cells of the scope.
+        AgreementCells => ("Cellules", "Cells"),
+        /// Agreement table column: the cells every analyst assessed.
+        AgreementCompared => ("Comparées", "Compared"),
+        /// Agreement table column: the cells some analyst left unassessed.
+        AgreementLeftOut => ("Laissées de côté", "Left out"),
+        /// Agreement table column.
+        ObservedAgreement => ("Accord observé", "Observed agreement"),
+        /// Agreement table column, two analysts.
+        CohenKappa => ("κ de Cohen", "Cohen’s κ"),
+        /// Agreement table column, two analysts.
+        WeightedKappa => ("κ pondéré", "Weighted κ"),
+        /// Agreement table column, three analysts or more.
+        FleissKappa => ("κ de Fleiss", "Fleiss’ κ"),
+        /// Agreement table column.
+        KrippendorffAlpha => ("α de Krippendorff", "Krippendorff’s α"),
+        /// Under the agreement table with two analysts: the weights of the weighted kappa.
+        WeightedKappaKey => ("κ pondéré\u{a0}: Accord, Partiel et Écart sont ordonnés (un cran d’écart compte pour moitié), Silence reste à part.", "Weighted κ: Agreement, Partial and Gap are ordered (one step apart counts half), Silent stands apart."),
+        /// Under the agreement table: what a dash means.
+        UndefinedStatistic => ("—\u{a0}: non défini (trop peu de cellules comparées, ou une seule appréciation partout).", "—: undefined (too few cells compared, or one stance throughout)."),
+        /// With a subset: what the statistics and the list cover.
+        AgreementWholeGrid => ("Les statistiques portent sur toute la grille\u{a0}; la liste des désaccords, sur la sélection de ce rapport.", "The statistics cover the whole grid; the list of disagreements, this report’s selection."),
+        /// With three analysts or more: the alpha takes more cells than the kappas.
+        AlphaTakesMore => ("L’α de Krippendorff prend aussi les cellules que deux analystes au moins ont évaluées.", "Krippendorff’s α also takes the cells at least two analysts assessed."),
+        /// The list of cells the analysts tagged differently.
+        Disagreements => ("Désaccords", "Disagreements"),
+        /// What the list of disagreements holds.
+        DisagreementsIntro => ("Chaque cellule de ce rapport que deux analystes ont évaluée sans lui donner la même appréciation, dans l’ordre du dossier, avec l’appréciation et la note de chacun.", "Every cell of this report that two analysts assessed with different stances, in dossier order, with each analyst’s stance and note."),
+        /// No cell tagged differently.
+        NoDisagreements => ("Aucun désaccord\u{a0}: chaque cellule évaluée par deux analystes au moins a reçu de chacun la même appréciation.", "No disagreement: every cell two analysts or more assessed has the same stance from each."),
     }
 }
 
@@ -416,7 +451,8 @@ pub fn subset(lang: Lang, stakeholders: (usize, usize), pillars: (usize, usize))
 }
 
 /// A count as the language writes it: "1 234" (narrow no-break space) or "1,234".
-fn count(lang: Lang, n: usize) -> String {
+#[must_use]
+pub fn count(lang: Lang, n: usize) -> String {
     crate::i18n::number(lang, f64::from(u32::try_from(n).unwrap_or(u32::MAX)))
 }
 
@@ -607,6 +643,145 @@ pub fn flags(
     flags.join(lang.pick(" ; ", "; "))
 }
 
+/// A statistic of the agreement section, rounded to three decimals as the language writes it
+/// ("0,857" or "0.857"); "—" when it does not apply or is undefined.
+#[must_use]
+pub fn statistic(lang: Lang, v: Option<f64>) -> String {
+    match v {
+        // Adding 0 turns a rounded −0 into 0.
+        Some(v) if v.is_finite() => crate::i18n::number(lang, (v * 1000.0).round() / 1000.0 + 0.0),
+        _ => "—".to_owned(),
+    }
+}
+
+/// The analysts as the agreement section names them, in order: a blank name as [`analyst`]
+/// says it, and a name given to two sessions or more followed by each one's place in the list,
+/// "Camille (1)", "Camille (2)", so that no two read alike.
+#[must_use]
+pub fn analyst_names(lang: Lang, analysts: &[String]) -> Vec<String> {
+    let names: Vec<&str> = analysts.iter().map(|a| analyst(lang, a)).collect();
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            if names.iter().filter(|n| *n == name).count() > 1 {
+                format!("{name} ({})", i + 1)
+            } else {
+                (*name).to_owned()
+            }
+        })
+        .collect()
+}
+
+/// The sentence that opens the agreement section: who was compared, how many cells, how many
+/// left out and why. `names` from [`analyst_names`], this session's first.
+#[must_use]
+pub fn agreement_intro(lang: Lang, names: &[String], overall: &Scope) -> String {
+    let n = names.len();
+    let (first, others) = names
+        .split_first()
+        .map_or(("", &[][..]), |(f, o)| (f.as_str(), o));
+    let (cells, compared, left) = (overall.cells, overall.compared, overall.left_out);
+    let (c, k, o) = (count(lang, cells), count(lang, compared), count(lang, left));
+    match lang {
+        Lang::Fr => {
+            let left_out = if left == 0 {
+                "aucune n’est laissée de côté".to_owned()
+            } else {
+                format!(
+                    "{o} {} laissée{s} de côté, qu’un analyste au moins n’a pas évaluée{s}",
+                    plural(Lang::Fr, left, "est", "sont"),
+                    s = plural_fr(left)
+                )
+            };
+            format!(
+                "{n} analystes comparés\u{a0}: {first} (cette session), {}. Sur {c} cellule{}, \
+                 {k} {} comparée{s}, évaluée{s} par chacun\u{a0}; {left_out}.",
+                others.join(", "),
+                plural_fr(cells),
+                plural(Lang::Fr, compared, "est", "sont"),
+                s = plural_fr(compared)
+            )
+        }
+        Lang::En => {
+            let left_out = if left == 0 {
+                "none is left out".to_owned()
+            } else {
+                format!(
+                    "{o} {} left out, unassessed by at least one analyst",
+                    plural(Lang::En, left, "is", "are")
+                )
+            };
+            format!(
+                "{n} analysts compared: {first} (this session), {}. Of {c} cell{}, {k} {} \
+                 compared, assessed by every analyst; {left_out}.",
+                others.join(", "),
+                plural_en(cells),
+                plural(Lang::En, compared, "is", "are")
+            )
+        }
+    }
+}
+
+/// The agreement table's column headings after the scope's: the counts, the observed
+/// agreement, the kappas that apply to `analysts` analysts (Cohen's and the weighted one for
+/// two, Fleiss' for more), Krippendorff's alpha.
+#[must_use]
+pub fn agreement_columns(lang: Lang, analysts: usize) -> Vec<&'static str> {
+    let kappas: &[T] = if analysts == 2 {
+        &[T::CohenKappa, T::WeightedKappa]
+    } else {
+        &[T::FleissKappa]
+    };
+    [
+        T::AgreementCells,
+        T::AgreementCompared,
+        T::AgreementLeftOut,
+        T::ObservedAgreement,
+    ]
+    .iter()
+    .chain(kappas)
+    .chain([&T::KrippendorffAlpha])
+    .map(|t| t.get(lang))
+    .collect()
+}
+
+/// One line of the agreement table, in [`agreement_columns`] order.
+#[must_use]
+pub fn agreement_row(lang: Lang, scope: &Scope, analysts: usize) -> Vec<String> {
+    let kappas = if analysts == 2 {
+        vec![scope.cohen_kappa, scope.weighted_kappa]
+    } else {
+        vec![scope.fleiss_kappa]
+    };
+    [scope.cells, scope.compared, scope.left_out]
+        .into_iter()
+        .map(|n| count(lang, n))
+        .chain(
+            [scope.observed_agreement]
+                .into_iter()
+                .chain(kappas)
+                .chain([scope.krippendorff_alpha])
+                .map(|v| statistic(lang, v)),
+        )
+        .collect()
+}
+
+/// The lines of the agreement table, each scope with its name: overall, each stakeholder, each
+/// pillar ("Pilier 2 — title").
+#[must_use]
+pub fn agreement_scopes(lang: Lang, a: &Agreement) -> Vec<(String, &Scope)> {
+    std::iter::once((T::Overall.get(lang).to_owned(), &a.overall))
+        .chain(a.stakeholders.iter().map(|s| (s.name.clone(), &s.scope)))
+        .chain(
+            a.pillars
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("{} — {}", pillar(lang, i + 1), p.name), &p.scope)),
+        )
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -623,5 +798,25 @@ mod tests {
     fn fraction_of_an_empty_grid_is_complete() {
         assert_eq!(fraction(Lang::En, 0, 0), "0 / 0 (100%)");
         assert_eq!(fraction(Lang::Fr, 1, 3), "1 / 3 (33\u{a0}%)");
+    }
+
+    #[test]
+    fn statistics_round_to_three_decimals_in_each_language_and_a_missing_one_is_a_dash() {
+        assert_eq!(statistic(Lang::Fr, Some(0.857_142)), "0,857");
+        assert_eq!(statistic(Lang::En, Some(0.857_142)), "0.857");
+        assert_eq!(statistic(Lang::Fr, Some(1.0)), "1");
+        assert_eq!(statistic(Lang::Fr, Some(-0.0001)), "0");
+        assert_eq!(statistic(Lang::En, Some(-0.25)), "-0.25");
+        assert_eq!(statistic(Lang::Fr, None), "—");
+        assert_eq!(statistic(Lang::Fr, Some(f64::NAN)), "—");
+    }
+
+    #[test]
+    fn analysts_with_the_same_name_are_told_apart_by_their_place() {
+        let names = ["Camille".to_owned(), String::new(), "Camille".to_owned()];
+        assert_eq!(
+            analyst_names(Lang::Fr, &names),
+            ["Camille (1)", "(non renseigné)", "Camille (3)"]
+        );
     }
 }

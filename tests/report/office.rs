@@ -501,34 +501,41 @@ fn office_reports_have_the_html_report_s_headings_in_its_order() {
         .set_measure(measure, "Les trois acteurs convergent.".to_owned());
     for session in [example(), synthesised, misattributed_and_orphan().0] {
         for lang in Lang::ALL {
-            let html = String::from_utf8(bytes(&session, Format::Html, lang)).expect("UTF-8");
-            let headings = html_headings(&html);
-            let outline: Vec<(u8, String)> = headings
-                .iter()
-                .filter(|(level, _)| *level <= 4)
-                .map(|(level, text)| (level - 1, text.clone()))
-                .collect();
-            let cells: Vec<&String> = headings
-                .iter()
-                .filter(|(level, _)| *level == 5)
-                .map(|(_, text)| text)
-                .collect();
-            assert!(outline.len() > 40 && cells.len() > 100);
-            for format in OFFICE {
-                let doc = Office::open(format, &bytes(&session, format, lang));
-                assert_eq!(doc.outline(), outline, "{format:?} {lang:?}");
-                // The HTML's h5 — one cell's work, a demand — are titles kept with their text.
-                let titles: Vec<String> = doc
-                    .paragraphs()
-                    .into_iter()
-                    .filter(|(style, _)| style.starts_with("Cell") || style.starts_with("Demand"))
-                    .map(|(_, text)| text)
-                    .collect();
-                assert_eq!(titles.len(), cells.len(), "{format:?}");
-                for (mine, theirs) in titles.iter().zip(&cells) {
-                    assert_eq!(mine, *theirs, "{format:?}");
-                }
-            }
+            let options = options(lang);
+            assert_outline_of_html(&report::analyse(&session, &options));
+        }
+    }
+}
+
+/// Checks that the Word and OpenDocument renderings of `r` have the outline of its HTML
+/// rendering, and its `h5` titles (one cell's work, a demand) as titles kept with their text.
+fn assert_outline_of_html(r: &Report) {
+    let lang = r.lang;
+    let headings = html_headings(&report::html::render(r));
+    let outline: Vec<(u8, String)> = headings
+        .iter()
+        .filter(|(level, _)| *level <= 4)
+        .map(|(level, text)| (level - 1, text.clone()))
+        .collect();
+    let cells: Vec<&String> = headings
+        .iter()
+        .filter(|(level, _)| *level == 5)
+        .map(|(_, text)| text)
+        .collect();
+    assert!(outline.len() > 40 && cells.len() > 100);
+    for format in OFFICE {
+        let doc = Office::open(format, &format.render(r));
+        assert_eq!(doc.outline(), outline, "{format:?} {lang:?}");
+        // The HTML's h5 — one cell's work, a demand — are titles kept with their text.
+        let titles: Vec<String> = doc
+            .paragraphs()
+            .into_iter()
+            .filter(|(style, _)| style.starts_with("Cell") || style.starts_with("Demand"))
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(titles.len(), cells.len(), "{format:?}");
+        for (mine, theirs) in titles.iter().zip(&cells) {
+            assert_eq!(mine, *theirs, "{format:?}");
         }
     }
 }
@@ -928,5 +935,77 @@ fn the_office_reports_read_back_through_visavis_extract() {
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(text.contains("Écarts et accords partiels"), "{format:?}");
         assert!(text.contains("\u{FFFD} fin\ttab\nligne deux"), "{format:?}");
+    }
+}
+
+#[test]
+fn office_reports_hold_the_agreement_section_between_the_review_and_the_detail() {
+    let session = example();
+    for lang in Lang::ALL {
+        let options = super::agreement::compared(lang);
+        let r = report::analyse(&session, &options);
+        assert_outline_of_html(&r);
+        let (review, agreement, detail) = match lang {
+            Lang::Fr => (
+                "Cellules à revoir, citations mal attribuées et cellules orphelines",
+                "Accord entre analystes",
+                "Détail par pilier",
+            ),
+            Lang::En => (
+                "Cells to review, misattributed evidence and orphan cells",
+                "Agreement between analysts",
+                "Detail by pillar",
+            ),
+        };
+        for format in OFFICE {
+            let doc = Office::open(format, &format.render(&r));
+            if lang == Lang::Fr {
+                check_against(&doc, &r);
+            }
+            let outline: Vec<String> = doc.outline().into_iter().map(|(_, t)| t).collect();
+            let at = |title: &str| {
+                outline
+                    .iter()
+                    .position(|t| t == title)
+                    .unwrap_or_else(|| panic!("{format:?}: {title} in {outline:?}"))
+            };
+            assert!(at(review) < at(agreement) && at(agreement) < at(detail));
+            // In the contents too.
+            let paragraphs = doc.paragraphs();
+            let texts: Vec<&str> = paragraphs.iter().map(|(_, t)| t.as_str()).collect();
+            assert_eq!(texts.iter().filter(|t| **t == agreement).count(), 2);
+            // Exactly the two disagreeing cells, each analyst's note as typed.
+            let start = texts
+                .iter()
+                .rposition(|t| *t == agreement)
+                .expect("the heading");
+            let section = &paragraphs[start..];
+            let end = section.iter().position(|(_, t)| t == detail).expect("");
+            let section = &section[..end];
+            let titles: Vec<&str> = section
+                .iter()
+                .filter(|(style, _)| style.starts_with("Cell"))
+                .map(|(_, t)| t.as_str())
+                .collect();
+            assert_eq!(titles.len(), 2, "{format:?}: {titles:?}");
+            assert!(titles[0].ends_with("— Uniopss") && titles[1].ends_with("— CNOM"));
+            let note = as_shown(super::agreement::HOSTILE);
+            assert!(
+                section
+                    .iter()
+                    .any(|(_, t)| t.starts_with("Dominique") && t.ends_with(&note)),
+                "{format:?}: {section:?}"
+            );
+            let table = doc
+                .tables()
+                .into_iter()
+                .map(|t| doc.rows(t))
+                .find(|rows| rows[0][0] == report::text::T::AgreementScope.get(lang))
+                .expect("the agreement table");
+            // A header, overall, 3 stakeholders, 4 pillars; the overall Cohen's κ as
+            // `super::agreement` computes it by hand.
+            assert_eq!(table.len(), 9, "{format:?}: {table:?}");
+            assert_eq!(table[1][5], lang.pick("0,951", "0.951"), "{format:?}");
+        }
     }
 }

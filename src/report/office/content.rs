@@ -24,6 +24,38 @@ const COMPLETION: [u32; 3] = [2_400, 4_800, TEXT_WIDTH - 7_200];
 /// The columns of the summary table: stakeholder, pillar, the four stances, unassessed, total.
 const MATRIX: [u32; 8] = [1_300, 1_200, 1_190, 1_190, 1_190, 1_190, 1_350, 1_028];
 
+/// The columns of the agreement table with two analysts: the scope, the counts, the observed
+/// agreement, Cohen's and the weighted kappa, Krippendorff's alpha.
+const AGREEMENT_TWO: [u32; 8] = [2_239, 1_057, 1_057, 1_057, 1_057, 1_057, 1_057, 1_057];
+
+/// The columns of the agreement table with three analysts or more: Fleiss' kappa for the two
+/// of Cohen.
+const AGREEMENT_MANY: [u32; 7] = [2_240, 1_233, 1_233, 1_233, 1_233, 1_233, 1_233];
+
+/// The sum of `widths`, for the check below.
+const fn total(widths: &[u32]) -> u32 {
+    let (mut sum, mut i) = (0, 0);
+    while i < widths.len() {
+        sum += widths[i];
+        i += 1;
+    }
+    sum
+}
+
+const _: () = assert!(
+    total(&AGREEMENT_TWO) == TEXT_WIDTH && total(&AGREEMENT_MANY) == TEXT_WIDTH,
+    "the agreement tables span the text"
+);
+
+/// The agreement table's column widths for `analysts` analysts.
+fn agreement_widths(analysts: usize) -> &'static [u32] {
+    if analysts == 2 {
+        &AGREEMENT_TWO
+    } else {
+        &AGREEMENT_MANY
+    }
+}
+
 /// The first column of a heatmap table (the stakeholders), then each box.
 const HEATMAP_LABEL: u32 = 1_800;
 const HEATMAP_BOX: u32 = (TEXT_WIDTH - HEATMAP_LABEL) / 5;
@@ -61,6 +93,10 @@ impl Layout {
                     }
                 }
             }
+        }
+        if let Some(a) = &r.agreement {
+            let widths = agreement_widths(a.statistics.analysts.len());
+            tables.push((widths.to_vec(), TableLook::Grid));
         }
         Self { tables, bars }
     }
@@ -105,6 +141,7 @@ pub(in crate::report) fn write<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
     silences(r, sink);
     unassessed(r, sink);
     review(r, sink);
+    agreement(r, sink);
     if r.include_detail {
         detail(r, sink);
     }
@@ -257,6 +294,9 @@ fn contents<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
         ("unassessed", T::Unassessed),
         ("review", T::Review),
     ]);
+    if r.agreement.is_some() {
+        top.push(("agreement", T::Agreement));
+    }
     for (anchor, title) in top {
         sink.item(List::Number, 0, &link(anchor, title.get(l).to_owned()));
     }
@@ -901,6 +941,93 @@ fn review<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
                 if o.note_cut {
                     spans.push(Span::plain("…"));
                 }
+            }
+            sink.item(List::Bullet, 0, &spans);
+        }
+        sink.list_end();
+    }
+}
+
+/// The agreement between analysts, when the report compares sessions: who, the statistics
+/// (the table's header row repeated on each page), then every cell they tagged differently
+/// with each one's stance and note.
+fn agreement<'a>(r: &Report<'a>, sink: &mut impl Sink<'a>) {
+    let Some(a) = &r.agreement else { return };
+    let l = r.lang;
+    let s = &a.statistics;
+    let names = text::analyst_names(l, &s.analysts);
+    let two = s.analysts.len() == 2;
+    sink.heading(
+        1,
+        Some("agreement"),
+        false,
+        &[Span::plain(T::Agreement.get(l))],
+    );
+    sink.para(
+        Para::Intro,
+        &[Span::plain(text::agreement_intro(l, &names, &s.overall))],
+    );
+    if r.header.selection.is_subset() {
+        sink.para(Para::Note, &[Span::plain(T::AgreementWholeGrid.get(l))]);
+    }
+    if !two {
+        sink.para(Para::Note, &[Span::plain(T::AlphaTakesMore.get(l))]);
+    }
+    sink.table_start(agreement_widths(s.analysts.len()), true, TableLook::Grid);
+    sink.row_start(true);
+    let columns = std::iter::once(T::AgreementScope.get(l))
+        .chain(text::agreement_columns(l, s.analysts.len()));
+    for c in columns {
+        sink.cell_start(Cell::PLAIN);
+        sink.para(Para::TableHead, &[Span::plain(c)]);
+        sink.cell_end();
+    }
+    sink.row_end();
+    for (i, (name, scope)) in text::agreement_scopes(l, s).into_iter().enumerate() {
+        let overall = i == 0;
+        let fill = overall.then_some(super::colour::TINT);
+        let look = if overall { Look::Strong } else { Look::Plain };
+        sink.row_start(false);
+        sink.cell_start(Cell { fill, rows: 1 });
+        sink.para(Para::TableText, &[Span::with(name, look)]);
+        sink.cell_end();
+        for v in text::agreement_row(l, scope, s.analysts.len()) {
+            sink.cell_start(Cell { fill, rows: 1 });
+            sink.para(Para::TableNumber, &[Span::with(v, look)]);
+            sink.cell_end();
+        }
+        sink.row_end();
+    }
+    sink.table_end();
+    if two {
+        sink.para(Para::Note, &[Span::plain(T::WeightedKappaKey.get(l))]);
+    }
+    sink.para(Para::Note, &[Span::plain(T::UndefinedStatistic.get(l))]);
+    sink.heading(
+        2,
+        None,
+        false,
+        &[Span::plain(format!(
+            "{} ({})",
+            T::Disagreements.get(l),
+            a.disagreements.len()
+        ))],
+    );
+    sink.para(Para::Intro, &[Span::plain(T::DisagreementsIntro.get(l))]);
+    if a.disagreements.is_empty() {
+        sink.para(Para::Body, &[Span::plain(T::NoDisagreements.get(l))]);
+    }
+    for e in &a.disagreements {
+        let mut title = measure_name(l, &e.measure).to_vec();
+        title.extend([
+            Span::plain(" — "),
+            Span::strong(r.stakeholder(e.cell.stakeholder).name),
+        ]);
+        sink.para(Para::Cell(None), &title);
+        for (name, j) in names.iter().zip(e.cell.judgements()) {
+            let mut spans = vec![label(l, name), Span::plain(" "), badge(l, j.stance)];
+            if !j.note.trim().is_empty() {
+                spans.extend([Span::plain(" — "), Span::plain(j.note)]);
             }
             sink.item(List::Bullet, 0, &spans);
         }
