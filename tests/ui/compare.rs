@@ -238,3 +238,31 @@ fn a_merge_conflict_opens_in_the_panel_and_a_side_kept_closes_it_until_undone() 
     assert!(after.cell_conflicts.is_empty());
     assert_eq!(after.assessments[&cell].stance, Some(Stance::Silent));
 }
+
+#[test]
+fn the_export_adds_the_agreement_with_the_sessions_compared() {
+    let data = tempfile::tempdir().unwrap();
+    let s = example_session();
+    let ines = colleague(data.path(), "Inès", &[cell_at(&s, 2, 1)]);
+    let mut h = comparing(data.path(), &[ines]);
+    let out = data.path().join("rapport.md");
+    h.state_mut()
+        .set_file_picker(FilePicker::Fixed(out.clone()));
+    ctrl(&mut h, Key::E);
+    h.get_by_label("Markdown").click();
+    settle(&mut h);
+    let offered = h.get_by_label("Accord entre analystes (sessions comparées)");
+    assert_eq!(
+        offered.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True),
+        "offered, and ticked"
+    );
+    h.get_by_label("Exporter…").click();
+    settle(&mut h);
+    let report = std::fs::read_to_string(&out).expect("written");
+    assert!(report.contains("## Accord entre analystes"), "the section");
+    assert!(
+        report.contains("Lecture de Inès."),
+        "her note among the disagreements"
+    );
+}
