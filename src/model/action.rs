@@ -1,7 +1,7 @@
 //! Every edit a user can make to a session, as a value, and the one function that performs it.
 //! The window, the tests and the undo history all go through [`apply`].
 
-use crate::model::conflict::{CellConflict, DossierItem, ItemId};
+use crate::model::conflict::{CellConflict, DossierConflict, DossierItem, ItemId};
 use crate::model::dismissed::SuggestionKey;
 use crate::model::dossier::{Citation, Position};
 use crate::model::dossier_edit::{self, ItemChange};
@@ -88,6 +88,14 @@ pub enum Action {
         /// The version kept (boxed: an action is usually much smaller).
         version: Option<Box<Assessment>>,
     },
+    /// Settle an item of the dossier a merge left in conflict: put `version` in the dossier (or
+    /// remove the item, for `None`, as [`Action::RemoveItem`] would) and close the conflict.
+    SettleItem {
+        /// The item.
+        item: ItemId,
+        /// The side kept.
+        version: Option<Box<DossierItem>>,
+    },
     /// Set who is doing the analysis.
     SetAnalyst {
         /// The analyst's name.
@@ -146,6 +154,7 @@ impl Action {
                 | Action::PutItem { .. }
                 | Action::MoveItem { .. }
                 | Action::RemoveItem { .. }
+                | Action::SettleItem { .. }
         )
     }
 
@@ -169,6 +178,7 @@ impl Action {
             | Action::PutItem { .. }
             | Action::MoveItem { .. }
             | Action::RemoveItem { .. }
+            | Action::SettleItem { .. }
             | Action::EditSynthesis { .. } => None,
         }
     }
@@ -269,6 +279,16 @@ pub enum Change {
         /// The conflict closed.
         conflict: Option<CellConflict>,
     },
+    /// A dossier conflict was settled: the items changed as in `items`, and the conflict, which
+    /// stood at `at` in the session's list, was closed.
+    SettledItem {
+        /// The dossier's edits.
+        items: Vec<ItemChange>,
+        /// The conflict closed.
+        conflict: DossierConflict,
+        /// Its place in [`Session::dossier_conflicts`].
+        at: usize,
+    },
     /// The analyst's name changed.
     Analyst {
         /// Before.
@@ -307,6 +327,15 @@ impl Change {
                         .insert(cell.clone(), conflict.clone());
                 }
             }
+            Change::SettledItem {
+                items,
+                conflict,
+                at,
+            } => {
+                dossier_edit::replay(session, items, false);
+                let at = (*at).min(session.dossier_conflicts.len());
+                session.dossier_conflicts.insert(at, conflict.clone());
+            }
             Change::Analyst { before, .. } => session.analyst.clone_from(before),
             Change::Items(changes) => dossier_edit::replay(session, changes, false),
             Change::Synthesis { of, before, .. } => session
@@ -323,6 +352,12 @@ impl Change {
                 put(session, cell, after.clone());
                 session.cell_conflicts.remove(cell);
             }
+            Change::SettledItem { items, at, .. } => {
+                dossier_edit::replay(session, items, true);
+                if *at < session.dossier_conflicts.len() {
+                    session.dossier_conflicts.remove(*at);
+                }
+            }
             Change::Analyst { after, .. } => session.analyst.clone_from(after),
             Change::Items(changes) => dossier_edit::replay(session, changes, true),
             Change::Synthesis { of, after, .. } => session
@@ -334,7 +369,7 @@ impl Change {
     /// Whether the change edits the dossier (the grid's index of it must be rebuilt).
     #[must_use]
     pub fn is_dossier_edit(&self) -> bool {
-        matches!(self, Change::Items(_))
+        matches!(self, Change::Items(_) | Change::SettledItem { .. })
     }
 }
 
@@ -393,6 +428,7 @@ pub fn apply(
             return Ok((before != after).then_some(Change::Synthesis { of, before, after }));
         }
         Action::SettleCell { cell, version } => return settle(session, cell, version),
+        Action::SettleItem { item, version } => return settle_item(session, &item, version),
         ref a => a.cell().expect("every other action edits a cell").clone(),
     };
     if session.dossier.measure(&cell.measure).is_none()
@@ -446,7 +482,8 @@ pub fn apply(
         | Action::MoveItem { .. }
         | Action::RemoveItem { .. }
         | Action::EditSynthesis { .. }
-        | Action::SettleCell { .. } => unreachable!("handled above"),
+        | Action::SettleCell { .. }
+        | Action::SettleItem { .. } => unreachable!("handled above"),
     }
     let unchanged = match &before {
         Some(b) => same_work(b, &a),
@@ -496,6 +533,36 @@ fn settle(
     };
     change.replay(session);
     Ok(Some(change))
+}
+
+/// [`Action::SettleItem`]: the item put or removed as the editor would (refused the same way:
+/// a removal the dossier still needs, a version that does not validate), then the conflict closed.
+fn settle_item(
+    session: &mut Session,
+    item: &ItemId,
+    version: Option<Box<DossierItem>>,
+) -> Result<Option<Change>, ActionError> {
+    let Some(at) = session
+        .dossier_conflicts
+        .iter()
+        .position(|c| &c.item == item)
+    else {
+        return Err(ActionError::UnknownItem(item.clone()));
+    };
+    let items = match version {
+        Some(v) => dossier_edit::put(session, *v, None)?,
+        None if dossier_edit::find(&session.dossier, item).is_some() => {
+            dossier_edit::remove(session, item)?
+        }
+        None => None,
+    }
+    .unwrap_or_default();
+    let conflict = session.dossier_conflicts.remove(at);
+    Ok(Some(Change::SettledItem {
+        items,
+        conflict,
+        at,
+    }))
 }
 
 /// True when two assessments carry the same work (ignoring who and when).
@@ -852,6 +919,57 @@ mod tests {
         assert!(matches!(
             apply(&mut s, outside, T),
             Err(ActionError::UnknownCell(_))
+        ));
+    }
+
+    #[test]
+    fn settling_a_dossier_conflict_puts_the_side_kept_and_undo_reopens_it() {
+        use crate::model::conflict::DossierSide;
+        let mut s = fixture::session();
+        let mine = s.dossier.measures[0].clone();
+        let mut theirs = mine.clone();
+        theirs.title = "Intitulé revu par Inès".into();
+        let id = ItemId::Measure(mine.id.clone());
+        let side = |m: &crate::model::Measure, who: &str| DossierSide {
+            version: Some(DossierItem::Measure(m.clone())),
+            author: who.into(),
+            modified: T.into(),
+        };
+        s.dossier_conflicts.push(DossierConflict {
+            item: id.clone(),
+            sides: vec![side(&mine, "Camille"), side(&theirs, "Inès")],
+        });
+        let before = s.clone();
+        let change = apply(
+            &mut s,
+            Action::SettleItem {
+                item: id.clone(),
+                version: Some(Box::new(DossierItem::Measure(theirs.clone()))),
+            },
+            T,
+        )
+        .expect("applies")
+        .expect("changes the dossier");
+        assert!(change.is_dossier_edit());
+        assert_eq!(s.dossier.measures[0].title, "Intitulé revu par Inès");
+        assert!(s.dossier_conflicts.is_empty(), "the conflict is closed");
+        change.revert(&mut s);
+        assert_eq!(s, before, "undo reopens the conflict");
+        // Keeping the dossier's own version closes it too, changing nothing else.
+        let kept = Action::SettleItem {
+            item: id.clone(),
+            version: Some(Box::new(DossierItem::Measure(mine))),
+        };
+        apply(&mut s, kept, T).expect("applies");
+        assert_eq!(s.dossier, before.dossier);
+        assert!(s.dossier_conflicts.is_empty());
+        let gone = Action::SettleItem {
+            item: id,
+            version: None,
+        };
+        assert!(matches!(
+            apply(&mut s, gone, T),
+            Err(ActionError::UnknownItem(_))
         ));
     }
 }

@@ -227,7 +227,10 @@ fn extend(top: &mut Change, next: &Change) -> bool {
 fn changed_cell(change: &Change) -> Option<CellId> {
     match change {
         Change::Cell { cell, .. } | Change::Settled { cell, .. } => Some(cell.clone()),
-        Change::Analyst { .. } | Change::Items(_) | Change::Synthesis { .. } => None,
+        Change::Analyst { .. }
+        | Change::Items(_)
+        | Change::SettledItem { .. }
+        | Change::Synthesis { .. } => None,
     }
 }
 

@@ -9,7 +9,7 @@ use super::i18n::{Text, tr};
 use super::message::Inbox;
 use super::theme;
 use crate::i18n::{Lang, number, unassessed};
-use crate::model::{Action, Assessment, CellId, Dossier, Session};
+use crate::model::{Action, Assessment, CellId, Dossier, DossierItem, ItemId, Session};
 use crate::teamwork::{Agreement, Scope};
 use crate::view::compare::Comparison;
 use eframe::egui::{self, RichText};
@@ -58,6 +58,7 @@ pub fn show(ui: &mut egui::Ui, p: &Panel, inbox: &mut Inbox) {
             }
         }
     });
+    dossier_conflicts(ui, p.session, lang, inbox);
     if let Some(a) = p.agreement {
         egui::CollapsingHeader::new(tr(lang, Text::AgreementByStakeholder))
             .id_salt("agreement-table")
@@ -130,6 +131,74 @@ pub fn show(ui: &mut egui::Ui, p: &Panel, inbox: &mut Inbox) {
                 }
             });
         });
+}
+
+/// The items of the dossier a merge left in conflict, each side with a button to keep it.
+fn dossier_conflicts(ui: &mut egui::Ui, session: &Session, lang: Lang, inbox: &mut Inbox) {
+    let conflicts = &session.dossier_conflicts;
+    if conflicts.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!(
+        "{} ({})",
+        tr(lang, Text::DossierConflicts),
+        conflicts.len()
+    ))
+    .id_salt("dossier-conflicts")
+    .default_open(true)
+    .show(ui, |ui| {
+        for c in conflicts {
+            ui.label(RichText::new(item_name(lang, &c.item)).strong());
+            for (i, side) in c.sides.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    let what = side
+                        .version
+                        .as_ref()
+                        .map_or_else(|| tr(lang, Text::ItemRemoved).to_owned(), item_title);
+                    ui.label(format!(
+                        "{} {} — {}{} {what}",
+                        tr(lang, Text::Version),
+                        i + 1,
+                        side.author,
+                        lang.pick("\u{a0}:", ":")
+                    ));
+                    if ui
+                        .small_button(tr(lang, Text::KeepVersion))
+                        .on_hover_text(tr(lang, Text::KeepItemTip))
+                        .clicked()
+                    {
+                        inbox.action(Action::SettleItem {
+                            item: c.item.clone(),
+                            version: side.version.clone().map(Box::new),
+                        });
+                    }
+                });
+            }
+        }
+    });
+}
+
+/// An item of the dossier by its kind and id.
+fn item_name(lang: Lang, item: &ItemId) -> String {
+    let (kind, id) = match item {
+        ItemId::Source(id) => (lang.pick("Source", "Source"), id.as_str()),
+        ItemId::Pillar(id) => (lang.pick("Pilier", "Pillar"), id.as_str()),
+        ItemId::Measure(id) => (lang.pick("Mesure", "Measure"), id.as_str()),
+        ItemId::Stakeholder(id) => (lang.pick("Partie prenante", "Stakeholder"), id.as_str()),
+        ItemId::Position(id) => (lang.pick("Position", "Position"), id.as_str()),
+    };
+    format!("{kind} {id}")
+}
+
+/// The words a side of a dossier conflict is recognised by: its title.
+fn item_title(item: &DossierItem) -> String {
+    match item {
+        DossierItem::Source(s) => s.title.clone(),
+        DossierItem::Pillar(p) => p.title.clone(),
+        DossierItem::Measure(m) => m.title.clone(),
+        DossierItem::Stakeholder(s) => s.name.clone(),
+        DossierItem::Position(p) => p.title.clone(),
+    }
 }
 
 /// Who made the `i`th side of a conflict.

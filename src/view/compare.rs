@@ -40,12 +40,17 @@ pub struct Comparison {
     /// Cells of the open dossier a merge left in conflict, as for `marks`.
     conflicts: Vec<bool>,
     width: usize,
+    /// The open session's stances and the number of compared sessions the marks were made from:
+    /// an edit that changes no stance (typing a note) leaves them as they are.
+    made_from: (Vec<Option<Stance>>, usize),
 }
 
 impl Comparison {
     /// Recompute every cell's mark for `session` (indexed by `index`): after an edit, after
-    /// opening or closing a compared session. Costs one pass over each session's assessments.
-    pub fn refresh(&mut self, session: &Session, index: &DossierIndex) {
+    /// opening or closing a compared session. Costs one pass over each session's assessments,
+    /// and only when a stance or the sessions compared changed; returns whether they did (the
+    /// agreement figures are then stale too).
+    pub fn refresh(&mut self, session: &Session, index: &DossierIndex) -> bool {
         let d = &session.dossier;
         let width = d.stakeholders.len();
         let cells = d.measures.len() * width;
@@ -56,9 +61,16 @@ impl Comparison {
                 self.conflicts[m * width + s] = true;
             }
         }
+        let own: Vec<Option<Stance>> = (0..cells)
+            .map(|i| index.stance(i / width.max(1), i % width.max(1)))
+            .collect();
+        if self.made_from.0 == own && self.made_from.1 == self.others.len() {
+            return false;
+        }
+        self.made_from = (own, self.others.len());
         self.marks.clear();
         if self.others.is_empty() {
-            return;
+            return true;
         }
         let mut theirs: Vec<Vec<Option<Stance>>> = Vec::with_capacity(self.others.len());
         for other in &self.others {
@@ -70,12 +82,11 @@ impl Comparison {
             }
             theirs.push(stances);
         }
+        let own = &self.made_from.0;
         self.marks = (0..cells)
-            .map(|i| {
-                let own = index.stance(i / width, i % width);
-                agreement_of(std::iter::once(own).chain(theirs.iter().map(|t| t[i])))
-            })
+            .map(|i| agreement_of(std::iter::once(own[i]).chain(theirs.iter().map(|t| t[i]))))
             .collect();
+        true
     }
 
     /// Whether another session is open to compare.
@@ -189,7 +200,8 @@ mod tests {
             }],
             ..Comparison::default()
         };
-        c.refresh(&mine, &index);
+        assert!(c.refresh(&mine, &index));
+        assert!(!c.refresh(&mine, &index), "nothing changed: nothing redone");
         assert_eq!(c.mark(0, 0), Some(CellAgreement::Same));
         assert_eq!(c.mark(0, 1), Some(CellAgreement::Differ));
         assert_eq!(c.mark(1, 0), Some(CellAgreement::Incomplete));

@@ -266,3 +266,42 @@ fn the_export_adds_the_agreement_with_the_sessions_compared() {
         "her note among the disagreements"
     );
 }
+
+#[test]
+fn a_dossier_conflict_is_settled_from_the_panel_and_undo_reopens_it() {
+    use visavis::model::{DossierConflict, DossierItem, DossierSide, ItemId};
+    let data = tempfile::tempdir().unwrap();
+    let mut s = example_session();
+    let mine = s.dossier.measures[0].clone();
+    let mut theirs = mine.clone();
+    theirs.title = "Revalorisations, intitulé d’Inès".into();
+    let side = |m: &visavis::model::Measure, who: &str| DossierSide {
+        version: Some(DossierItem::Measure(m.clone())),
+        author: who.into(),
+        modified: "2026-11-30T10:00:00Z".into(),
+    };
+    s.dossier_conflicts.push(DossierConflict {
+        item: ItemId::Measure(mine.id.clone()),
+        sides: vec![side(&mine, "Camille"), side(&theirs, "Inès")],
+    });
+    let path = data.path().join("fusion.ron");
+    visavis::persist::save(&s, &path).unwrap();
+    let mut h = window(data.path(), Some(path));
+    assert!(
+        h.query_all_by_label_contains("Conflits du dossier (1)")
+            .next()
+            .is_some()
+    );
+    h.get_all_by_label("Garder cette version")
+        .last()
+        .expect("a button per side")
+        .click();
+    settle(&mut h);
+    let after = h.state().session();
+    assert_eq!(after.dossier.measures[0].title, theirs.title);
+    assert!(after.dossier_conflicts.is_empty(), "the conflict is closed");
+    ctrl(&mut h, Key::Z);
+    let back = h.state().session();
+    assert_eq!(back.dossier.measures[0].title, mine.title);
+    assert_eq!(back.dossier_conflicts.len(), 1, "undo reopens it");
+}

@@ -87,7 +87,9 @@ impl App {
     /// Recompute the marks and the agreement figures (the open session or the compared ones
     /// changed).
     pub(super) fn refresh_comparison(&mut self) {
-        self.comparison.refresh(&self.session, &self.index);
+        if !self.comparison.refresh(&self.session, &self.index) {
+            return;
+        }
         self.agreement = self
             .comparison
             .is_on()
@@ -116,7 +118,9 @@ impl App {
     /// Whether a merge left conflicts in the session, or another session is open to compare:
     /// then the comparison panel shows under the grid.
     pub(super) fn comparison_shown(&self) -> bool {
-        self.comparison.is_on() || !self.session.cell_conflicts.is_empty()
+        self.comparison.is_on()
+            || !self.session.cell_conflicts.is_empty()
+            || !self.session.dossier_conflicts.is_empty()
     }
 
     /// The comparison panel, at the foot of the grid's side of the window.
