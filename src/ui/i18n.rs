@@ -370,7 +370,7 @@ crate::i18n::catalogue! {
         ComparisonTitle => ("Comparaison des analystes", "Comparing analysts"),
         AgreementByStakeholder => ("Accord par partie prenante et par pilier", "Agreement by stakeholder and by pillar"),
         YourVersion => ("Vous", "You"),
-        Version => ("Version", "Version"),
+        Version => same("Version"),
         ConflictIntro => ("Conflit de fusion\u{a0}: gardez une version, ou corrigez la cellule dans le panneau de détail puis marquez-la résolue.", "Merge conflict: keep one version, or correct the cell in the detail panel and mark it settled."),
         MarkSettled => ("Marquer comme résolu", "Mark as settled"),
         MarkSettledTip => ("Garder la cellule telle qu’elle est maintenant et clore le conflit (annulable)", "Keep the cell as it is now and close the conflict (undoable)"),
