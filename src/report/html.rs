@@ -34,42 +34,59 @@ pub fn render(report: &Report) -> String {
     };
     // The page is written part by part, each straight into the page's text: the detail alone
     // can be tens of megabytes, and copying it whole into a parent element would cost as much
-    // as making it. The tags opened and closed by hand here hold no session text.
-    page.push(&html! { (DOCTYPE) });
-    page.tags(&format!("<html lang=\"{}\">", lang_code(l)));
-    page.push(&html! {
-        head {
-            meta charset="utf-8";
-            meta name="viewport" content="width=device-width, initial-scale=1";
-            meta name="generator" content="Vis-à-vis";
-            title { (title) }
-            style { (PreEscaped(CSS)) }
-        }
-    });
-    page.tags("<body>");
-    page.push(&header(report));
-    page.push(&contents(report));
-    page.tags("<main>");
-    page.push(&glance(report));
-    page.push(&method(report));
-    page.push(&matrix(report));
-    if let Some(text) = report.synthesis {
+    // as making it. The tags opened and closed by hand here hold no session text. The detail,
+    // the largest part, is written on a second core while this one writes the rest; the page is
+    // the same either way.
+    let detail_text = std::thread::scope(|scope| {
+        let detail_part = report.include_detail.then(|| {
+            scope.spawn(|| {
+                let mut part = Page {
+                    text: String::with_capacity((cells + 1) * 2048),
+                };
+                detail(report, &memo, &mut part);
+                part.text
+            })
+        });
+        page.push(&html! { (DOCTYPE) });
+        page.tags(&format!("<html lang=\"{}\">", lang_code(l)));
         page.push(&html! {
-            section #synthesis {
-                h2 { (T::DossierSynthesis.get(l)) }
-                p.synthesis { (text) }
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content="Vis-à-vis";
+                title { (title) }
+                style { (PreEscaped(CSS)) }
             }
         });
-    }
-    page.push(&gaps(report, &memo));
-    page.push(&frictions(report, &memo));
-    page.push(&unanswered(report, &memo));
-    page.push(&silences(report));
-    page.push(&unassessed(report));
-    page.push(&review(report, &memo));
-    page.push(&agreement(report, &memo));
-    if report.include_detail {
-        detail(report, &memo, &mut page);
+        page.tags("<body>");
+        page.push(&header(report));
+        page.push(&contents(report));
+        page.tags("<main>");
+        page.push(&glance(report));
+        page.push(&method(report));
+        page.push(&matrix(report));
+        if let Some(text) = report.synthesis {
+            page.push(&html! {
+                section #synthesis {
+                    h2 { (T::DossierSynthesis.get(l)) }
+                    p.synthesis { (text) }
+                }
+            });
+        }
+        page.push(&gaps(report, &memo));
+        page.push(&frictions(report, &memo));
+        page.push(&unanswered(report, &memo));
+        page.push(&silences(report));
+        page.push(&unassessed(report));
+        page.push(&review(report, &memo));
+        page.push(&agreement(report, &memo));
+        detail_part.map(|part| {
+            part.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    });
+    if let Some(text) = detail_text {
+        page.text.push_str(&text);
     }
     page.push(&sources(report));
     page.tags("</main></body></html>");

@@ -30,15 +30,30 @@ pub fn render(report: &Report) -> String {
             escape(text)
         );
     }
-    gaps(&mut out, report, &mut memo);
-    frictions(&mut out, report, &mut memo);
-    unanswered(&mut out, report, &mut memo);
-    silences(&mut out, report);
-    unassessed(&mut out, report);
-    review(&mut out, report, &mut memo);
-    agreement(&mut out, report, &memo);
-    if report.include_detail {
-        detail(&mut out, report, &mut memo);
+    // The detail, the largest part, is written on a second core (with a memo of its own) while
+    // this one writes the rest; the text is the same either way.
+    let detail_text = std::thread::scope(|scope| {
+        let detail_part = report.include_detail.then(|| {
+            scope.spawn(|| {
+                let mut part = String::new();
+                detail(&mut part, report, &mut Memo::new(report));
+                part
+            })
+        });
+        gaps(&mut out, report, &mut memo);
+        frictions(&mut out, report, &mut memo);
+        unanswered(&mut out, report, &mut memo);
+        silences(&mut out, report);
+        unassessed(&mut out, report);
+        review(&mut out, report, &mut memo);
+        agreement(&mut out, report, &memo);
+        detail_part.map(|part| {
+            part.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    });
+    if let Some(text) = detail_text {
+        out.push_str(&text);
     }
     sources(&mut out, report);
     out
