@@ -1867,6 +1867,15 @@ fn the_help_menu_shows_the_keys_the_method_and_the_version() {
     let version = format!("Vis-à-vis {}", env!("CARGO_PKG_VERSION"));
     assert!(h.query_by_label(&version).is_some());
     assert!(h.query_by_label_contains("MIT OR Apache-2.0").is_some());
+    assert!(
+        h.query_by_label(env!("CARGO_PKG_HOMEPAGE")).is_some(),
+        "the project's address"
+    );
+    assert!(
+        h.query_by_label_contains("adossée à une citation")
+            .is_some(),
+        "what it is, in the window's language"
+    );
 }
 
 #[test]

@@ -208,6 +208,7 @@ crate::i18n::catalogue! {
         HelpMethod => ("Méthode", "Method"),
         HelpAbout => ("À propos de Vis-à-vis", "About Vis-à-vis"),
         AboutLicence => ("Licence", "License"),
+        AboutWhat => ("Les mesures d’une réforme face aux positions des parties prenantes\u{a0}: chaque appréciation adossée à une citation, un rapport d’écarts en une minute.", "A reform’s measures side by side with the stakeholders’ positions: every judgement backed by a quote, a gap report in a minute."),
         AboutBuilt => ("Compilé le", "Built on"),
         CloseButton => ("Fermer", "Close"),
         NameTitle => ("Votre nom d’analyste", "Your name as analyst"),

@@ -74,7 +74,8 @@ impl App {
                         }
                         Page::About => {
                             ui.heading(format!("Vis-à-vis {}", env!("CARGO_PKG_VERSION")));
-                            ui.label(env!("CARGO_PKG_DESCRIPTION"));
+                            ui.label(tr(lang, Text::AboutWhat));
+                            ui.hyperlink(env!("CARGO_PKG_HOMEPAGE"));
                             ui.label(format!(
                                 "{}{} {}",
                                 tr(lang, Text::AboutLicence),
