@@ -486,7 +486,7 @@ pub fn apply(
         | Action::SettleItem { .. } => unreachable!("handled above"),
     }
     let unchanged = match &before {
-        Some(b) => same_work(b, &a),
+        Some(b) => b.same_work(&a),
         None => a.is_blank(),
     };
     if unchanged {
@@ -563,16 +563,6 @@ fn settle_item(
         conflict,
         at,
     }))
-}
-
-/// True when two assessments carry the same work (ignoring who and when).
-fn same_work(a: &Assessment, b: &Assessment) -> bool {
-    a.stance == b.stance
-        && a.note == b.note
-        && a.evidence == b.evidence
-        && a.labels == b.labels
-        && a.review == b.review
-        && a.dismissed == b.dismissed
 }
 
 #[cfg(test)]

@@ -91,6 +91,17 @@ impl Assessment {
             && self.dismissed.is_empty()
     }
 
+    /// Whether two assessments carry the same work (who and when aside).
+    #[must_use]
+    pub fn same_work(&self, other: &Assessment) -> bool {
+        self.stance == other.stance
+            && self.note == other.note
+            && self.evidence == other.evidence
+            && self.labels == other.labels
+            && self.review == other.review
+            && self.dismissed == other.dismissed
+    }
+
     /// Whether the cell is flagged for `reason`.
     #[must_use]
     pub fn is_flagged(&self, reason: ReviewReason) -> bool {

@@ -211,15 +211,10 @@ fn side_name(lang: Lang, i: usize, a: &Assessment) -> String {
     }
 }
 
-/// Whether two versions of a cell carry the same work (who and when aside).
+/// Whether two versions of a cell carry the same work (who and when aside; blank is none).
 fn same_work(a: Option<&Assessment>, b: Option<&Assessment>) -> bool {
     let blank = Assessment::default();
-    let (a, b) = (a.unwrap_or(&blank), b.unwrap_or(&blank));
-    a.stance == b.stance
-        && a.note == b.note
-        && a.evidence == b.evidence
-        && a.labels == b.labels
-        && a.review == b.review
+    a.unwrap_or(&blank).same_work(b.unwrap_or(&blank))
 }
 
 /// One analyst's version of the cell, under their name.

@@ -189,6 +189,8 @@ crate::i18n::catalogue! {
         DialogAlreadyOpen => ("Une boîte de dialogue de fichiers est déjà ouverte.", "A file dialog is already open."),
         DialogOpenTitle => ("Ouvrir une session", "Open a session"),
         DialogSaveTitle => ("Enregistrer sous", "Save as"),
+        CompareDialogTitle => ("Session d’un autre analyste, à comparer", "Another analyst’s session, to compare"),
+        UpdateDialogTitle => ("Nouvelle version du dossier", "New version of the dossier"),
         DialogOpenButton => ("Ouvrir", "Open"),
         DialogNewFolder => ("Nouveau dossier", "New folder"),
         DialogNewFolderName => ("Nouveau dossier", "New folder"),

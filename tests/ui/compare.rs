@@ -305,3 +305,17 @@ fn a_dossier_conflict_is_settled_from_the_panel_and_undo_reopens_it() {
     assert_eq!(back.dossier.measures[0].title, mine.title);
     assert_eq!(back.dossier_conflicts.len(), 1, "undo reopens it");
 }
+
+#[test]
+fn the_file_dialog_says_it_asks_for_a_session_to_compare() {
+    let data = tempfile::tempdir().unwrap();
+    let mut h = comparing(data.path(), &[]);
+    h.state_mut().set_file_picker(FilePicker::BuiltIn);
+    h.state_mut().command(Command::CompareWith);
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("Session d’un autre analyste, à comparer")
+            .is_some(),
+        "the dialog's title says what the file is for"
+    );
+}

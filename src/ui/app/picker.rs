@@ -92,6 +92,8 @@ enum Mode {
 #[derive(Clone, Debug)]
 pub(super) struct Ask {
     mode: Mode,
+    /// The dialog's title: what the file is for.
+    title: String,
     filter: String,
     ext: String,
     name: String,
@@ -199,7 +201,7 @@ fn on_path(program: &str) -> bool {
 
 /// Run the system's dialog for `ask` (blocking: on the dialog's thread).
 fn run_native(ask: &Ask, backend: Backend) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new();
+    let mut dialog = rfd::FileDialog::new().set_title(&ask.title);
     if ask.mode != Mode::Folder {
         dialog = dialog.add_filter(&ask.filter, &[ask.ext.as_str()]);
     }
@@ -236,11 +238,9 @@ fn built_in(ask: &Ask, lang: crate::i18n::Lang) -> egui_file::FileDialog {
     let mut dialog = match ask.mode {
         Mode::Save => egui_file::FileDialog::save_file()
             .default_filename(&ask.name)
-            .title(tr(lang, Text::DialogSaveTitle)),
-        Mode::Open => egui_file::FileDialog::open_file().title(tr(lang, Text::DialogOpenTitle)),
-        Mode::Folder => {
-            egui_file::FileDialog::select_folder().title(tr(lang, Text::SourcesFolderTitle))
-        }
+            .title(&ask.title),
+        Mode::Open => egui_file::FileDialog::open_file().title(&ask.title),
+        Mode::Folder => egui_file::FileDialog::select_folder().title(&ask.title),
     };
     if let Some(dir) = &ask.folder {
         dialog = dialog.initial_path(dir);
@@ -291,8 +291,14 @@ impl App {
 
     /// Ask for a session or dossier file to read, for `purpose`.
     pub(super) fn pick_file(&mut self, purpose: Purpose) {
+        let title = match purpose {
+            Purpose::CompareWith => Text::CompareDialogTitle,
+            Purpose::UpdateFrom => Text::UpdateDialogTitle,
+            _ => Text::DialogOpenTitle,
+        };
         let ask = Ask {
             mode: Mode::Open,
+            title: tr(self.lang(), title).to_owned(),
             filter: tr(self.lang(), Text::SessionFiles).to_owned(),
             ext: "ron".to_owned(),
             name: String::new(),
@@ -305,6 +311,7 @@ impl App {
     pub(super) fn pick_folder(&mut self, purpose: Purpose, start: Option<PathBuf>) {
         let ask = Ask {
             mode: Mode::Folder,
+            title: tr(self.lang(), Text::SourcesFolderTitle).to_owned(),
             filter: String::new(),
             ext: String::new(),
             name: String::new(),
@@ -317,6 +324,7 @@ impl App {
     pub(super) fn pick_save(&mut self, purpose: Purpose, filter: &str, ext: &str, name: String) {
         let ask = Ask {
             mode: Mode::Save,
+            title: tr(self.lang(), Text::DialogSaveTitle).to_owned(),
             filter: filter.to_owned(),
             ext: ext.to_owned(),
             name,
