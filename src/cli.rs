@@ -16,11 +16,13 @@ mod citations;
 mod dossier;
 mod dossier_init;
 mod merge;
+mod qdpx;
 mod suggest;
 
 pub use dossier::DossierCommand;
 pub use dossier_init::DossierInitArgs;
 pub use merge::MergeArgs;
+pub use qdpx::QdpxCommand;
 pub use suggest::SuggestArgs;
 
 /// Vis-à-vis: a reform's measures side by side with stakeholders' positions.
@@ -147,26 +149,6 @@ pub struct AgreeArgs {
     /// Print one JSON object (the keys are listed in the README) instead of the tables.
     #[arg(long)]
     pub json: bool,
-}
-
-/// `visavis qdpx …`.
-#[derive(Debug, Subcommand)]
-pub enum QdpxCommand {
-    /// Write a session as a REFI-QDA project (`-o FILE.qdpx`, for `NVivo`, `ATLAS.ti`, `MAXQDA`,
-    /// `QualCoder`) or its codebook alone (`-o FILE.qdc`).
-    Export {
-        /// The session file.
-        session: PathBuf,
-        /// The file to write: `.qdpx` for the project, `.qdc` for the codebook.
-        #[arg(short, long, value_name = "FILE")]
-        output: PathBuf,
-        /// The language of the stance codes and names the export adds.
-        #[arg(long, value_name = "fr|en", default_value = "fr")]
-        lang: Lang,
-        /// Write even over a file that reads as a session or a dossier.
-        #[arg(long)]
-        force: bool,
-    },
 }
 
 /// The arguments of `visavis report`.
@@ -302,12 +284,7 @@ pub fn run(command: Command) -> ExitCode {
                 ExitCode::from(2)
             };
         }
-        Command::Qdpx(QdpxCommand::Export {
-            session,
-            output,
-            lang,
-            force,
-        }) => qdpx_export(&session, &output, lang, force, &mut out),
+        Command::Qdpx(command) => qdpx::run(command, &mut out),
         Command::Generate(args) => generate(&args, &mut out),
         Command::Dossier(command) => dossier::run(&command, &mut out),
     };
@@ -881,66 +858,6 @@ fn agreement_tables(r: &crate::teamwork::Agreement, paths: &[PathBuf]) -> String
         }
     }
     s
-}
-
-/// `visavis qdpx export`: the project or the codebook, by the output's extension.
-fn qdpx_export(session: &Path, output: &Path, lang: Lang, force: bool, out: &mut Out) -> bool {
-    let origin = concat!("Vis-à-vis ", env!("CARGO_PKG_VERSION"));
-    let ext = output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let codebook = match ext.as_deref() {
-        Some("qdpx") => false,
-        Some("qdc") => true,
-        _ => {
-            eprintln!(
-                "{}: name the output FILE.qdpx (the project) or FILE.qdc (the codebook)",
-                output.display()
-            );
-            return false;
-        }
-    };
-    if same_file(session, output) {
-        eprintln!(
-            "{}: this is the session being exported; choose another file",
-            output.display()
-        );
-        return false;
-    }
-    let loaded = match load(session, None) {
-        Ok(l) => l,
-        Err(e) => {
-            report_error(&e);
-            return false;
-        }
-    };
-    let bytes = if codebook {
-        crate::exchange::qdpx::codebook(&loaded.session, origin, lang).into_bytes()
-    } else {
-        match crate::exchange::qdpx::qdpx(&loaded.session, origin, lang) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("{}: cannot build the archive: {e}", output.display());
-                return false;
-            }
-        }
-    };
-    match persist::write_export(output, &bytes, force) {
-        Ok(()) => {
-            let what = if codebook {
-                "REFI-QDA codebook"
-            } else {
-                "REFI-QDA project"
-            };
-            out.line(format_args!("{}: {what} written", output.display()));
-            true
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            false
-        }
-    }
 }
 
 #[cfg(test)]

@@ -209,3 +209,200 @@ fn the_command_writes_the_project_and_refuses_what_would_lose_work() {
     assert_eq!(run(&session).status.code(), Some(1));
     assert_eq!(std::fs::read(&session).expect("read"), before);
 }
+
+const HAND_MADE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/refi-qda/hand-made"
+);
+
+/// The hand-made project of `tests/fixtures/refi-qda/hand-made` as a `.qdpx` archive at `path`.
+fn hand_made_qdpx(path: &Path) {
+    use std::io::Write as _;
+    let file = std::fs::File::create(path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default();
+    let root = Path::new(HAND_MADE);
+    let qde = std::fs::read(root.join("project.qde")).expect("project.qde");
+    zip.start_file("project.qde", options).expect("entry");
+    zip.write_all(&qde).expect("write");
+    for entry in std::fs::read_dir(root.join("sources")).expect("sources") {
+        let entry = entry.expect("entry");
+        let name = format!("sources/{}", entry.file_name().to_string_lossy());
+        zip.start_file(name, options).expect("entry");
+        zip.write_all(&std::fs::read(entry.path()).expect("read"))
+            .expect("write");
+    }
+    zip.finish().expect("finish");
+}
+
+fn visavis(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_visavis"))
+        .args(args)
+        .output()
+        .expect("run visavis")
+}
+
+#[test]
+fn the_hand_made_project_validates_against_the_schema() {
+    let qde = Path::new(HAND_MADE).join("project.qde");
+    match Command::new("xmllint")
+        .args(["--noout", "--schema", SCHEMA])
+        .arg(&qde)
+        .output()
+    {
+        Ok(out) => assert!(out.status.success(), "{out:?}"),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("skipped: xmllint is not installed (apt-get install libxml2-utils)");
+        }
+        Err(e) => panic!("xmllint: {e}"),
+    }
+}
+
+#[test]
+fn import_proposes_the_two_selections_verbatim_as_candidates_and_nothing_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("codage.qdpx");
+    hand_made_qdpx(&project);
+    let out_path = dir.path().join("avec-propositions.ron");
+    let before = std::fs::read(EXAMPLE).expect("example");
+    let out = visavis(&[
+        "qdpx".as_ref(),
+        "import".as_ref(),
+        project.as_os_str(),
+        EXAMPLE.as_ref(),
+        "-o".as_ref(),
+        out_path.as_os_str(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout.contains("2 candidate positions added"), "{stdout}");
+    assert_eq!(
+        std::fs::read(EXAMPLE).expect("example"),
+        before,
+        "input untouched"
+    );
+
+    let session = visavis::persist::load(&out_path).expect("loads").session;
+    let original = example();
+    assert_eq!(
+        session.dossier, original.dossier,
+        "no position made by itself"
+    );
+    assert_eq!(session.assessments, original.assessments);
+    let excerpts: Vec<(&str, &str, &str)> = session
+        .candidates
+        .iter()
+        .map(|c| {
+            (
+                c.stakeholder.as_str(),
+                c.citation.source.as_str(),
+                c.citation.excerpt.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        excerpts,
+        [
+            (
+                "uniopss",
+                "uniopss-contribution",
+                "Elle regrette une réflexion compartimentée avec d’un côté le chantier Grand âge et \
+                 autonomie, de l’autre le Ségur de la Santé."
+            ),
+            (
+                "uniopss",
+                "uniopss-contribution",
+                "l’impératif de préserver les libertés publiques, notamment pour les résidents des \
+                 EHPAD et des établissements psychiatriques"
+            ),
+        ]
+    );
+    assert!(session.candidates.iter().all(|c| c.origin
+        == visavis::model::CandidateOrigin::RefiQdaImport {
+            file: "codage.qdpx".to_owned()
+        }));
+    // The seed documents say these words, as the dossier's own quotes do.
+    if let Ok(dir) = std::env::var("VISAVIS_SOURCES_DIR") {
+        let seed = std::fs::read_to_string(Path::new(&dir).join("001_8ca22f474e26018e.txt"))
+            .expect("seed");
+        let spaced = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (_, _, excerpt) in &excerpts {
+            assert!(spaced(&seed).contains(&spaced(excerpt)), "{excerpt}");
+        }
+    }
+
+    // Importing the same project again proposes nothing new, and writes nothing.
+    let again = dir.path().join("encore.ron");
+    let out = visavis(&[
+        "qdpx".as_ref(),
+        "import".as_ref(),
+        project.as_os_str(),
+        out_path.as_os_str(),
+        "-o".as_ref(),
+        again.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nothing new"));
+    assert!(!again.exists());
+}
+
+#[test]
+fn import_refuses_what_is_no_project_and_never_writes_over_an_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("codage.qdpx");
+    hand_made_qdpx(&project);
+    let session = dir.path().join("session.ron");
+    std::fs::copy(EXAMPLE, &session).expect("copy");
+    let before = std::fs::read(&session).expect("read");
+    let refused = |p: &Path, s: &Path, o: &Path, says: &str| {
+        let out = visavis(&[
+            "qdpx".as_ref(),
+            "import".as_ref(),
+            p.as_os_str(),
+            s.as_os_str(),
+            "-o".as_ref(),
+            o.as_os_str(),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{stderr}");
+    };
+    // -o names the session itself.
+    refused(&project, &session, &session, "one of the command's inputs");
+    assert_eq!(std::fs::read(&session).expect("read"), before);
+    // Not a zip archive: the session file given as the project.
+    let out = dir.path().join("out.ron");
+    refused(&session, &session, &out, "not a REFI-QDA project");
+    // A zip without project.qde.
+    let empty = dir.path().join("vide.qdpx");
+    zip::ZipWriter::new(std::fs::File::create(&empty).expect("create"))
+        .finish()
+        .expect("finish");
+    refused(&empty, &session, &out, "no project.qde");
+    // A dossier is not a session to import into.
+    let dossier = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/segur-2020.ron");
+    refused(&project, &dossier, &out, "a dossier, not a session");
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn the_example_s_own_export_imported_back_proposes_nothing() {
+    use visavis::exchange::import::Why;
+    let session = example();
+    let bytes = visavis::exchange::qdpx::qdpx(&session, "t", Lang::Fr).expect("zip");
+    let imported =
+        visavis::exchange::import::import(&bytes, "analyse.qdpx", &session).expect("imports");
+    assert!(imported.candidates.is_empty(), "{:?}", imported.candidates);
+    // Every position is known; the measures' citations describe the measures (in the
+    // government's documents, nobody's; in a stakeholder's, as the dossier quotes them).
+    let positions = imported
+        .skipped
+        .iter()
+        .filter(|s| matches!(s.why, Why::AlreadyPosition(_)))
+        .count();
+    assert!(positions >= session.dossier.positions.len(), "{positions}");
+    assert!(imported.skipped.iter().all(|s| matches!(
+        s.why,
+        Why::AlreadyPosition(_) | Why::NoStakeholder | Why::MeasureCitation(_)
+    )));
+}

@@ -450,3 +450,8 @@ fn zip_time(stamp: &str) -> zip::DateTime {
     })()
     .unwrap_or_default()
 }
+
+/// The GUID an export gives the dossier source `id` (the import finds its sources by it).
+pub(super) fn source_guid(d: &Dossier, id: &crate::model::SourceId) -> String {
+    Guids::new(d).of("source", id)
+}

@@ -1,6 +1,7 @@
 //! Every edit a user can make to a session, as a value, and the one function that performs it.
 //! The window, the tests and the undo history all go through [`apply`].
 
+use crate::model::candidate::Candidate;
 use crate::model::conflict::{CellConflict, DossierConflict, DossierItem, ItemId};
 use crate::model::dismissed::SuggestionKey;
 use crate::model::dossier::{Citation, Position};
@@ -141,6 +142,25 @@ pub enum Action {
         /// The whole new text.
         text: String,
     },
+    /// Add positions proposed by an import to the session's candidates, for the analyst to
+    /// accept or discard; each must name a stakeholder and a source of the dossier.
+    AddCandidates {
+        /// The candidates, in order.
+        candidates: Vec<Candidate>,
+    },
+    /// Turn a candidate into a position of the dossier: `position` is added (as
+    /// [`Action::AddPosition`] would) and the candidate leaves the list, in one step.
+    AcceptCandidate {
+        /// The candidate, as it is in the list.
+        candidate: Box<Candidate>,
+        /// The position made of it.
+        position: Position,
+    },
+    /// Take a candidate off the list without making a position of it.
+    DiscardCandidate {
+        /// The candidate, as it is in the list.
+        candidate: Box<Candidate>,
+    },
 }
 
 impl Action {
@@ -155,6 +175,7 @@ impl Action {
                 | Action::MoveItem { .. }
                 | Action::RemoveItem { .. }
                 | Action::SettleItem { .. }
+                | Action::AcceptCandidate { .. }
         )
     }
 
@@ -179,7 +200,10 @@ impl Action {
             | Action::MoveItem { .. }
             | Action::RemoveItem { .. }
             | Action::SettleItem { .. }
-            | Action::EditSynthesis { .. } => None,
+            | Action::EditSynthesis { .. }
+            | Action::AddCandidates { .. }
+            | Action::AcceptCandidate { .. }
+            | Action::DiscardCandidate { .. } => None,
         }
     }
 }
@@ -237,6 +261,9 @@ pub enum ActionError {
     /// A citation must quote something.
     #[error("the excerpt is empty")]
     EmptyExcerpt,
+    /// The candidate is not in the session's list (accepted or discarded already).
+    #[error("the proposed position is no longer in the list")]
+    UnknownCandidate,
 }
 
 /// What in the dossier still names an item that is asked to go.
@@ -307,6 +334,16 @@ pub enum Change {
         /// After.
         after: Option<String>,
     },
+    /// Candidates were appended to the session's list (an import) or one was taken off it (and
+    /// the dossier edited as in `items`, for one accepted).
+    Candidates {
+        /// The candidates appended at the end of the list.
+        added: Vec<Candidate>,
+        /// The candidate taken off, with its place in the list.
+        taken: Option<(usize, Candidate)>,
+        /// The dossier's edits.
+        items: Vec<ItemChange>,
+    },
 }
 
 impl Change {
@@ -341,6 +378,18 @@ impl Change {
             Change::Synthesis { of, before, .. } => session
                 .syntheses
                 .set(of.clone(), before.clone().unwrap_or_default()),
+            Change::Candidates {
+                added,
+                taken,
+                items,
+            } => {
+                dossier_edit::replay(session, items, false);
+                let list = &mut session.candidates;
+                list.truncate(list.len().saturating_sub(added.len()));
+                if let Some((at, c)) = taken {
+                    list.insert((*at).min(list.len()), c.clone());
+                }
+            }
         }
     }
 
@@ -363,13 +412,34 @@ impl Change {
             Change::Synthesis { of, after, .. } => session
                 .syntheses
                 .set(of.clone(), after.clone().unwrap_or_default()),
+            Change::Candidates {
+                added,
+                taken,
+                items,
+            } => {
+                dossier_edit::replay(session, items, true);
+                let list = &mut session.candidates;
+                if let Some((at, _)) = taken
+                    && *at < list.len()
+                {
+                    list.remove(*at);
+                }
+                list.extend(added.iter().cloned());
+            }
         }
     }
 
     /// Whether the change edits the dossier (the grid's index of it must be rebuilt).
     #[must_use]
     pub fn is_dossier_edit(&self) -> bool {
-        matches!(self, Change::Items(_) | Change::SettledItem { .. })
+        match self {
+            Change::Items(_) | Change::SettledItem { .. } => true,
+            Change::Candidates { items, .. } => !items.is_empty(),
+            Change::Cell { .. }
+            | Change::Settled { .. }
+            | Change::Analyst { .. }
+            | Change::Synthesis { .. } => false,
+        }
     }
 }
 
@@ -428,6 +498,14 @@ pub fn apply(
             return Ok((before != after).then_some(Change::Synthesis { of, before, after }));
         }
         Action::SettleCell { cell, version } => return settle(session, cell, version),
+        Action::AddCandidates { candidates } => return add_candidates(session, candidates),
+        Action::AcceptCandidate {
+            candidate,
+            position,
+        } => return take_candidate(session, &candidate, Some(position)),
+        Action::DiscardCandidate { candidate } => {
+            return take_candidate(session, &candidate, None);
+        }
         Action::SettleItem { item, version } => return settle_item(session, &item, version),
         ref a => a.cell().expect("every other action edits a cell").clone(),
     };
@@ -483,7 +561,10 @@ pub fn apply(
         | Action::RemoveItem { .. }
         | Action::EditSynthesis { .. }
         | Action::SettleCell { .. }
-        | Action::SettleItem { .. } => unreachable!("handled above"),
+        | Action::SettleItem { .. }
+        | Action::AddCandidates { .. }
+        | Action::AcceptCandidate { .. }
+        | Action::DiscardCandidate { .. } => unreachable!("handled above"),
     }
     let unchanged = match &before {
         Some(b) => b.same_work(&a),
@@ -562,6 +643,58 @@ fn settle_item(
         items,
         conflict,
         at,
+    }))
+}
+
+/// [`Action::AddCandidates`]: each candidate must name a stakeholder and a source of the
+/// dossier and quote something; one that does not refuses the whole action.
+fn add_candidates(
+    session: &mut Session,
+    candidates: Vec<Candidate>,
+) -> Result<Option<Change>, ActionError> {
+    let d = &session.dossier;
+    for c in &candidates {
+        if d.stakeholder(&c.stakeholder).is_none() {
+            return Err(ActionError::UnknownStakeholder(c.stakeholder.clone()));
+        }
+        if d.source(&c.citation.source).is_none() {
+            return Err(ActionError::UnknownSource(c.citation.source.clone()));
+        }
+        if c.citation.excerpt.trim().is_empty() {
+            return Err(ActionError::EmptyExcerpt);
+        }
+    }
+    if candidates.is_empty() {
+        return Ok(None);
+    }
+    session.candidates.extend(candidates.iter().cloned());
+    Ok(Some(Change::Candidates {
+        added: candidates,
+        taken: None,
+        items: Vec::new(),
+    }))
+}
+
+/// [`Action::AcceptCandidate`] (with the position made of it) and
+/// [`Action::DiscardCandidate`]: the candidate leaves the list; a position that the dossier
+/// refuses leaves everything as it was.
+fn take_candidate(
+    session: &mut Session,
+    candidate: &Candidate,
+    position: Option<Position>,
+) -> Result<Option<Change>, ActionError> {
+    let Some(at) = session.candidates.iter().position(|c| c == candidate) else {
+        return Err(ActionError::UnknownCandidate);
+    };
+    let items = match position {
+        Some(p) => dossier_edit::add_position(session, p)?.unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let taken = session.candidates.remove(at);
+    Ok(Some(Change::Candidates {
+        added: Vec::new(),
+        taken: Some((at, taken)),
+        items,
     }))
 }
 
@@ -961,5 +1094,117 @@ mod tests {
             apply(&mut s, gone, T),
             Err(ActionError::UnknownItem(_))
         ));
+    }
+
+    fn candidate(excerpt: &str) -> Candidate {
+        Candidate {
+            stakeholder: "a".into(),
+            citation: Citation {
+                source: "src".into(),
+                excerpt: excerpt.to_owned(),
+                location: None,
+            },
+            origin: crate::model::CandidateOrigin::RefiQdaImport {
+                file: "p.qdpx".to_owned(),
+            },
+        }
+    }
+
+    #[test]
+    fn candidates_come_in_and_go_out_as_one_step_each() {
+        let (one, two) = (candidate("un"), candidate("deux"));
+        round_trip(
+            Action::AddCandidates {
+                candidates: vec![one.clone(), two.clone()],
+            },
+            |s| assert_eq!(s.candidates, [one.clone(), two.clone()]),
+        );
+        let mut s = fixture::session();
+        s.candidates = vec![one.clone(), two.clone()];
+        let position = Position {
+            id: "a-un".into(),
+            stakeholder: "a".into(),
+            kind: crate::model::PositionKind::Proposal,
+            title: "Un".to_owned(),
+            citation: one.citation.clone(),
+            measures: vec!["m2".into()],
+        };
+        let before = s.clone();
+        let change = apply(
+            &mut s,
+            Action::AcceptCandidate {
+                candidate: Box::new(one.clone()),
+                position: position.clone(),
+            },
+            T,
+        )
+        .expect("accepted")
+        .expect("a change");
+        assert!(change.is_dossier_edit());
+        assert_eq!(
+            s.candidates,
+            std::slice::from_ref(&two),
+            "it leaves the list"
+        );
+        assert_eq!(s.dossier.position(&position.id), Some(&position));
+        let after = s.clone();
+        change.revert(&mut s);
+        assert_eq!(s, before, "undo puts the candidate back in its place");
+        change.replay(&mut s);
+        assert_eq!(s, after);
+        // Accepted already: refused, nothing changes.
+        assert_eq!(
+            apply(
+                &mut s,
+                Action::DiscardCandidate {
+                    candidate: Box::new(one.clone()),
+                },
+                T
+            ),
+            Err(ActionError::UnknownCandidate)
+        );
+        let mut s = fixture::session();
+        s.candidates = vec![one.clone(), two.clone()];
+        apply(
+            &mut s,
+            Action::DiscardCandidate {
+                candidate: Box::new(one),
+            },
+            T,
+        )
+        .expect("discarded");
+        assert_eq!(s.candidates, [two]);
+        assert_eq!(s.dossier, fixture::session().dossier, "no position made");
+    }
+
+    #[test]
+    fn a_candidate_outside_the_dossier_or_quoting_nothing_is_refused() {
+        let mut s = fixture::session();
+        let mut stranger = candidate("mots");
+        stranger.stakeholder = "z".into();
+        let refused = |s: &mut Session, c: Candidate| {
+            apply(
+                s,
+                Action::AddCandidates {
+                    candidates: vec![candidate("bon"), c],
+                },
+                T,
+            )
+        };
+        assert_eq!(
+            refused(&mut s, stranger),
+            Err(ActionError::UnknownStakeholder("z".into()))
+        );
+        let mut elsewhere = candidate("mots");
+        elsewhere.citation.source = "ailleurs".into();
+        assert_eq!(
+            refused(&mut s, elsewhere),
+            Err(ActionError::UnknownSource("ailleurs".into()))
+        );
+        assert_eq!(
+            refused(&mut s, candidate("  ")),
+            Err(ActionError::EmptyExcerpt)
+        );
+        assert!(s.candidates.is_empty(), "all or nothing");
     }
 }

@@ -230,7 +230,8 @@ fn changed_cell(change: &Change) -> Option<CellId> {
         Change::Analyst { .. }
         | Change::Items(_)
         | Change::SettledItem { .. }
-        | Change::Synthesis { .. } => None,
+        | Change::Synthesis { .. }
+        | Change::Candidates { .. } => None,
     }
 }
 

@@ -1,0 +1,225 @@
+//! `visavis qdpx …`: exchange with `NVivo`, `ATLAS.ti`, `MAXQDA` and `QualCoder` through the
+//! REFI-QDA standard. `export` writes a session as a project or its codebook; `import` adds a
+//! project's coded selections to a session as candidate positions, never as positions.
+
+use super::{Out, load, report_error, same_file};
+use crate::exchange::import;
+use crate::i18n::Lang;
+use crate::model::{self, Action};
+use crate::persist::{self, Origin};
+use clap::Subcommand;
+use std::path::{Path, PathBuf};
+
+/// `visavis qdpx …`.
+#[derive(Debug, Subcommand)]
+pub enum QdpxCommand {
+    /// Write a session as a REFI-QDA project (`-o FILE.qdpx`, for `NVivo`, `ATLAS.ti`, `MAXQDA`,
+    /// `QualCoder`) or its codebook alone (`-o FILE.qdc`).
+    Export {
+        /// The session file.
+        session: PathBuf,
+        /// The file to write: `.qdpx` for the project, `.qdc` for the codebook.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// The language of the stance codes and names the export adds.
+        #[arg(long, value_name = "fr|en", default_value = "fr")]
+        lang: Lang,
+        /// Write even over a file that reads as a session or a dossier.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Propose the coded text selections of a REFI-QDA project made by another tool as candidate
+    /// positions of a session (`-o OUT`), for the analyst to accept or discard in the window.
+    Import {
+        /// The project (`.qdpx`).
+        project: PathBuf,
+        /// The session whose dossier the selections are matched to.
+        session: PathBuf,
+        /// The session to write, with the candidates added (never one of the inputs).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+}
+
+/// Run a `visavis qdpx` command; whether it succeeded.
+pub(super) fn run(command: QdpxCommand, out: &mut Out) -> bool {
+    match command {
+        QdpxCommand::Export {
+            session,
+            output,
+            lang,
+            force,
+        } => export(&session, &output, lang, force, out),
+        QdpxCommand::Import {
+            project,
+            session,
+            output,
+        } => import_into(&project, &session, &output, out),
+    }
+}
+
+/// `visavis qdpx export`: the project or the codebook, by the output's extension.
+fn export(session: &Path, output: &Path, lang: Lang, force: bool, out: &mut Out) -> bool {
+    let origin = concat!("Vis-à-vis ", env!("CARGO_PKG_VERSION"));
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let codebook = match ext.as_deref() {
+        Some("qdpx") => false,
+        Some("qdc") => true,
+        _ => {
+            eprintln!(
+                "{}: name the output FILE.qdpx (the project) or FILE.qdc (the codebook)",
+                output.display()
+            );
+            return false;
+        }
+    };
+    if same_file(session, output) {
+        eprintln!(
+            "{}: this is the session being exported; choose another file",
+            output.display()
+        );
+        return false;
+    }
+    let loaded = match load(session, None) {
+        Ok(l) => l,
+        Err(e) => {
+            report_error(&e);
+            return false;
+        }
+    };
+    let bytes = if codebook {
+        crate::exchange::qdpx::codebook(&loaded.session, origin, lang).into_bytes()
+    } else {
+        match crate::exchange::qdpx::qdpx(&loaded.session, origin, lang) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{}: cannot build the archive: {e}", output.display());
+                return false;
+            }
+        }
+    };
+    match persist::write_export(output, &bytes, force) {
+        Ok(()) => {
+            let what = if codebook {
+                "REFI-QDA codebook"
+            } else {
+                "REFI-QDA project"
+            };
+            out.line(format_args!("{}: {what} written", output.display()));
+            true
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            false
+        }
+    }
+}
+
+/// `visavis qdpx import`: the session with the project's selections added as candidates,
+/// written to `output`; each selection left out is named with the reason.
+fn import_into(project: &Path, session: &Path, output: &Path, out: &mut Out) -> bool {
+    for input in [project, session] {
+        if same_file(output, input) || output == input {
+            eprintln!(
+                "{}: this is one of the command's inputs; write the session with the candidates \
+                 to another file",
+                output.display()
+            );
+            return false;
+        }
+    }
+    let loaded = match load(session, None) {
+        Ok(l) => l,
+        Err(e) => {
+            report_error(&e);
+            return false;
+        }
+    };
+    if loaded.origin == Origin::Dossier {
+        eprintln!(
+            "{}: a dossier, not a session; open it in the window (or `visavis fmt` a session of \
+             it) and import into that session",
+            session.display()
+        );
+        return false;
+    }
+    let file = project.file_name().map_or_else(
+        || project.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let imported = match import::read(project)
+        .and_then(|bytes| import::import(&bytes, &file, &loaded.session))
+    {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{}: {e}", project.display());
+            return false;
+        }
+    };
+    for s in &imported.skipped {
+        out.line(format_args!(
+            "{}: left out: {}",
+            project.display(),
+            s.message(Lang::En)
+        ));
+    }
+    let found = imported.candidates.len();
+    if found == 0 {
+        let known = |s: &import::Skipped| {
+            matches!(
+                s.why,
+                import::Why::AlreadyPosition(_) | import::Why::AlreadyProposed
+            )
+        };
+        if !imported.skipped.is_empty() && imported.skipped.iter().all(known) {
+            out.line(format_args!(
+                "{}: nothing new: every selection is a position or a candidate already; {} not \
+                 written",
+                project.display(),
+                output.display()
+            ));
+            return true;
+        }
+        eprintln!(
+            "{}: no coded text selection of the project could be placed in the dossier{}; {} not \
+             written",
+            project.display(),
+            if imported.skipped.is_empty() {
+                " (it has none)"
+            } else {
+                ""
+            },
+            output.display()
+        );
+        return false;
+    }
+    let mut session_out = loaded.session;
+    if let Err(e) = model::apply(
+        &mut session_out,
+        Action::AddCandidates {
+            candidates: imported.candidates,
+        },
+        &model::now_rfc3339(),
+    ) {
+        eprintln!("{}: {e}", project.display());
+        return false;
+    }
+    if let Err(e) = persist::save_within_limit(&session_out, false, output) {
+        eprintln!("{e}");
+        return false;
+    }
+    out.line(format_args!(
+        "{}: {found} candidate position{} added from {} ({} selection{} left out, {} waiting in \
+         all); accept or discard them in the window (Dossier → Positions proposées)",
+        output.display(),
+        if found == 1 { "" } else { "s" },
+        project.display(),
+        imported.skipped.len(),
+        if imported.skipped.len() == 1 { "" } else { "s" },
+        session_out.candidates.len(),
+    ));
+    true
+}
