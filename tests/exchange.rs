@@ -46,7 +46,8 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 
 #[test]
 fn the_project_validates_against_the_refi_qda_schema() {
-    let bytes = visavis::exchange::qdpx::qdpx(&example(), "Vis-à-vis test", Lang::Fr).expect("zip");
+    let bytes = visavis::exchange::qdpx::qdpx(&example(), "Vis-à-vis test", Lang::Fr, |_| None)
+        .expect("zip");
     let entries = unzip(&bytes);
     assert_eq!(entries[0].0, "project.qde");
     let dir = tempfile::tempdir().expect("tempdir");
@@ -70,10 +71,14 @@ fn the_project_validates_against_the_refi_qda_schema() {
     }
 }
 
-#[test]
-fn every_selection_holds_its_quote_and_every_cell_reading_is_kept() {
-    let session = example();
-    let (qde, files) = visavis::exchange::qdpx::project(&session, "t", Lang::Fr);
+/// Each position's selection in the project made with `texts`, checked against the position's
+/// quote by `holds(words, excerpt)`; the number of positions checked and the project.
+fn check_positions<'t>(
+    session: &Session,
+    texts: impl Fn(&visavis::model::SourceId) -> Option<&'t visavis::sources::SourceText>,
+    holds: impl Fn(&str, &visavis::model::Position),
+) -> (usize, String) {
+    let (qde, files) = visavis::exchange::qdpx::project(session, "t", Lang::Fr, texts);
     // One text file per dossier source, named by its GUID.
     assert_eq!(files.len(), session.dossier.sources.len());
     let mut checked = 0;
@@ -105,11 +110,22 @@ fn every_selection_holds_its_quote_and_every_cell_reading_is_kept() {
                 .iter()
                 .find(|p| quick_xml::escape::unescape(name).is_ok_and(|n| n == p.title))
             {
-                assert_eq!(words, p.citation.excerpt, "{name}");
+                holds(&words, p);
                 checked += 1;
             }
         }
     }
+    (checked, qde)
+}
+
+#[test]
+fn every_selection_holds_its_quote_and_every_cell_reading_is_kept() {
+    let session = example();
+    let (checked, qde) = check_positions(
+        &session,
+        |_| None,
+        |words, p| assert_eq!(words, p.citation.excerpt, "{}", p.title),
+    );
     assert_eq!(
         checked,
         session.dossier.positions.len(),
@@ -131,20 +147,81 @@ fn every_selection_holds_its_quote_and_every_cell_reading_is_kept() {
 }
 
 #[test]
+fn with_the_documents_each_source_is_its_document_and_each_quote_is_selected_in_it() {
+    let Ok(dir) = std::env::var("VISAVIS_SOURCES_DIR") else {
+        eprintln!("skipped: VISAVIS_SOURCES_DIR names no folder of the seed documents");
+        return;
+    };
+    use visavis::sources::{self, Limits, SourceDirs, Verification};
+    let session = example();
+    let d = &session.dossier;
+    let dirs = SourceDirs::new(Some(Path::new(&dir)), None);
+    let texts = sources::read_sources(d, &dirs, &Limits::default(), true);
+    assert_eq!(texts.texts.len(), d.sources.len(), "every seed read");
+    let spaced = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (checked, qde) = check_positions(
+        &session,
+        |id| texts.get(id),
+        |words, p| match sources::verify(&p.citation.excerpt, texts.get(&p.citation.source)) {
+            // Found as it is: the selection is those words of the document.
+            Verification::Verified { .. } => {
+                assert_eq!(spaced(words), spaced(&p.citation.excerpt), "{}", p.title);
+            }
+            // Found once extraction artefacts are folded: its paragraphs, whole.
+            Verification::VerifiedTypographic { .. } => {
+                assert!(words.chars().count() >= p.citation.excerpt.chars().count() / 2);
+            }
+            // Not in the document: appended after it, as it is.
+            _ => assert_eq!(words, p.citation.excerpt, "{}", p.title),
+        },
+    );
+    assert_eq!(checked, d.positions.len());
+    // The project still validates, and the text files are the documents.
+    let (_, files) = visavis::exchange::qdpx::project(&session, "t", Lang::Fr, |id| texts.get(id));
+    // Imported back, it proposes nothing: its own selections are known.
+    let bytes =
+        visavis::exchange::qdpx::qdpx(&session, "t", Lang::Fr, |id| texts.get(id)).expect("zip");
+    let back = visavis::exchange::import::import(&bytes, "a.qdpx", &session).expect("imports");
+    assert_eq!(back.candidates, []);
+    let first = &texts
+        .get(&d.sources[0].id)
+        .expect("read")
+        .extracted()
+        .paragraphs[0]
+        .text;
+    assert!(files.iter().any(|(_, t)| t.starts_with(first.as_str())));
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("project.qde");
+    #[allow(clippy::disallowed_methods)] // a temporary copy for xmllint
+    std::fs::write(&path, &qde).expect("write");
+    if let Ok(out) = Command::new("xmllint")
+        .args(["--noout", "--schema", SCHEMA])
+        .arg(&path)
+        .output()
+    {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn exports_are_stable_and_forbidden_characters_show() {
     let session = example();
-    let a = visavis::exchange::qdpx::qdpx(&session, "t", Lang::Fr).expect("zip");
-    let b = visavis::exchange::qdpx::qdpx(&session, "t", Lang::Fr).expect("zip");
+    let a = visavis::exchange::qdpx::qdpx(&session, "t", Lang::Fr, |_| None).expect("zip");
+    let b = visavis::exchange::qdpx::qdpx(&session, "t", Lang::Fr, |_| None).expect("zip");
     assert_eq!(a, b, "the same session gives the same bytes");
     let mut hostile = session.clone();
     let cell = CellId::new("revalorisations-salariales", "uniopss");
     hostile.assessments.get_mut(&cell).expect("cell").note = "avant\u{1}après <b>".into();
-    let (qde, _) = visavis::exchange::qdpx::project(&hostile, "t", Lang::Fr);
+    let (qde, _) = visavis::exchange::qdpx::project(&hostile, "t", Lang::Fr, |_| None);
     assert!(
         qde.contains("avant\u{FFFD}après &lt;b&gt;"),
         "replaced and escaped"
     );
-    let (original, _) = visavis::exchange::qdpx::project(&session, "t", Lang::Fr);
+    let (original, _) = visavis::exchange::qdpx::project(&session, "t", Lang::Fr, |_| None);
     let guids = |q: &str| -> Vec<String> {
         q.split(" guid=\"")
             .skip(1)
@@ -163,7 +240,7 @@ fn the_codebook_alone_has_the_project_s_codes() {
     let session = example();
     let qdc = visavis::exchange::qdpx::codebook(&session, "t", Lang::Fr);
     assert!(qdc.contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\""));
-    let (qde, _) = visavis::exchange::qdpx::project(&session, "t", Lang::Fr);
+    let (qde, _) = visavis::exchange::qdpx::project(&session, "t", Lang::Fr, |_| None);
     let codes = |x: &str| -> String {
         let start = x.find("<Codes>").expect("codes");
         let end = x.find("</Codes>").expect("end");
@@ -389,7 +466,7 @@ fn import_refuses_what_is_no_project_and_never_writes_over_an_input() {
 fn the_example_s_own_export_imported_back_proposes_nothing() {
     use visavis::exchange::import::Why;
     let session = example();
-    let bytes = visavis::exchange::qdpx::qdpx(&session, "t", Lang::Fr).expect("zip");
+    let bytes = visavis::exchange::qdpx::qdpx(&session, "t", Lang::Fr, |_| None).expect("zip");
     let imported =
         visavis::exchange::import::import(&bytes, "analyse.qdpx", &session).expect("imports");
     assert!(imported.candidates.is_empty(), "{:?}", imported.candidates);
@@ -405,4 +482,66 @@ fn the_example_s_own_export_imported_back_proposes_nothing() {
         s.why,
         Why::AlreadyPosition(_) | Why::NoStakeholder | Why::MeasureCitation(_)
     )));
+}
+
+#[test]
+fn the_syntheses_are_notes_the_project_and_the_measures_refer_to() {
+    use visavis::model::SynthesisOf;
+    let mut session = example();
+    let measure = session.dossier.measures[0].id.clone();
+    let s = &mut session.syntheses;
+    s.set(
+        SynthesisOf::Dossier,
+        "Un accord salarial, peu de réponses aux demandes.".into(),
+    );
+    s.set(
+        SynthesisOf::Stakeholder("uniopss".into()),
+        "Salue, reste vigilante.".into(),
+    );
+    s.set(
+        SynthesisOf::Measure(measure.clone()),
+        "La mesure phare.".into(),
+    );
+    let (qde, _) = visavis::exchange::qdpx::project(&session, "t", Lang::Fr, |_| None);
+    for text in [
+        "Un accord salarial, peu de réponses aux demandes.",
+        "Salue, reste vigilante.",
+        "La mesure phare.",
+    ] {
+        assert!(
+            qde.contains(&format!("<PlainTextContent>{text}</PlainTextContent>")),
+            "{text}"
+        );
+    }
+    assert!(qde.contains("name=\"Synthèse — Uniopss\""));
+    // The project refers to the dossier's synthesis, the measure's code to its own.
+    let guid_of = |name: &str| {
+        let at = qde.find(&format!("name=\"{name}\"")).expect(name);
+        let tag = &qde[qde[..at].rfind('<').expect("tag")..at];
+        attr(tag, "guid").expect("guid").to_owned()
+    };
+    let title = session.dossier.title.clone();
+    let dossier_note = guid_of(&format!("Synthèse — {title}"));
+    let tail = &qde[qde.rfind("</Notes>").expect("notes")..];
+    assert!(tail.contains(&format!("<NoteRef targetGUID=\"{dossier_note}\"/>")));
+    let m = &session.dossier.measures[0];
+    let measure_note = guid_of(&format!("Synthèse — {}", m.title));
+    let code = &qde[qde.find(&format!("{} — ", m.id)).expect("code")..];
+    let code = &code[..code.find("</Code>").expect("end")];
+    assert!(code.contains(&format!("<NoteRef targetGUID=\"{measure_note}\"/>")));
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("project.qde");
+    #[allow(clippy::disallowed_methods)] // a temporary copy for xmllint
+    std::fs::write(&path, &qde).expect("write");
+    if let Ok(out) = Command::new("xmllint")
+        .args(["--noout", "--schema", SCHEMA])
+        .arg(&path)
+        .output()
+    {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

@@ -7,6 +7,7 @@ use crate::exchange::import;
 use crate::i18n::Lang;
 use crate::model::{self, Action};
 use crate::persist::{self, Origin};
+use crate::sources::{self, Limits, SourceDirs, Unavailable};
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +28,11 @@ pub enum QdpxCommand {
         /// Write even over a file that reads as a session or a dossier.
         #[arg(long)]
         force: bool,
+        /// The folder of the source documents, whose texts the project carries (then
+        /// `VISAVIS_SOURCES_DIR`, then the session's folder; a source without its document
+        /// carries the excerpts the dossier quotes from it).
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
     },
     /// Propose the coded text selections of a REFI-QDA project made by another tool as candidate
     /// positions of a session (`-o OUT`), for the analyst to accept or discard in the window.
@@ -49,7 +55,8 @@ pub(super) fn run(command: QdpxCommand, out: &mut Out) -> bool {
             output,
             lang,
             force,
-        } => export(&session, &output, lang, force, out),
+            sources,
+        } => export(&session, &output, lang, force, sources.as_deref(), out),
         QdpxCommand::Import {
             project,
             session,
@@ -59,7 +66,14 @@ pub(super) fn run(command: QdpxCommand, out: &mut Out) -> bool {
 }
 
 /// `visavis qdpx export`: the project or the codebook, by the output's extension.
-fn export(session: &Path, output: &Path, lang: Lang, force: bool, out: &mut Out) -> bool {
+fn export(
+    session: &Path,
+    output: &Path,
+    lang: Lang,
+    force: bool,
+    given: Option<&Path>,
+    out: &mut Out,
+) -> bool {
     let origin = concat!("Vis-à-vis ", env!("CARGO_PKG_VERSION"));
     let ext = output
         .extension()
@@ -93,7 +107,22 @@ fn export(session: &Path, output: &Path, lang: Lang, force: bool, out: &mut Out)
     let bytes = if codebook {
         crate::exchange::qdpx::codebook(&loaded.session, origin, lang).into_bytes()
     } else {
-        match crate::exchange::qdpx::qdpx(&loaded.session, origin, lang) {
+        let d = &loaded.session.dossier;
+        let dirs = SourceDirs::new(given, Some(session));
+        let texts = sources::read_sources(d, &dirs, &Limits::default(), true);
+        for u in &texts.unavailable {
+            if !matches!(u, Unavailable::NoFile { .. }) {
+                eprintln!("{}: warning: {u}", session.display());
+            }
+        }
+        out.line(format_args!(
+            "{}: {} of {} sources carry their document's text, the others the excerpts the \
+             dossier quotes",
+            output.display(),
+            texts.texts.len(),
+            d.sources.len()
+        ));
+        match crate::exchange::qdpx::qdpx(&loaded.session, origin, lang, |id| texts.get(id)) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("{}: cannot build the archive: {e}", output.display());

@@ -21,7 +21,8 @@
 //! A selection that cannot be placed, is empty or out of its text, or quotes what a position or a
 //! candidate of the stakeholder or a measure's citation already quotes (white space aside) is
 //! [`Skipped`], with the reason: importing the same project twice, or a Vis-à-vis export of the
-//! session, proposes nothing new.
+//! session, proposes nothing new (an export's own selections are known by their GUIDs too, where a
+//! document's text made the selected words differ from the quote).
 
 use crate::i18n::Lang;
 use crate::model::{
@@ -268,6 +269,7 @@ pub fn import(bytes: &[u8], file: &str, session: &Session) -> Result<Imported, I
     let project = parse(&part(&mut archive, &qde)?)?;
     let d = &session.dossier;
     let mut seen = Seen::new(session);
+    let own = super::qdpx::own_selections(session);
     let mut out = Imported::default();
     for raw in &project.sources {
         let skip = |sel: &RawSelection, why: Why| Skipped {
@@ -303,6 +305,16 @@ pub fn import(bytes: &[u8], file: &str, session: &Session) -> Result<Imported, I
             .collect();
         let offsets = byte_offsets(text, &mut bounds);
         for sel in &raw.selections {
+            if let Some(known) = own.get(&sel.guid) {
+                out.skipped.push(skip(
+                    sel,
+                    match known {
+                        Ok(position) => Why::AlreadyPosition(position.clone()),
+                        Err(measure) => Why::MeasureCitation(measure.clone()),
+                    },
+                ));
+                continue;
+            }
             let (Some(&from), Some(&to)) = (offsets.get(&sel.start), offsets.get(&sel.end)) else {
                 let length = text.chars().count();
                 let (start, end) = (sel.start, sel.end);

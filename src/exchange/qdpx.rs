@@ -2,19 +2,23 @@
 //! namespace `urn:QDA-XML:project:1.0`, and one plain-text file per source) or its codebook
 //! alone as a `.qdc` (namespace `urn:QDA-XML:codebook:1.0`).
 //!
-//! The mapping: each dossier source is a text source whose text is the excerpts quoted from it
+//! The mapping: each dossier source is a text source whose text is the document's own, when it
+//! was read (its paragraphs, a blank line between them), else the excerpts quoted from it
 //! (measure citations, then positions, separated by a blank line); each quote is a coded
-//! selection of that text. The codebook holds the pillars (not codable) with their measures as
+//! selection of that text. A quote the document does not hold as it is (white space aside) is
+//! appended after the document's text, under a line that says so, and selected there. The codebook holds the pillars (not codable) with their measures as
 //! codes, and the four stances as codes. A position's selection is coded with the measures the
 //! dossier links it to; a cell's evidence is a selection of its own on the same words, coded with
 //! the cell's measure and stance and pointing to the cell's note, so that a quote cited by two
 //! cells keeps each reading. Stakeholders are cases, the analyst and the cells' authors users,
-//! the notes notes. Every GUID is a UUID v5 of the dossier id and the entity's id: exporting the
+//! the notes and the syntheses notes (the dossier's referred to by the project, a measure's by
+//! its code). Every GUID is a UUID v5 of the dossier id and the entity's id: exporting the
 //! same session twice gives the same file, byte for byte.
 
 use crate::exchange::xml::{Xml, clean};
 use crate::i18n::Lang;
-use crate::model::{CellId, Dossier, Session, Stance, is_rfc3339};
+use crate::model::{CellId, Dossier, Session, SourceId, Stance, is_rfc3339};
+use crate::sources::SourceText;
 use std::io::Write as _;
 use uuid::Uuid;
 
@@ -48,14 +52,30 @@ impl Guids {
     }
 }
 
-/// One source's text: the excerpts quoted from it, and where each sits (in characters).
+/// One source's text in the project, and where each quote sits in it (in characters).
 #[derive(Default)]
-struct SourceText {
+struct Body<'t> {
     text: String,
     chars: usize,
+    /// The document, when it was read, with the first character of each of its paragraphs in
+    /// `text`.
+    document: Option<(&'t SourceText, Vec<usize>)>,
+    /// Whether the line announcing the quotes the document does not hold is written.
+    appendix: bool,
 }
 
-impl SourceText {
+impl<'t> Body<'t> {
+    /// The document's text: its paragraphs, a blank line between them.
+    fn of_document(doc: &'t SourceText) -> Self {
+        let mut body = Body::default();
+        let mut starts = Vec::new();
+        for p in &doc.extracted().paragraphs {
+            starts.push(body.push(&p.text).0);
+        }
+        body.document = Some((doc, starts));
+        body
+    }
+
     /// Append `excerpt` after a blank line; its `(start, end)` in characters, end excluded.
     fn push(&mut self, excerpt: &str) -> (usize, usize) {
         if !self.text.is_empty() {
@@ -67,6 +87,29 @@ impl SourceText {
         self.chars += excerpt.chars().count();
         self.text.push_str(&excerpt);
         (start, self.chars)
+    }
+
+    /// Where `excerpt` is: in the document when it holds it, else appended.
+    fn place(&mut self, excerpt: &str, lang: Lang) -> (usize, usize) {
+        let Some((doc, starts)) = &self.document else {
+            return self.push(excerpt);
+        };
+        if let Some(found) = doc.locate(excerpt) {
+            let paragraphs = &doc.extracted().paragraphs;
+            let at = |(p, byte): (usize, usize)| {
+                let text = &paragraphs[p].text;
+                starts[p] + text.get(..byte).unwrap_or(text).chars().count()
+            };
+            return (at(found.start), at(found.end));
+        }
+        if !self.appendix {
+            self.appendix = true;
+            self.push(lang.pick(
+                "[Extraits cités par le dossier que ce texte du document ne contient pas tels quels :]",
+                "[Excerpts the dossier quotes that this text of the document does not hold as they are:]",
+            ));
+        }
+        self.push(excerpt)
     }
 }
 
@@ -88,7 +131,14 @@ fn time(stamp: &str) -> Option<String> {
     is_rfc3339(stamp).then(|| stamp.to_owned())
 }
 
-fn codebook_codes(x: &mut Xml, d: &Dossier, g: &Guids, lang: Lang) {
+/// The codebook's codes; `syntheses`, in a project, refers each measure's code to its synthesis.
+fn codebook_codes(
+    x: &mut Xml,
+    d: &Dossier,
+    g: &Guids,
+    lang: Lang,
+    syntheses: Option<&crate::model::Syntheses>,
+) {
     x.open("Codes", &[]);
     for p in &d.pillars {
         x.open(
@@ -112,6 +162,12 @@ fn codebook_codes(x: &mut Xml, d: &Dossier, g: &Guids, lang: Lang) {
                 ],
             );
             x.element("Description", &format!("{} — {}", m.id, m.summary));
+            if syntheses.is_some_and(|s| s.measure(&m.id).is_some()) {
+                x.empty(
+                    "NoteRef",
+                    &[("targetGUID", &g.of("synthesis/measure", &m.id))],
+                );
+            }
             x.close("Code");
         }
         x.close("Code");
@@ -151,14 +207,20 @@ pub fn codebook(session: &Session, origin: &str, lang: Lang) -> String {
         "CodeBook",
         &[("xmlns", "urn:QDA-XML:codebook:1.0"), ("origin", origin)],
     );
-    codebook_codes(&mut x, &session.dossier, &g, lang);
+    codebook_codes(&mut x, &session.dossier, &g, lang, None);
     x.close("CodeBook");
     x.finish()
 }
 
-/// The `project.qde` document and each source's text file (`sources/GUID.txt`).
+/// The `project.qde` document and each source's text file (`sources/GUID.txt`); `texts` gives
+/// the documents that were read (none: every source's text is its excerpts).
 #[must_use]
-pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(String, String)>) {
+pub fn project<'t>(
+    session: &Session,
+    origin: &str,
+    lang: Lang,
+    texts: impl Fn(&SourceId) -> Option<&'t SourceText>,
+) -> (String, Vec<(String, String)>) {
     let d = &session.dossier;
     let g = Guids::new(d);
     let user = |name: &str| g.of("user", name);
@@ -175,7 +237,9 @@ pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(Str
     }
 
     // Each source's text and selections, in dossier order.
-    let mut texts: Vec<SourceText> = d.sources.iter().map(|_| SourceText::default()).collect();
+    let mut bodies: Vec<Body> = (d.sources.iter())
+        .map(|s| texts(&s.id).map_or_else(Body::default, Body::of_document))
+        .collect();
     let mut selections: Vec<Vec<Selection>> = d.sources.iter().map(|_| Vec::new()).collect();
     let source_index = |id: &crate::model::SourceId| d.sources.iter().position(|s| &s.id == id);
     let mut notes: Vec<(String, String, &crate::model::Assessment)> = Vec::new();
@@ -184,7 +248,7 @@ pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(Str
             let Some(si) = source_index(&c.source) else {
                 continue;
             };
-            let (start, end) = texts[si].push(&c.excerpt);
+            let (start, end) = bodies[si].place(&c.excerpt, lang);
             let name = format!("{}, citation {}", m.id, n + 1);
             selections[si].push(Selection {
                 guid: g.of("citation", &name),
@@ -216,7 +280,7 @@ pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(Str
         let Some(si) = source_index(&p.citation.source) else {
             continue;
         };
-        let (start, end) = texts[si].push(&p.citation.excerpt);
+        let (start, end) = bodies[si].place(&p.citation.excerpt, lang);
         let guid = g.of("position", &p.id);
         if let Some(k) = stakeholder_index(&p.stakeholder) {
             case_selections[k].push(guid.clone());
@@ -301,7 +365,7 @@ pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(Str
     }
     x.close("Users");
     x.open("CodeBook", &[]);
-    codebook_codes(&mut x, d, &g, lang);
+    codebook_codes(&mut x, d, &g, lang, Some(&session.syntheses));
     x.close("CodeBook");
     if !d.stakeholders.is_empty() {
         x.open("Cases", &[]);
@@ -321,7 +385,7 @@ pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(Str
     let mut files = Vec::new();
     if !d.sources.is_empty() {
         x.open("Sources", &[]);
-        for ((s, text), sels) in d.sources.iter().zip(texts).zip(&selections) {
+        for ((s, body), sels) in d.sources.iter().zip(bodies).zip(&selections) {
             let guid = g.of("source", &s.id);
             let path = format!("internal://{guid}.txt");
             x.open(
@@ -345,12 +409,20 @@ pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(Str
                 write_selection(&mut x, sel, &g);
             }
             x.close("TextSource");
-            files.push((format!("sources/{guid}.txt"), text.text));
+            files.push((format!("sources/{guid}.txt"), body.text));
         }
         x.close("Sources");
     }
-    if !notes.is_empty() {
+    let syntheses = synthesis_notes(session, &g, lang);
+    if !notes.is_empty() || !syntheses.is_empty() {
         x.open("Notes", &[]);
+        for (guid, name, text) in &syntheses {
+            let mut attrs: Vec<(&str, &str)> = vec![("guid", guid), ("name", name)];
+            attrs.push(("creatingUser", &analyst_guid));
+            x.open("Note", &attrs);
+            x.element("PlainTextContent", text);
+            x.close("Note");
+        }
         for (guid, name, a) in &notes {
             let mut attrs: Vec<(&str, &str)> = vec![("guid", guid), ("name", name)];
             let author = (!a.author.is_empty()).then(|| user(&a.author));
@@ -370,8 +442,44 @@ pub fn project(session: &Session, origin: &str, lang: Lang) -> (String, Vec<(Str
     if !d.description.is_empty() {
         x.element("Description", &d.description);
     }
+    if session.syntheses.dossier().is_some() {
+        x.empty("NoteRef", &[("targetGUID", &g.of("synthesis/dossier", ""))]);
+    }
     x.close("Project");
     (x.finish(), files)
+}
+
+/// The syntheses as `(GUID, name, text)` notes: the dossier's, each stakeholder's, each
+/// measure's, in dossier order.
+fn synthesis_notes<'s>(
+    session: &'s Session,
+    g: &Guids,
+    lang: Lang,
+) -> Vec<(String, String, &'s str)> {
+    let d = &session.dossier;
+    let s = &session.syntheses;
+    let title = lang.pick("Synthèse", "Synthesis");
+    let mut notes = Vec::new();
+    if let Some(text) = s.dossier() {
+        notes.push((
+            g.of("synthesis/dossier", ""),
+            format!("{title} — {}", d.title),
+            text,
+        ));
+    }
+    for k in &d.stakeholders {
+        if let Some(text) = s.stakeholder(&k.id) {
+            let name = format!("{title} — {}", k.name);
+            notes.push((g.of("synthesis/stakeholder", &k.id), name, text));
+        }
+    }
+    for m in &d.measures {
+        if let Some(text) = s.measure(&m.id) {
+            let name = format!("{title} — {}", m.title);
+            notes.push((g.of("synthesis/measure", &m.id), name, text));
+        }
+    }
+    notes
 }
 
 fn cell_key(cell: &CellId) -> String {
@@ -417,8 +525,13 @@ fn write_selection(x: &mut Xml, sel: &Selection, g: &Guids) {
 ///
 /// # Errors
 /// Only if the in-memory zip writer fails.
-pub fn qdpx(session: &Session, origin: &str, lang: Lang) -> zip::result::ZipResult<Vec<u8>> {
-    let (qde, files) = project(session, origin, lang);
+pub fn qdpx<'t>(
+    session: &Session,
+    origin: &str,
+    lang: Lang,
+    texts: impl Fn(&SourceId) -> Option<&'t SourceText>,
+) -> zip::result::ZipResult<Vec<u8>> {
+    let (qde, files) = project(session, origin, lang, texts);
     let when = zip_time(&session.modified);
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -449,6 +562,33 @@ fn zip_time(stamp: &str) -> zip::DateTime {
         .ok()
     })()
     .unwrap_or_default()
+}
+
+/// The GUIDs an export of `session` gives its selections, each with the position it quotes
+/// (`Ok`) or the measure whose citation it is (`Err`): the import knows its own by them, even
+/// where a document's text made the selected words differ from the quote.
+pub(super) fn own_selections(
+    session: &Session,
+) -> std::collections::HashMap<String, Result<String, String>> {
+    let d = &session.dossier;
+    let g = Guids::new(d);
+    let mut known = std::collections::HashMap::new();
+    for m in &d.measures {
+        for n in 0..m.citations.len() {
+            let name = format!("{}, citation {}", m.id, n + 1);
+            known.insert(g.of("citation", &name), Err(m.id.to_string()));
+        }
+    }
+    for p in &d.positions {
+        known.insert(g.of("position", &p.id), Ok(p.id.to_string()));
+    }
+    for (cell, a) in &session.assessments {
+        for id in &a.evidence {
+            let guid = g.of("evidence", format!("{}/{id}", cell_key(cell)));
+            known.insert(guid, Ok(id.to_string()));
+        }
+    }
+    known
 }
 
 /// The GUID an export gives the dossier source `id` (the import finds its sources by it).
