@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::Command;
 use visavis::i18n::Lang;
 use visavis::model::{CellId, Session};
+use visavis::sources::{self, Limits, SourceDirs, Verification};
 
 const EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -152,7 +153,6 @@ fn with_the_documents_each_source_is_its_document_and_each_quote_is_selected_in_
         eprintln!("skipped: VISAVIS_SOURCES_DIR names no folder of the seed documents");
         return;
     };
-    use visavis::sources::{self, Limits, SourceDirs, Verification};
     let session = example();
     let d = &session.dossier;
     let dirs = SourceDirs::new(Some(Path::new(&dir)), None);
