@@ -4,6 +4,9 @@
 //! selection holds the quote it stands for, GUIDs and bytes are stable across exports, and
 //! characters XML cannot carry show as U+FFFD.
 
+#[path = "common/refi_qda.rs"]
+mod refi_qda;
+
 use std::io::Read as _;
 use std::path::Path;
 use std::process::Command;
@@ -287,31 +290,6 @@ fn the_command_writes_the_project_and_refuses_what_would_lose_work() {
     assert_eq!(std::fs::read(&session).expect("read"), before);
 }
 
-const HAND_MADE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/refi-qda/hand-made"
-);
-
-/// The hand-made project of `tests/fixtures/refi-qda/hand-made` as a `.qdpx` archive at `path`.
-fn hand_made_qdpx(path: &Path) {
-    use std::io::Write as _;
-    let file = std::fs::File::create(path).expect("create");
-    let mut zip = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default();
-    let root = Path::new(HAND_MADE);
-    let qde = std::fs::read(root.join("project.qde")).expect("project.qde");
-    zip.start_file("project.qde", options).expect("entry");
-    zip.write_all(&qde).expect("write");
-    for entry in std::fs::read_dir(root.join("sources")).expect("sources") {
-        let entry = entry.expect("entry");
-        let name = format!("sources/{}", entry.file_name().to_string_lossy());
-        zip.start_file(name, options).expect("entry");
-        zip.write_all(&std::fs::read(entry.path()).expect("read"))
-            .expect("write");
-    }
-    zip.finish().expect("finish");
-}
-
 fn visavis(args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_visavis"))
         .args(args)
@@ -321,7 +299,7 @@ fn visavis(args: &[&std::ffi::OsStr]) -> std::process::Output {
 
 #[test]
 fn the_hand_made_project_validates_against_the_schema() {
-    let qde = Path::new(HAND_MADE).join("project.qde");
+    let qde = refi_qda::hand_made_qde();
     match Command::new("xmllint")
         .args(["--noout", "--schema", SCHEMA])
         .arg(&qde)
@@ -339,7 +317,7 @@ fn the_hand_made_project_validates_against_the_schema() {
 fn import_proposes_the_two_selections_verbatim_as_candidates_and_nothing_twice() {
     let dir = tempfile::tempdir().expect("tempdir");
     let project = dir.path().join("codage.qdpx");
-    hand_made_qdpx(&project);
+    refi_qda::hand_made_qdpx(&project);
     let out_path = dir.path().join("avec-propositions.ron");
     let before = std::fs::read(EXAMPLE).expect("example");
     let out = visavis(&[
@@ -427,7 +405,7 @@ fn import_proposes_the_two_selections_verbatim_as_candidates_and_nothing_twice()
 fn import_refuses_what_is_no_project_and_never_writes_over_an_input() {
     let dir = tempfile::tempdir().expect("tempdir");
     let project = dir.path().join("codage.qdpx");
-    hand_made_qdpx(&project);
+    refi_qda::hand_made_qdpx(&project);
     let session = dir.path().join("session.ron");
     std::fs::copy(EXAMPLE, &session).expect("copy");
     let before = std::fs::read(&session).expect("read");

@@ -12,6 +12,8 @@ use eframe::egui::{self, Key, Modifiers, Vec2, accesskit::Role};
 
 #[path = "ui/compare.rs"]
 mod compare;
+#[path = "ui/exchange.rs"]
+mod exchange;
 
 fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/segur-analyse-exemple.ron")

@@ -24,6 +24,12 @@ pub enum Command {
     Export,
     /// Open the HTML report in the system's browser, to print.
     Print,
+    /// Write the session as a REFI-QDA project (or its codebook).
+    ExportQdpx,
+    /// Add the coded selections of a REFI-QDA project as candidate positions.
+    ImportQdpx,
+    /// Show the candidate positions, to accept or discard.
+    ReviewCandidates,
     /// Close the window.
     Quit,
     /// Undo the last edit.
@@ -109,7 +115,7 @@ const CTRL_SHIFT: Modifiers = Modifiers {
 impl Command {
     /// Every command, in the order menus and documentation list them. Keyboard handling does
     /// not depend on this order ([`Command::by_specificity`]).
-    pub const ALL: [Command; 47] = [
+    pub const ALL: [Command; 50] = [
         Command::New,
         Command::Open,
         Command::OpenExample,
@@ -117,6 +123,9 @@ impl Command {
         Command::SaveAs,
         Command::Export,
         Command::Print,
+        Command::ExportQdpx,
+        Command::ImportQdpx,
+        Command::ReviewCandidates,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -231,6 +240,9 @@ impl Command {
             Command::NextConflict => k(Modifiers::NONE, Key::C),
             Command::PrevConflict => k(Modifiers::SHIFT, Key::C),
             Command::CompareWith
+            | Command::ExportQdpx
+            | Command::ImportQdpx
+            | Command::ReviewCandidates
             | Command::StopComparing
             | Command::OpenExample
             | Command::CancelTask
@@ -289,6 +301,9 @@ impl Command {
             Command::SaveAs => Text::CmdSaveAs,
             Command::Export => Text::CmdExport,
             Command::Print => Text::CmdPrint,
+            Command::ExportQdpx => Text::CmdExportQdpx,
+            Command::ImportQdpx => Text::CmdImportQdpx,
+            Command::ReviewCandidates => Text::CmdReviewCandidates,
             Command::Quit => Text::CmdQuit,
             Command::Undo => Text::CmdUndo,
             Command::Redo => Text::CmdRedo,
@@ -341,6 +356,9 @@ impl Command {
             Command::SaveAs => Text::CmdSaveAsTip,
             Command::Export => Text::CmdExportTip,
             Command::Print => Text::CmdPrintTip,
+            Command::ExportQdpx => Text::CmdExportQdpxTip,
+            Command::ImportQdpx => Text::CmdImportQdpxTip,
+            Command::ReviewCandidates => Text::CmdReviewCandidatesTip,
             Command::Quit => Text::CmdQuitTip,
             Command::Undo => Text::CmdUndoTip,
             Command::Redo => Text::CmdRedoTip,
@@ -433,6 +451,9 @@ mod tests {
             Command::PrevDisagreement => 44,
             Command::NextConflict => 45,
             Command::PrevConflict => 46,
+            Command::ExportQdpx => 47,
+            Command::ImportQdpx => 48,
+            Command::ReviewCandidates => 49,
         }
     }
 

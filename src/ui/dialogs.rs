@@ -43,8 +43,13 @@ pub enum Dialog {
     Recovery(Box<Result<Recovered, String>>),
     /// Choose how to export the gap report.
     Export(ExportChoice),
-    /// The report was written here.
-    Exported(PathBuf),
+    /// A report or an exchange file was written at `path`; `title` says which.
+    Exported {
+        /// The file written.
+        path: PathBuf,
+        /// The dialog's heading.
+        title: Text,
+    },
     /// The file is larger than sessions usually are: open it anyway?
     TooLarge {
         /// The file.
@@ -261,8 +266,8 @@ impl Dialog {
                         pick(ui, Text::CancelButton, Choice::Close);
                     });
                 }
-                Dialog::Exported(path) => {
-                    ui.heading(tr(lang, Text::ExportDone));
+                Dialog::Exported { path, title } => {
+                    ui.heading(tr(lang, *title));
                     ui.add(
                         egui::Label::new(
                             egui::RichText::new(path.display().to_string()).monospace(),
@@ -297,7 +302,7 @@ impl Dialog {
             }
             (Dialog::Recovery(_), Choice::DiscardRecovery) => Answer::DiscardRecovery,
             (Dialog::Export(choice), Choice::Export) => Answer::Export(*choice),
-            (Dialog::Exported(path), Choice::OpenFile) => Answer::OpenFile(path.clone()),
+            (Dialog::Exported { path, .. }, Choice::OpenFile) => Answer::OpenFile(path.clone()),
             (Dialog::TooLarge { path, size }, Choice::OpenAnyway) => {
                 Answer::OpenLarge(path.clone(), *size)
             }

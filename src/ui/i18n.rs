@@ -31,6 +31,29 @@ crate::i18n::catalogue! {
         CmdPrintTip => ("Ouvrir le rapport (HTML, avec le détail) dans le navigateur, prêt à imprimer ou à enregistrer en PDF", "Open the report (HTML, with the detail) in the browser, ready to print or save as PDF"),
         Printed => ("Rapport ouvert dans le navigateur\u{a0}: imprimez-le de là (Ctrl+P). Fichier\u{a0}:", "Report opened in the browser: print it from there (Ctrl+P). File:"),
         PrintOpenFailed => ("Le rapport est écrit mais le navigateur n’a pas pu être ouvert\u{a0}; ouvrez ce fichier pour l’imprimer\u{a0}:", "The report is written but the browser could not be opened; open this file to print it:"),
+        CmdExportQdpx => ("Exporter un projet REFI-QDA (NVivo, ATLAS.ti, MAXQDA…)…", "Export a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA…)…"),
+        CmdExportQdpxTip => ("Écrire la session en projet .qdpx, avec le texte des documents lus\u{a0}; un nom en .qdc écrit la grille de codes seule", "Write the session as a .qdpx project, with the text of the documents read; a .qdc name writes the codebook alone"),
+        CmdImportQdpx => ("Importer des codages REFI-QDA (.qdpx)…", "Import REFI-QDA codings (.qdpx)…"),
+        CmdImportQdpxTip => ("Proposer comme positions les extraits codés d’un projet fait dans un autre logiciel\u{a0}; rien n’est créé sans vous", "Propose as positions the coded excerpts of a project made in another program; nothing is created without you"),
+        CmdReviewCandidates => ("Positions proposées…", "Proposed positions…"),
+        CmdReviewCandidatesTip => ("Les extraits importés en attente\u{a0}: en faire des positions ou les écarter", "The imported excerpts waiting: make positions of them or discard them"),
+        QdpxFiles => ("Projets REFI-QDA (.qdpx)", "REFI-QDA projects (.qdpx)"),
+        QdpxExported => ("Projet REFI-QDA exporté", "REFI-QDA project exported"),
+        ImportDialogTitle => ("Projet REFI-QDA dont importer les codages", "REFI-QDA project to import codings from"),
+        ImportFailed => ("Import impossible\u{a0}; la session n’a pas changé.", "Nothing imported; the session is unchanged."),
+        ImportNonePlaced => ("Aucun extrait codé de ce projet n’a pu être rattaché au dossier (les raisons sont dans la fenêtre des positions proposées).", "No coded excerpt of this project could be placed in the dossier (the reasons are in the proposed positions window)."),
+        ImportNothingNew => ("Rien de nouveau\u{a0}: chaque extrait codé de ce projet est déjà une position, une citation ou une proposition.", "Nothing new: every coded excerpt of this project is already a position, a citation or a proposal."),
+        Imported => ("Import REFI-QDA\u{a0}:", "REFI-QDA import:"),
+        CandidatesTitle => ("Positions proposées", "Proposed positions"),
+        CandidatesIntro => ("Extraits codés importés d’un autre logiciel, mot pour mot. Faites-en une position (type, intitulé, mesures) ou écartez-les\u{a0}; Ctrl+Z annule l’un et l’autre.", "Coded excerpts imported from another program, word for word. Make a position of each (kind, title, measures) or discard it; Ctrl+Z undoes either."),
+        CandidatesNone => ("Aucune position proposée en attente.", "No proposed position waiting."),
+        CandidatesLeftOut => ("Extraits laissés de côté par le dernier import", "Excerpts the last import left out"),
+        CandidateFrom => ("importée de", "imported from"),
+        CandidateAccept => ("Créer la position…", "Make a position…"),
+        CandidateAcceptTip => ("Choisir le type, l’intitulé et les mesures\u{a0}; l’extrait reste tel quel", "Choose the kind, title and measures; the excerpt stays as it is"),
+        CandidateDiscard => ("Écarter", "Discard"),
+        CandidateDiscardTip => ("Retirer cette proposition sans créer de position", "Remove this proposal without making a position"),
+        TaskImport => ("Import de", "Importing"),
         CmdQuit => ("Quitter", "Quit"),
         CmdQuitTip => ("Fermer Vis-à-vis", "Close Vis-à-vis"),
         CmdUndo => ("Annuler", "Undo"),
@@ -521,6 +544,25 @@ pub fn action_error(lang: Lang, e: &crate::model::ActionError) -> String {
             format!("impossible de le retirer\u{a0}: {what} (retirez-les ou déplacez-les d’abord)")
         }
         (e, _) => e.to_string(),
+    }
+}
+
+/// "2 positions proposées, 3 extraits laissés de côté" (the status bar after an import).
+#[must_use]
+pub fn imported(lang: Lang, found: usize, left_out: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{found} {} proposée{}, {left_out} {} laissé{} de côté",
+            crate::i18n::plural(lang, found, "position", "positions"),
+            if found > 1 { "s" } else { "" },
+            crate::i18n::plural(lang, left_out, "extrait", "extraits"),
+            if left_out > 1 { "s" } else { "" },
+        ),
+        Lang::En => format!(
+            "{found} position{} proposed, {left_out} excerpt{} left out",
+            if found == 1 { "" } else { "s" },
+            if left_out == 1 { "" } else { "s" },
+        ),
     }
 }
 

@@ -2,6 +2,7 @@
 //! through `persist`, the report through `report`.
 
 mod app;
+mod candidates;
 mod commands;
 mod compare;
 mod detail;

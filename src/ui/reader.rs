@@ -4,7 +4,7 @@
 //! (accents and case ignored), and the text selectable: a selection within a paragraph becomes a
 //! new position or a measure's citation, verbatim by construction, through [`pick`].
 
-mod pick;
+pub(crate) mod pick;
 
 use super::i18n::{Text, tr};
 use super::message::Inbox;

@@ -98,6 +98,10 @@ impl App {
                         self.menu_item(ui, c);
                     }
                     ui.separator();
+                    for c in [Command::ExportQdpx, Command::ImportQdpx] {
+                        self.menu_item(ui, c);
+                    }
+                    ui.separator();
                     self.menu_item(ui, Command::Quit);
                 });
                 ui.menu_button(tr(lang, Text::MenuEdit), |ui| {
@@ -131,6 +135,7 @@ impl App {
                         Command::NewDossier,
                         Command::DossierFromFolder,
                         Command::UpdateDossier,
+                        Command::ReviewCandidates,
                     ] {
                         self.menu_item(ui, c);
                     }

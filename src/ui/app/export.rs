@@ -129,7 +129,10 @@ impl App {
                     self.show_error(Text::PrintOpenFailed, format!("{}\n({e})", path.display()));
                 }
             },
-            Ok(()) => self.show_dialog(Dialog::Exported(path)),
+            Ok(()) => self.show_dialog(Dialog::Exported {
+                path,
+                title: Text::ExportDone,
+            }),
             Err(e) if cancelled && is_cancel(&e) => {
                 self.say(Text::TaskCancelled);
             }

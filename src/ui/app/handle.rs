@@ -113,6 +113,9 @@ impl App {
             Command::Save => self.save_then(None),
             Command::SaveAs => self.save_as_then(None),
             Command::Print => self.print(),
+            Command::ExportQdpx => self.pick_export_qdpx(),
+            Command::ImportQdpx => self.pick_import_qdpx(),
+            Command::ReviewCandidates => self.candidates.show(),
             Command::Export => {
                 let mut choice = crate::ui::ExportChoice::new(self.lang());
                 choice.agreement = self.comparison.is_on().then_some(true);

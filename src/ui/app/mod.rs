@@ -15,6 +15,7 @@
 mod chrome;
 mod compare;
 mod dossier;
+mod exchange;
 mod export;
 mod files;
 mod focus;
@@ -137,6 +138,8 @@ pub struct App {
     editor: super::editor::EditorState,
     /// A dossier drafted from a folder of documents, under review.
     draft_review: Option<super::draft::DraftReview>,
+    /// The positions an import proposes, under review.
+    candidates: super::candidates::CandidatesReview,
     /// Where *Imprimer…* writes the report it opens.
     print_dir: PathBuf,
     /// The ranking of suggested evidence and the selected cell's suggestions.
@@ -217,6 +220,7 @@ impl App {
             reader: super::reader::ReaderState::default(),
             editor: super::editor::EditorState::default(),
             draft_review: None,
+            candidates: super::candidates::CandidatesReview::default(),
             print_dir,
             launcher: Launcher::System,
             comparison: crate::view::compare::Comparison::default(),
@@ -492,6 +496,15 @@ impl App {
             self.history.seal();
         }
         self.review_draft(&ctx);
+        let cell = self.selection.and_then(|s| s.cell(&self.session.dossier));
+        super::candidates::show(
+            &ctx,
+            &mut self.candidates,
+            &self.session,
+            cell.as_ref(),
+            self.prefs.lang,
+            &mut self.inbox,
+        );
         self.poll_pick(&ctx);
         self.help_window(&ctx);
         if self.dialog.is_none() {

@@ -75,6 +75,10 @@ pub(super) enum Purpose {
     UpdateFrom,
     /// Compare the session with the one in this file.
     CompareWith,
+    /// Write the session as a REFI-QDA project there.
+    ExportQdpx,
+    /// Propose the codings of this REFI-QDA project.
+    ImportQdpx,
 }
 
 /// What the dialog asks for.
@@ -294,13 +298,18 @@ impl App {
         let title = match purpose {
             Purpose::CompareWith => Text::CompareDialogTitle,
             Purpose::UpdateFrom => Text::UpdateDialogTitle,
+            Purpose::ImportQdpx => Text::ImportDialogTitle,
             _ => Text::DialogOpenTitle,
+        };
+        let (filter, ext) = match purpose {
+            Purpose::ImportQdpx => (Text::QdpxFiles, "qdpx"),
+            _ => (Text::SessionFiles, "ron"),
         };
         let ask = Ask {
             mode: Mode::Open,
             title: tr(self.lang(), title).to_owned(),
-            filter: tr(self.lang(), Text::SessionFiles).to_owned(),
-            ext: "ron".to_owned(),
+            filter: tr(self.lang(), filter).to_owned(),
+            ext: ext.to_owned(),
             name: String::new(),
             folder: self.folder(),
         };
@@ -468,6 +477,8 @@ impl App {
             Purpose::Export(choice) => self.export_to(&path, choice),
             Purpose::UpdateFrom => self.update_from(&path),
             Purpose::CompareWith => self.compare_with(&path),
+            Purpose::ExportQdpx => self.export_qdpx_to(&path),
+            Purpose::ImportQdpx => self.import_qdpx_from(&path),
             Purpose::SourcesFolder | Purpose::DraftFolder => {}
         }
     }

@@ -50,6 +50,10 @@ pub(super) enum Job {
     Update { path: PathBuf },
     /// Read the session of `path`, to compare with the open one.
     Compare { path: PathBuf },
+    /// Write the session as a REFI-QDA project (or codebook) to `path`.
+    ExportQdpx { path: PathBuf },
+    /// Read the REFI-QDA project of `path`, to propose its codings.
+    Import { path: PathBuf },
 }
 
 /// What a task produced.
@@ -65,6 +69,8 @@ pub(super) enum Outcome {
     Updated(Result<Box<crate::model::Update>, LoadError>),
     /// The session to compare with, or why not.
     Compared(Box<Result<Loaded, LoadError>>),
+    /// What a REFI-QDA project proposes, or why it cannot be read.
+    Imported(Box<Result<crate::exchange::import::Imported, crate::exchange::import::ImportError>>),
 }
 
 /// A task running in the background.
@@ -124,10 +130,11 @@ impl Task {
         let (text, path) = match &self.job {
             Job::Open { path, .. } => (Text::TaskOpen, path),
             Job::Save { path, .. } => (Text::TaskSave, path),
-            Job::Export { path, .. } => (Text::TaskExport, path),
+            Job::Export { path, .. } | Job::ExportQdpx { path } => (Text::TaskExport, path),
             Job::Draft { folder, .. } => (Text::TaskDraft, folder),
             Job::Update { path } => (Text::TaskUpdate, path),
             Job::Compare { path } => (Text::TaskCompare, path),
+            Job::Import { path } => (Text::TaskImport, path),
         };
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -224,6 +231,9 @@ impl App {
             (Job::Export { path, print }, Some(Outcome::Exported(result))) => {
                 self.exported(path, result, cancelled, print);
             }
+            (Job::ExportQdpx { path }, Some(Outcome::Exported(result))) => {
+                self.qdpx_exported(path, result, cancelled);
+            }
             (_, Some(_)) if cancelled => self.say(Text::TaskCancelled),
             (
                 Job::Draft {
@@ -237,6 +247,9 @@ impl App {
             }
             (Job::Compare { path }, Some(Outcome::Compared(result))) => {
                 self.compared(path, *result);
+            }
+            (Job::Import { path }, Some(Outcome::Imported(result))) => {
+                self.imported(&path, *result);
             }
             // No answer, or (a bug) another job's.
             _ => {

@@ -26,6 +26,27 @@ pub struct PickForm {
     focus: bool,
 }
 
+impl PickForm {
+    /// A form making `citation` a new position of `stakeholder` on `measures`, the keyboard in
+    /// its title.
+    pub(crate) fn position(
+        citation: Citation,
+        stakeholder: StakeholderId,
+        measures: Vec<MeasureId>,
+    ) -> Self {
+        Self {
+            citation,
+            making: Making::Position {
+                stakeholder,
+                kind: PositionKind::Reaction,
+                title: String::new(),
+                measures,
+            },
+            focus: true,
+        }
+    }
+}
+
 /// What the picked quote becomes.
 #[derive(Clone, Debug)]
 pub enum Making {
@@ -223,14 +244,23 @@ fn owner(session: &Session, source: &SourceId, cell: Option<&CellId>) -> Stakeho
         .unwrap_or_else(|| StakeholderId::from(""))
 }
 
-enum FormAnswer {
+/// What the user did with the form this frame.
+pub(crate) enum FormAnswer {
+    /// Nothing yet.
     Keep,
+    /// Closed it.
     Cancel,
+    /// Asked for this edit.
     Make(Action),
 }
 
 /// The form: the quote, then what it becomes; the button is live once it would be valid.
-fn form_ui(ui: &mut egui::Ui, form: &mut PickForm, session: &Session, lang: Lang) -> FormAnswer {
+pub(crate) fn form_ui(
+    ui: &mut egui::Ui,
+    form: &mut PickForm,
+    session: &Session,
+    lang: Lang,
+) -> FormAnswer {
     let d = &session.dossier;
     let mut answer = FormAnswer::Keep;
     egui::Frame::group(ui.style()).show(ui, |ui| {
