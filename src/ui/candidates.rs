@@ -53,6 +53,8 @@ pub fn show(
         .id(egui::Id::unique("candidates-review"))
         .open(&mut open)
         .default_size([640.0, 520.0])
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 80.0))
         .resizable(true)
         .collapsible(false)
         .show(ctx, |ui| {

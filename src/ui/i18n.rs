@@ -547,6 +547,21 @@ pub fn action_error(lang: Lang, e: &crate::model::ActionError) -> String {
     }
 }
 
+/// "2 positions proposées en attente" (the status bar's button to their review).
+#[must_use]
+pub fn waiting_candidates(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{n} {} en attente",
+            crate::i18n::plural(lang, n, "position proposée", "positions proposées")
+        ),
+        Lang::En => format!(
+            "{n} proposed position{} waiting",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
+}
+
 /// "2 positions proposées, 3 extraits laissés de côté" (the status bar after an import).
 #[must_use]
 pub fn imported(lang: Lang, found: usize, left_out: usize) -> String {

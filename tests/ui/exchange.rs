@@ -40,6 +40,12 @@ fn imported_codings_wait_for_the_analyst_who_makes_one_a_position_and_discards_t
         "each quote shown, word for word"
     );
     assert!(h.state().window_title().contains('●'), "unsaved");
+    assert!(
+        h.query_all_by_label("2 positions proposées en attente")
+            .next()
+            .is_some(),
+        "the status bar says they wait"
+    );
 
     // The first becomes a proposal of the Uniopss, its quote as imported.
     let excerpt = session.candidates[0].citation.excerpt.clone();

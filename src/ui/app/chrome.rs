@@ -261,6 +261,16 @@ impl App {
                     }
                     ui.separator();
                 }
+                // Proposed positions wait for the analyst: say so, one click from their review.
+                let waiting = self.session.candidates.len();
+                if waiting > 0
+                    && ui
+                        .small_button(crate::ui::i18n::waiting_candidates(lang, waiting))
+                        .on_hover_text(Command::ReviewCandidates.tooltip(lang))
+                        .clicked()
+                {
+                    self.inbox.command(Command::ReviewCandidates);
+                }
                 ui.label(self.notice.render(lang));
             });
         });

@@ -265,11 +265,10 @@ pub(crate) fn form_ui(
     let mut answer = FormAnswer::Keep;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(
-            egui::RichText::new(format!(
-                "« {} » — {}",
-                form.citation.excerpt,
-                form.citation.location.as_deref().unwrap_or_default()
-            ))
+            egui::RichText::new(match &form.citation.location {
+                Some(place) => format!("« {} » — {place}", form.citation.excerpt),
+                None => format!("« {} »", form.citation.excerpt),
+            })
             .italics(),
         );
         let ready = match &mut form.making {
