@@ -566,10 +566,37 @@ fn text_of(
     let Some(inner) = path.strip_prefix("internal://") else {
         return Ok(Err(Why::NoText(path.to_owned())));
     };
-    match named(archive, &format!("sources/{inner}")) {
+    // Some tools write the file name percent-encoded (`Mon%20document.txt`).
+    let found = named(archive, &format!("sources/{inner}"))
+        .or_else(|| named(archive, &format!("sources/{}", percent_decoded(inner))));
+    match found {
         Some(name) => part(archive, &name).map(Ok),
         None => Ok(Err(Why::NoText(path.to_owned()))),
     }
+}
+
+/// `text` with its `%XX` escapes decoded (left as they are where they do not make UTF-8).
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 /// An attribute's value, unescaped; empty when absent or unreadable.
@@ -874,6 +901,51 @@ mod tests {
                 .message(Lang::Fr)
                 .contains("pas dans le projet")
         );
+    }
+
+    #[test]
+    fn a_text_file_named_percent_encoded_is_found() {
+        let mut session = fixture::session();
+        session.dossier.sources[0].stakeholder = Some("b".into());
+        let qde = project(
+            "Source",
+            r#"plainTextPath="internal://Mon%20texte%C3%A9.txt""#,
+            &selection("x", 0, 6, "c-x"),
+            "",
+        );
+        let out = run(&qde, &[("sources/Mon texteé.txt", TEXT)], &session);
+        assert_eq!(out.candidates[0].citation.excerpt, "L’État");
+        assert_eq!(
+            percent_decoded("100%-sûr%2"),
+            "100%-sûr%2",
+            "no escape, kept"
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the project says, the import answers without panicking, and every candidate
+        /// it proposes is words of the text, of a stakeholder and a source of the dossier.
+        #[test]
+        fn any_project_is_read_or_refused_without_panicking(
+            inner in "(<PlainTextContent>[a-zé’ \\n]{0,30}</PlainTextContent>)?(<PlainTextSelection guid=\"[A-F0-9]{1,3}\" startPosition=\"[0-9]{1,2}\" endPosition=\"[0-9]{1,2}\">(<Coding guid=\"k\"><CodeRef targetGUID=\"c-b\"/></Coding>)?</PlainTextSelection>){0,4}",
+            name in "(Source|src|Autre|)",
+            cut in 0usize..400,
+        ) {
+            let session = fixture::session();
+            let qde = project(&name, "", &inner, "");
+            let _ = import(&qdpx(&qde, &[]), "p", &session);
+            // The same project cut anywhere: malformed XML is refused, never a panic.
+            let cut_at = (0..=cut.min(qde.len())).rev().find(|&i| qde.is_char_boundary(i)).unwrap_or(0);
+            let _ = import(&qdpx(&qde[..cut_at], &[]), "p", &session);
+            if let Ok(out) = import(&qdpx(&qde, &[]), "p", &session) {
+                for c in &out.candidates {
+                    proptest::prop_assert!(session.dossier.stakeholder(&c.stakeholder).is_some());
+                    proptest::prop_assert!(session.dossier.source(&c.citation.source).is_some());
+                    proptest::prop_assert!(!c.citation.excerpt.trim().is_empty());
+                    proptest::prop_assert!(inner.contains(&c.citation.excerpt));
+                }
+            }
+        }
     }
 
     #[test]
