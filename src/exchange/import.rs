@@ -8,8 +8,9 @@
 //!
 //! - **its text** is the selection's characters (Unicode scalar values, as the standard counts
 //!   them, a leading byte-order mark not counted) of its source's plain text — the source's
-//!   `PlainTextContent`, else the archive's file its `plainTextPath` names (`internal://…` is
-//!   `sources/…`) — verbatim, only trimmed of the white space around it;
+//!   `PlainTextContent`, else the archive's file its `plainTextPath` names (`internal://NAME` is
+//!   `sources/NAME`, or NAME itself) — verbatim, only trimmed of the white space around it; a
+//!   PDF's, audio's or video's text representation counts as its text;
 //! - **its source** is the dossier source whose GUID a Vis-à-vis export gave it, else the one
 //!   whose id, title or file name (with or without its extension) is the project source's name,
 //!   accents, case and punctuation aside;
@@ -101,13 +102,17 @@ impl Skipped {
                     "no case, code or source says whose words these are",
                 )
                 .to_owned(),
-            Why::NoText(path) => format!(
-                "{} ({path})",
-                lang.pick(
+            Why::NoText(path) => {
+                let what = lang.pick(
                     "le texte de la source n’est pas dans le projet",
-                    "the source's text is not in the project"
-                )
-            ),
+                    "the source's text is not in the project",
+                );
+                if path.is_empty() {
+                    what.to_owned()
+                } else {
+                    format!("{what} ({path})")
+                }
+            }
             Why::OutOfRange { start, end, length } => format!(
                 "{} {start}–{end}, {} {length}",
                 lang.pick("caractères", "characters"),
@@ -563,12 +568,17 @@ fn text_of(
     let Some(path) = raw.path.as_deref() else {
         return Ok(Err(Why::NoText(String::new())));
     };
-    let Some(inner) = path.strip_prefix("internal://") else {
-        return Ok(Err(Why::NoText(path.to_owned())));
+    // `internal://NAME` is the archive's `sources/NAME`; some tools write `sources/` into NAME,
+    // or give a bare NAME, or percent-encode it (`Mon%20document.txt`).
+    let inner = match path.split_once("://") {
+        Some(("internal", inner)) => inner,
+        Some(_) => return Ok(Err(Why::NoText(path.to_owned()))),
+        None => path,
     };
-    // Some tools write the file name percent-encoded (`Mon%20document.txt`).
-    let found = named(archive, &format!("sources/{inner}"))
-        .or_else(|| named(archive, &format!("sources/{}", percent_decoded(inner))));
+    let decoded = percent_decoded(inner);
+    let found = [inner, decoded.as_str()].iter().find_map(|name| {
+        named(archive, &format!("sources/{name}")).or_else(|| named(archive, name))
+    });
     match found {
         Some(name) => part(archive, &name).map(Ok),
         None => Ok(Err(Why::NoText(path.to_owned()))),
@@ -904,7 +914,7 @@ mod tests {
     }
 
     #[test]
-    fn a_text_file_named_percent_encoded_is_found() {
+    fn the_text_file_is_found_however_the_tool_names_it() {
         let mut session = fixture::session();
         session.dossier.sources[0].stakeholder = Some("b".into());
         let qde = project(
@@ -915,6 +925,13 @@ mod tests {
         );
         let out = run(&qde, &[("sources/Mon texteé.txt", TEXT)], &session);
         assert_eq!(out.candidates[0].citation.excerpt, "L’État");
+        // `sources/` written into the path, or a bare name: the archive's file all the same.
+        for path in ["internal://Sources/t.txt", "t.txt"] {
+            let attrs = format!(r#"plainTextPath="{path}""#);
+            let qde = project("Source", &attrs, &selection("x", 0, 6, "c-x"), "");
+            let out = run(&qde, &[("sources/t.txt", TEXT)], &session);
+            assert_eq!(out.candidates.len(), 1, "{path}");
+        }
         assert_eq!(
             percent_decoded("100%-sûr%2"),
             "100%-sûr%2",
