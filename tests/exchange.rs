@@ -290,6 +290,12 @@ fn the_command_writes_the_project_and_refuses_what_would_lose_work() {
     assert_eq!(std::fs::read(&session).expect("read"), before);
 }
 
+/// A file that is no session: the README of the hand-made project.
+const HAND_NOTES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/refi-qda/hand-made/README.md"
+);
+
 fn visavis(args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_visavis"))
         .args(args)
@@ -438,6 +444,67 @@ fn import_refuses_what_is_no_project_and_never_writes_over_an_input() {
     let dossier = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/segur-2020.ron");
     refused(&project, &dossier, &out, "a dossier, not a session");
     assert!(!out.exists(), "nothing written");
+    // An existing file is not replaced without --force.
+    let notes = dir.path().join("notes.txt");
+    std::fs::copy(HAND_NOTES, &notes).expect("copy");
+    refused(&project, &session, &notes, "this file exists");
+    assert_eq!(
+        std::fs::read(&notes).expect("read"),
+        std::fs::read(HAND_NOTES).expect("read")
+    );
+    let forced = visavis(&[
+        "qdpx".as_ref(),
+        "import".as_ref(),
+        project.as_os_str(),
+        session.as_os_str(),
+        "-o".as_ref(),
+        notes.as_os_str(),
+        "--force".as_ref(),
+    ]);
+    assert!(forced.status.success(), "{forced:?}");
+    assert!(
+        visavis::persist::backup_of(&notes).exists(),
+        "the old file kept as .bak"
+    );
+    // A named pipe as the project: refused at once, not waited on.
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("tube.qdpx");
+        assert!(
+            Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .expect("mkfifo")
+                .success()
+        );
+        refused(&fifo, &session, &out, "not a regular file");
+    }
+}
+
+#[test]
+fn the_example_s_own_export_imported_back_from_the_command_line_is_nothing_new() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("analyse.qdpx");
+    let export = visavis(&[
+        "qdpx".as_ref(),
+        "export".as_ref(),
+        EXAMPLE.as_ref(),
+        "-o".as_ref(),
+        project.as_os_str(),
+    ]);
+    assert!(export.status.success(), "{export:?}");
+    let out = dir.path().join("out.ron");
+    let back = visavis(&[
+        "qdpx".as_ref(),
+        "import".as_ref(),
+        project.as_os_str(),
+        EXAMPLE.as_ref(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(back.status.success(), "{back:?}");
+    assert!(String::from_utf8_lossy(&back.stdout).contains("nothing new"));
+    assert!(!out.exists());
 }
 
 #[test]

@@ -44,6 +44,9 @@ pub enum QdpxCommand {
         /// The session to write, with the candidates added (never one of the inputs).
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
+        /// Replace OUT if it exists (it is kept as OUT.bak).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -61,7 +64,8 @@ pub(super) fn run(command: QdpxCommand, out: &mut Out) -> bool {
             project,
             session,
             output,
-        } => import_into(&project, &session, &output, out),
+            force,
+        } => import_into(&project, &session, &output, force, out),
     }
 }
 
@@ -149,7 +153,7 @@ fn export(
 
 /// `visavis qdpx import`: the session with the project's selections added as candidates,
 /// written to `output`; each selection left out is named with the reason.
-fn import_into(project: &Path, session: &Path, output: &Path, out: &mut Out) -> bool {
+fn import_into(project: &Path, session: &Path, output: &Path, force: bool, out: &mut Out) -> bool {
     for input in [project, session] {
         if same_file(output, input) || output == input {
             eprintln!(
@@ -159,6 +163,15 @@ fn import_into(project: &Path, session: &Path, output: &Path, out: &mut Out) -> 
             );
             return false;
         }
+    }
+    if !force && std::fs::symlink_metadata(output).is_ok() {
+        eprintln!(
+            "{}: this file exists; write the session with the candidates to a new file, or pass \
+             --force to replace it (it is kept as {})",
+            output.display(),
+            persist::backup_of(output).display()
+        );
+        return false;
     }
     let loaded = match load(session, None) {
         Ok(l) => l,
@@ -192,7 +205,7 @@ fn import_into(project: &Path, session: &Path, output: &Path, out: &mut Out) -> 
         out.line(format_args!(
             "{}: left out: {}",
             project.display(),
-            s.message(Lang::En)
+            visible(&s.message(Lang::En))
         ));
     }
     let found = imported.candidates.len();
@@ -200,7 +213,9 @@ fn import_into(project: &Path, session: &Path, output: &Path, out: &mut Out) -> 
         let known = |s: &import::Skipped| {
             matches!(
                 s.why,
-                import::Why::AlreadyPosition(_) | import::Why::AlreadyProposed
+                import::Why::AlreadyPosition(_)
+                    | import::Why::AlreadyProposed
+                    | import::Why::MeasureCitation(_)
             )
         };
         if !imported.skipped.is_empty() && imported.skipped.iter().all(known) {
@@ -251,4 +266,18 @@ fn import_into(project: &Path, session: &Path, output: &Path, out: &mut Out) -> 
         session_out.candidates.len(),
     ));
     true
+}
+
+/// `text` with the characters a terminal would obey or hide (control and invisible formatting
+/// characters, line breaks) written as escapes: names in another tool's project are printed.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '\n' || c == '\t' || persist::is_hidden(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

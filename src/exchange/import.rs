@@ -15,9 +15,9 @@
 //!   whose id, title or file name (with or without its extension) is the project source's name,
 //!   accents, case and punctuation aside;
 //! - **its stakeholder** is the one a case of the project names (a case that refers to the
-//!   selection or to its source, named as a stakeholder's id, short or full name), else the one a
-//!   code on the selection names, else the dossier source's stakeholder, else the one stakeholder
-//!   whose positions quote that source.
+//!   selection, else one that refers to its source, named as a stakeholder's id, short or full
+//!   name), else the one a code on the selection names, else the dossier source's stakeholder,
+//!   else the one stakeholder whose positions quote that source.
 //!
 //! A selection that cannot be placed, is empty or out of its text, or quotes what a position or a
 //! candidate of the stakeholder or a measure's citation already quotes (white space aside) is
@@ -32,10 +32,15 @@ use crate::model::{
 use quick_xml::events::{BytesStart, Event};
 use std::collections::{HashMap, HashSet};
 use std::io::Read as _;
+use std::rc::Rc;
 use thiserror::Error;
 
 /// The largest project file, `project.qde` or source text read.
 pub const MAX_PART_SIZE: u64 = 256 * 1024 * 1024;
+
+/// The most an import unpacks in all (a project's texts may be many, each under
+/// [`MAX_PART_SIZE`]).
+pub const MAX_TOTAL_SIZE: u64 = 4 * MAX_PART_SIZE;
 
 /// What an import proposes and what it left out.
 #[derive(Debug, Default)]
@@ -66,6 +71,15 @@ pub enum Why {
     NoStakeholder,
     /// The source's text is not in the project (an external file, or none).
     NoText(String),
+    /// The source's text is in the project but cannot be read (not UTF-8, too large…).
+    Unreadable(String),
+    /// A position is not a number of characters, or the start comes after the end.
+    BadPosition {
+        /// The start, as the project writes it.
+        start: String,
+        /// The end, as the project writes it.
+        end: String,
+    },
     /// The selection runs past its text's end (in characters).
     OutOfRange {
         /// Its start.
@@ -75,7 +89,7 @@ pub enum Why {
         /// The text's length.
         length: usize,
     },
-    /// Only white space is selected.
+    /// Nothing, or only white space, is selected.
     Empty,
     /// A position of the stakeholder quotes these words already.
     AlreadyPosition(String),
@@ -119,8 +133,25 @@ impl Skipped {
                 lang.pick("le texte en a", "the text has")
             ),
             Why::Empty => lang
-                .pick("rien que des espaces", "only white space")
+                .pick(
+                    "rien de sélectionné, ou seulement des espaces",
+                    "nothing selected, or only white space",
+                )
                 .to_owned(),
+            Why::Unreadable(why) => format!(
+                "{}{why}",
+                lang.pick(
+                    "le texte de la source ne peut être lu : ",
+                    "the source's text cannot be read: "
+                )
+            ),
+            Why::BadPosition { start, end } => format!(
+                "{} startPosition=\"{start}\" endPosition=\"{end}\"",
+                lang.pick(
+                    "positions qui ne sont pas des nombres de caractères dans l’ordre :",
+                    "positions that are not character counts in order:"
+                )
+            ),
             Why::AlreadyPosition(id) => format!(
                 "{} {id}",
                 lang.pick(
@@ -137,7 +168,10 @@ impl Skipped {
                 )
             ),
         };
-        format!("« {} » ({}) : {why}", self.selection, self.source)
+        match lang {
+            Lang::Fr => format!("« {} » ({}) : {why}", self.selection, self.source),
+            Lang::En => format!("\"{}\" ({}): {why}", self.selection, self.source),
+        }
     }
 }
 
@@ -165,16 +199,21 @@ pub enum ImportError {
         why: String,
     },
     /// `project.qde` is not well-formed XML.
-    #[error("project.qde, byte {at}: {why}")]
+    #[error("project.qde:{line}:{col}: {why}")]
     Xml {
-        /// Where the reader stopped.
-        at: u64,
+        /// The line where the reader stopped, from 1.
+        line: usize,
+        /// The column, in characters, from 1.
+        col: usize,
         /// What it found.
         why: String,
     },
-    /// The XML is not a REFI-QDA project.
-    #[error("project.qde is not a REFI-QDA project: its root is <{0}>, not <Project>")]
+    /// The XML is not a REFI-QDA project (its root is named, or empty when it has none).
+    #[error("project.qde is not a REFI-QDA project: {}", if .0.is_empty() { "it holds no XML element".to_owned() } else { format!("its root is <{}>, not <Project>", .0) })]
     NotAProject(String),
+    /// The project's texts unpack to more than an import reads in all.
+    #[error("the project's texts unpack to more than {MAX_TOTAL_SIZE} bytes in all")]
+    TooMuchText,
 }
 
 impl ImportError {
@@ -197,12 +236,19 @@ impl ImportError {
                     .to_owned()
             }
             (Lang::Fr, ImportError::Part { part, why }) => format!("{part} : {why}"),
-            (Lang::Fr, ImportError::Xml { at, why }) => {
-                format!("project.qde, octet {at} : {why}")
+            (Lang::Fr, ImportError::Xml { line, col, why }) => {
+                format!("project.qde:{line}:{col} : {why}")
+            }
+            (Lang::Fr, ImportError::NotAProject(root)) if root.is_empty() => {
+                "project.qde n’est pas un projet REFI-QDA : il ne contient aucun élément XML"
+                    .to_owned()
             }
             (Lang::Fr, ImportError::NotAProject(root)) => format!(
                 "project.qde n’est pas un projet REFI-QDA : sa racine est <{root}>, pas <Project>"
             ),
+            (Lang::Fr, ImportError::TooMuchText) => {
+                format!("les textes du projet font plus de {MAX_TOTAL_SIZE} octets en tout")
+            }
         }
     }
 }
@@ -212,9 +258,19 @@ impl ImportError {
 struct RawSelection {
     guid: String,
     name: String,
-    start: usize,
-    end: usize,
+    /// The positions as written.
+    start: String,
+    end: String,
     codes: Vec<String>,
+}
+
+impl RawSelection {
+    /// Its positions in characters, when they are numbers in order.
+    fn range(&self) -> Option<(usize, usize)> {
+        let n = |s: &str| s.trim().trim_start_matches('+').parse::<usize>().ok();
+        let (start, end) = (n(&self.start)?, n(&self.end)?);
+        (start <= end).then_some((start, end))
+    }
 }
 
 /// A source of the project with its text selections.
@@ -244,11 +300,12 @@ struct Project {
 /// When the file cannot be read, is not a regular file, or is too large.
 pub fn read(path: &std::path::Path) -> Result<Vec<u8>, ImportError> {
     let unreadable = |e: std::io::Error| ImportError::Unreadable(e.to_string());
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let meta = file.metadata().map_err(unreadable)?;
-    if !meta.is_file() {
+    // Asked before opening: opening a named pipe waits for a writer.
+    if !std::fs::metadata(path).map_err(unreadable)?.is_file() {
         return Err(ImportError::Unreadable("not a regular file".to_owned()));
     }
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
     if meta.len() > MAX_PART_SIZE {
         return Err(ImportError::TooLarge(meta.len()));
     }
@@ -268,13 +325,12 @@ pub fn read(path: &std::path::Path) -> Result<Vec<u8>, ImportError> {
 /// # Errors
 /// When `bytes` is not a readable `.qdpx` archive holding a REFI-QDA `project.qde`.
 pub fn import(bytes: &[u8], file: &str, session: &Session) -> Result<Imported, ImportError> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| ImportError::NotZip(e.to_string()))?;
-    let qde = named(&archive, "project.qde").ok_or(ImportError::NoProject)?;
-    let project = parse(&part(&mut archive, &qde)?)?;
+    let mut archive = Archive::new(bytes)?;
+    let project = parse(&archive.project()?)?;
     let d = &session.dossier;
     let mut seen = Seen::new(session);
     let own = super::qdpx::own_selections(session);
+    let owners = Owners::new(d, &project);
     let mut out = Imported::default();
     for raw in &project.sources {
         let skip = |sel: &RawSelection, why: Why| Skipped {
@@ -294,21 +350,21 @@ pub fn import(bytes: &[u8], file: &str, session: &Session) -> Result<Imported, I
                 .extend(raw.selections.iter().map(|s| skip(s, Why::NoSource)));
             continue;
         };
-        let text = match text_of(raw, &mut archive)? {
-            Ok(text) => text,
+        let text = archive.text_of(raw)?;
+        let text = match text.as_ref() {
+            Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
             Err(why) => {
                 out.skipped
                     .extend(raw.selections.iter().map(|s| skip(s, why.clone())));
                 continue;
             }
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let mut bounds: Vec<usize> = raw
-            .selections
-            .iter()
-            .flat_map(|s| [s.start, s.end])
+        let mut bounds: Vec<usize> = (raw.selections.iter())
+            .filter_map(RawSelection::range)
+            .flat_map(|(start, end)| [start, end])
             .collect();
         let offsets = byte_offsets(text, &mut bounds);
+        let length = std::cell::OnceCell::new();
         for sel in &raw.selections {
             if let Some(known) = own.get(&sel.guid) {
                 out.skipped.push(skip(
@@ -320,19 +376,23 @@ pub fn import(bytes: &[u8], file: &str, session: &Session) -> Result<Imported, I
                 ));
                 continue;
             }
-            let (Some(&from), Some(&to)) = (offsets.get(&sel.start), offsets.get(&sel.end)) else {
-                let length = text.chars().count();
-                let (start, end) = (sel.start, sel.end);
+            let Some((start, end)) = sel.range() else {
+                let (start, end) = (sel.start.clone(), sel.end.clone());
+                out.skipped.push(skip(sel, Why::BadPosition { start, end }));
+                continue;
+            };
+            let (Some(&from), Some(&to)) = (offsets.get(&start), offsets.get(&end)) else {
+                let length = *length.get_or_init(|| text.chars().count());
                 out.skipped
                     .push(skip(sel, Why::OutOfRange { start, end, length }));
                 continue;
             };
-            let excerpt = text[from.min(to)..to.max(from)].trim();
+            let excerpt = text[from..to].trim();
             if excerpt.is_empty() {
                 out.skipped.push(skip(sel, Why::Empty));
                 continue;
             }
-            let Some(stakeholder) = stakeholder_of(d, &project, raw, sel, &source) else {
+            let Some(stakeholder) = owners.of(raw, sel, &source) else {
                 out.skipped.push(skip(sel, Why::NoStakeholder));
                 continue;
             };
@@ -451,53 +511,79 @@ fn dossier_source(d: &Dossier, raw: &RawSource) -> Option<SourceId> {
         .map(|s| s.id.clone())
 }
 
-/// The stakeholder whose words `sel` holds.
-fn stakeholder_of(
-    d: &Dossier,
-    project: &Project,
-    raw: &RawSource,
-    sel: &RawSelection,
-    source: &SourceId,
-) -> Option<StakeholderId> {
-    let named = |name: &str| {
-        let wanted = key(name);
-        d.stakeholders
-            .iter()
-            .find(|s| {
-                !wanted.is_empty()
-                    && [s.id.as_str(), s.name.as_str(), s.full_name.as_str()]
-                        .iter()
-                        .any(|n| key(n) == wanted)
+/// Who a selection's words are, looked up in maps built once per import (a project holds
+/// thousands of selections, and its cases refer to each of them).
+struct Owners {
+    /// The selection or source GUID a case refers to → the stakeholder the case is named for.
+    by_case: HashMap<String, StakeholderId>,
+    /// A code's GUID → the stakeholder it is named for.
+    by_code: HashMap<String, StakeholderId>,
+    /// A dossier source → its stakeholder, else the one stakeholder whose positions quote it.
+    by_source: HashMap<SourceId, StakeholderId>,
+}
+
+impl Owners {
+    fn new(d: &Dossier, project: &Project) -> Self {
+        let mut names: HashMap<String, StakeholderId> = HashMap::new();
+        for s in &d.stakeholders {
+            for n in [s.id.as_str(), s.name.as_str(), s.full_name.as_str()] {
+                let k = key(n);
+                if !k.is_empty() {
+                    names.entry(k).or_insert_with(|| s.id.clone());
+                }
+            }
+        }
+        let named = |name: &str| names.get(&key(name)).cloned();
+        let mut by_case = HashMap::new();
+        for (name, refs) in &project.cases {
+            if let Some(s) = named(name) {
+                for r in refs {
+                    by_case.entry(r.clone()).or_insert_with(|| s.clone());
+                }
+            }
+        }
+        let by_code = (project.codes.iter())
+            .filter_map(|(guid, name)| Some((guid.clone(), named(name)?)))
+            .collect();
+        // Each source's quoting stakeholders: one (`Some`), or several (`None`).
+        let mut quoting: HashMap<&SourceId, Option<&StakeholderId>> = HashMap::new();
+        for p in &d.positions {
+            quoting
+                .entry(&p.citation.source)
+                .and_modify(|o| {
+                    if *o != Some(&p.stakeholder) {
+                        *o = None;
+                    }
+                })
+                .or_insert(Some(&p.stakeholder));
+        }
+        let by_source = (d.sources.iter())
+            .filter_map(|s| {
+                let owner = s
+                    .stakeholder
+                    .clone()
+                    .or_else(|| quoting.get(&s.id).copied().flatten().cloned())?;
+                Some((s.id.clone(), owner))
             })
-            .map(|s| s.id.clone())
-    };
-    let by_case = || {
-        project
-            .cases
-            .iter()
-            .filter(|(_, refs)| refs.iter().any(|r| r == &sel.guid || r == &raw.guid))
-            .find_map(|(name, _)| named(name))
-    };
-    let by_code = || {
-        sel.codes
-            .iter()
-            .filter_map(|c| project.codes.get(c))
-            .find_map(|name| named(name))
-    };
-    let by_source = || d.source(source).and_then(|s| s.stakeholder.clone());
-    let by_positions = || {
-        let mut owners = d
-            .positions
-            .iter()
-            .filter(|p| &p.citation.source == source)
-            .map(|p| &p.stakeholder);
-        let first = owners.next()?;
-        owners.all(|o| o == first).then(|| first.clone())
-    };
-    by_case()
-        .or_else(by_code)
-        .or_else(by_source)
-        .or_else(by_positions)
+            .collect();
+        Self {
+            by_case,
+            by_code,
+            by_source,
+        }
+    }
+
+    /// The stakeholder whose words `sel` (of `raw`, the dossier's `source`) holds: a case's that
+    /// refers to the selection, else one that refers to its source, else a code's, else the
+    /// source's.
+    fn of(&self, raw: &RawSource, sel: &RawSelection, source: &SourceId) -> Option<StakeholderId> {
+        self.by_case
+            .get(&sel.guid)
+            .or_else(|| self.by_case.get(&raw.guid))
+            .or_else(|| sel.codes.iter().find_map(|c| self.by_code.get(c)))
+            .or_else(|| self.by_source.get(source))
+            .cloned()
+    }
 }
 
 /// The byte offset of each character position in `wanted` (sorted and deduplicated in place);
@@ -523,65 +609,101 @@ fn byte_offsets(text: &str, wanted: &mut Vec<usize>) -> HashMap<usize, usize> {
     out
 }
 
-/// The archive's entry called `wanted`, else one called so but for case.
-fn named(archive: &zip::ZipArchive<std::io::Cursor<&[u8]>>, wanted: &str) -> Option<String> {
-    if archive.index_for_name(wanted).is_some() {
-        return Some(wanted.to_owned());
-    }
-    archive
-        .file_names()
-        .filter_map(Result::ok)
-        .find(|n| n.eq_ignore_ascii_case(wanted))
-        .map(std::borrow::Cow::into_owned)
+/// The archive being imported: its parts read once each, within [`MAX_TOTAL_SIZE`] in all.
+struct Archive<'b> {
+    zip: zip::ZipArchive<std::io::Cursor<&'b [u8]>>,
+    /// Each source text read, by entry name, or why it cannot be.
+    texts: HashMap<String, Rc<Result<String, Why>>>,
+    unpacked: u64,
 }
 
-/// A part of the archive as text, at most [`MAX_PART_SIZE`] bytes.
-fn part(
-    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
-    name: &str,
-) -> Result<String, ImportError> {
-    let failed = |why: String| ImportError::Part {
-        part: name.to_owned(),
-        why,
-    };
-    let file = archive.by_name(name).map_err(|e| failed(e.to_string()))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_PART_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| failed(e.to_string()))?;
-    if bytes.len() as u64 > MAX_PART_SIZE {
-        return Err(failed(format!(
-            "unpacks to more than {MAX_PART_SIZE} bytes"
-        )));
+impl<'b> Archive<'b> {
+    fn new(bytes: &'b [u8]) -> Result<Self, ImportError> {
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+            .map_err(|e| ImportError::NotZip(e.to_string()))?;
+        Ok(Self {
+            zip,
+            texts: HashMap::new(),
+            unpacked: 0,
+        })
     }
-    String::from_utf8(bytes).map_err(|e| failed(format!("not UTF-8: {e}")))
-}
 
-/// The plain text of `raw`, or why the project does not hold it.
-fn text_of(
-    raw: &RawSource,
-    archive: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
-) -> Result<Result<String, Why>, ImportError> {
-    if let Some(content) = &raw.content {
-        return Ok(Ok(content.clone()));
+    /// The entry called `wanted`, else one called so but for case.
+    fn named(&self, wanted: &str) -> Option<String> {
+        if self.zip.index_for_name(wanted).is_some() {
+            return Some(wanted.to_owned());
+        }
+        (self.zip.file_names())
+            .filter_map(Result::ok)
+            .find(|n| n.eq_ignore_ascii_case(wanted))
+            .map(std::borrow::Cow::into_owned)
     }
-    let Some(path) = raw.path.as_deref() else {
-        return Ok(Err(Why::NoText(String::new())));
-    };
-    // `internal://NAME` is the archive's `sources/NAME`; some tools write `sources/` into NAME,
-    // or give a bare NAME, or percent-encode it (`Mon%20document.txt`).
-    let inner = match path.split_once("://") {
-        Some(("internal", inner)) => inner,
-        Some(_) => return Ok(Err(Why::NoText(path.to_owned()))),
-        None => path,
-    };
-    let decoded = percent_decoded(inner);
-    let found = [inner, decoded.as_str()].iter().find_map(|name| {
-        named(archive, &format!("sources/{name}")).or_else(|| named(archive, name))
-    });
-    match found {
-        Some(name) => part(archive, &name).map(Ok),
-        None => Ok(Err(Why::NoText(path.to_owned()))),
+
+    /// The entry `name` as text, at most [`MAX_PART_SIZE`] bytes: `Err(Ok(why))` when it
+    /// cannot be read, `Err(Err(_))` past the import's budget.
+    fn part(&mut self, name: &str) -> Result<String, Result<String, ImportError>> {
+        let file = self.zip.by_name(name).map_err(|e| Ok(e.to_string()))?;
+        let mut bytes = Vec::new();
+        file.take(MAX_PART_SIZE + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Ok(e.to_string()))?;
+        if bytes.len() as u64 > MAX_PART_SIZE {
+            return Err(Ok(format!("unpacks to more than {MAX_PART_SIZE} bytes")));
+        }
+        self.unpacked += bytes.len() as u64;
+        if self.unpacked > MAX_TOTAL_SIZE {
+            return Err(Err(ImportError::TooMuchText));
+        }
+        String::from_utf8(bytes).map_err(|e| Ok(format!("not UTF-8 ({e})")))
+    }
+
+    /// `project.qde`, or why the archive is no project.
+    fn project(&mut self) -> Result<String, ImportError> {
+        let name = self.named("project.qde").ok_or(ImportError::NoProject)?;
+        self.part(&name).map_err(|e| match e {
+            Ok(why) => ImportError::Part {
+                part: name.clone(),
+                why,
+            },
+            Err(e) => e,
+        })
+    }
+
+    /// The plain text of `raw`, or why the project does not hold it; read once however many
+    /// sources name it.
+    fn text_of(&mut self, raw: &RawSource) -> Result<Rc<Result<String, Why>>, ImportError> {
+        if let Some(content) = &raw.content {
+            return Ok(Rc::new(Ok(content.clone())));
+        }
+        let Some(path) = raw.path.as_deref() else {
+            return Ok(Rc::new(Err(Why::NoText(String::new()))));
+        };
+        // `internal://NAME` is the archive's `sources/NAME`; some tools write `sources/` into
+        // NAME, or give a bare NAME, or percent-encode it (`Mon%20document.txt`).
+        let inner = match path.split_once("://") {
+            Some(("internal", inner)) => inner,
+            Some(_) => return Ok(Rc::new(Err(Why::NoText(path.to_owned())))),
+            None => path,
+        };
+        let decoded = percent_decoded(inner);
+        let found = [inner, decoded.as_str()].iter().find_map(|name| {
+            self.named(&format!("sources/{name}"))
+                .or_else(|| self.named(name))
+        });
+        let Some(name) = found else {
+            return Ok(Rc::new(Err(Why::NoText(path.to_owned()))));
+        };
+        if let Some(text) = self.texts.get(&name) {
+            return Ok(Rc::clone(text));
+        }
+        let text = match self.part(&name) {
+            Ok(text) => Ok(text),
+            Err(Ok(why)) => Err(Why::Unreadable(format!("{name}: {why}"))),
+            Err(Err(e)) => return Err(e),
+        };
+        let text = Rc::new(text);
+        self.texts.insert(name, Rc::clone(&text));
+        Ok(text)
     }
 }
 
@@ -609,60 +731,121 @@ fn percent_decoded(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
-/// An attribute's value, unescaped; empty when absent or unreadable.
-fn attr(e: &BytesStart<'_>, name: &[u8]) -> String {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::default())
-                .ok()
-                .map(std::borrow::Cow::into_owned)
-        })
-        .unwrap_or_default()
+/// An element's attributes by local name, unescaped; a malformed one (no quotes, an unknown
+/// entity, twice the same) is an error.
+struct Attrs(Vec<(Vec<u8>, String)>);
+
+impl Attrs {
+    fn of(e: &BytesStart<'_>) -> Result<Self, String> {
+        let mut all = Vec::new();
+        for a in e.attributes().with_checks(true) {
+            let a = a.map_err(|e| e.to_string())?;
+            let value = a
+                .normalized_value(quick_xml::XmlVersion::default())
+                .map_err(|e| e.to_string())?;
+            all.push((a.key.local_name().as_ref().to_vec(), value.into_owned()));
+        }
+        Ok(Self(all))
+    }
+
+    /// The value of `name`, empty when absent.
+    fn get(&self, name: &[u8]) -> String {
+        (self.0.iter())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// A GUID, upper-cased: the standard's GUIDs compare without regard to case.
+    fn guid(&self, name: &[u8]) -> String {
+        self.get(name).trim().to_ascii_uppercase()
+    }
 }
 
-/// A GUID attribute, upper-cased: the standard's GUIDs compare without regard to case.
-fn guid(e: &BytesStart<'_>, name: &[u8]) -> String {
-    attr(e, name).trim().to_ascii_uppercase()
+/// How many elements of each kind that matters are open around the reader: kept as counts, so
+/// that a deeply nested file costs no more per element than a flat one.
+#[derive(Default)]
+struct Open {
+    /// Every open element, by local name.
+    path: Vec<Vec<u8>>,
+    sources: usize,
+    codebook: usize,
+    selections: usize,
+}
+
+impl Open {
+    fn count(&mut self, name: &[u8], by: isize) {
+        let c = match name {
+            b"Sources" => &mut self.sources,
+            b"CodeBook" => &mut self.codebook,
+            b"PlainTextSelection" => &mut self.selections,
+            _ => return,
+        };
+        *c = c.saturating_add_signed(by);
+    }
+
+    fn push(&mut self, name: &[u8]) {
+        self.count(name, 1);
+        self.path.push(name.to_vec());
+    }
+
+    fn pop(&mut self) -> Option<Vec<u8>> {
+        let name = self.path.pop()?;
+        self.count(&name, -1);
+        Some(name)
+    }
+
+    fn parent_is(&self, name: &[u8]) -> bool {
+        self.path.last().is_some_and(|p| p == name)
+    }
+}
+
+/// Line and column (from 1, in characters) of byte `at` of `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
 }
 
 /// Read `project.qde`: its sources with their selections, its codes and its cases.
 fn parse(xml: &str) -> Result<Project, ImportError> {
     let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
     let mut project = Project::default();
-    // The local names of the open elements.
-    let mut path: Vec<Vec<u8>> = Vec::new();
+    let mut open = Open::default();
+    let mut rooted = false;
     let mut text: Option<String> = None;
     loop {
-        let at = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| ImportError::Xml {
-            at,
-            why: e.to_string(),
-        })?;
-        let bad = |e: &dyn std::fmt::Display| ImportError::Xml {
-            at,
-            why: e.to_string(),
+        let at = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let bad = |why: &dyn std::fmt::Display| {
+            let (line, col) = line_col(xml, at);
+            ImportError::Xml {
+                line,
+                col,
+                why: why.to_string(),
+            }
         };
+        let event = reader.read_event().map_err(|e| bad(&e))?;
         match &event {
-            Event::Start(e) | Event::Empty(e) if path.is_empty() => {
+            Event::Start(e) | Event::Empty(e) if open.path.is_empty() => {
                 let root = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                if root != "Project" {
+                if rooted || root != "Project" {
                     return Err(ImportError::NotAProject(root));
                 }
-                if matches!(event, Event::Empty(_)) {
-                    break;
+                rooted = true;
+                Attrs::of(e).map_err(|w| bad(&w))?;
+                if matches!(event, Event::Start(_)) {
+                    open.push(b"Project");
                 }
-                path.push(b"Project".to_vec());
             }
             Event::Start(e) => {
-                open(&mut project, &path, e, &mut text);
-                path.push(e.local_name().as_ref().to_vec());
+                take(&mut project, &open, e, &mut text).map_err(|w| bad(&w))?;
+                open.push(e.local_name().as_ref());
             }
-            Event::Empty(e) => open(&mut project, &path, e, &mut None),
+            Event::Empty(e) => take(&mut project, &open, e, &mut None).map_err(|w| bad(&w))?,
             Event::End(_) => {
-                let closed = path.pop();
-                if closed.as_deref() == Some(b"PlainTextContent")
+                if open.pop().as_deref() == Some(b"PlainTextContent")
                     && let Some(t) = text.take()
                     && let Some(s) = project.sources.last_mut()
                 {
@@ -680,18 +863,18 @@ fn parse(xml: &str) -> Result<Project, ImportError> {
                 }
             }
             Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref().map_err(|e| bad(&e))? {
+                    Some(c) => c,
+                    None => match r.decode().map_err(|e| bad(&e))?.as_ref() {
+                        "amp" => '&',
+                        "lt" => '<',
+                        "gt" => '>',
+                        "quot" => '"',
+                        "apos" => '\'',
+                        other => return Err(bad(&format!("unknown entity &{other};"))),
+                    },
+                };
                 if let Some(buf) = &mut text {
-                    let c = match r.resolve_char_ref().map_err(|e| bad(&e))? {
-                        Some(c) => c,
-                        None => match r.decode().map_err(|e| bad(&e))?.as_ref() {
-                            "amp" => '&',
-                            "lt" => '<',
-                            "gt" => '>',
-                            "quot" => '"',
-                            "apos" => '\'',
-                            other => return Err(bad(&format!("unknown entity &{other};"))),
-                        },
-                    };
                     buf.push(c);
                 }
             }
@@ -699,65 +882,93 @@ fn parse(xml: &str) -> Result<Project, ImportError> {
             _ => {}
         }
     }
+    if let Some(inside) = open.path.last() {
+        let (line, col) = line_col(xml, xml.len());
+        return Err(ImportError::Xml {
+            line,
+            col,
+            why: format!(
+                "the file ends inside <{}>: it is cut short",
+                String::from_utf8_lossy(inside)
+            ),
+        });
+    }
+    if !rooted {
+        return Err(ImportError::NotAProject(String::new()));
+    }
     Ok(project)
 }
 
-/// The element `e` opens under `path`: what it adds to the project. `text` starts collecting
+/// The element `e` opens inside `open`: what it adds to the project. `text` starts collecting
 /// when it is a source's `PlainTextContent`.
-fn open(project: &mut Project, path: &[Vec<u8>], e: &BytesStart<'_>, text: &mut Option<String>) {
+fn take(
+    project: &mut Project,
+    open: &Open,
+    e: &BytesStart<'_>,
+    text: &mut Option<String>,
+) -> Result<(), String> {
     let name = e.local_name();
-    let parent = |n: &[u8]| path.last().is_some_and(|p| p == n);
-    let under = |n: &[u8]| path.iter().any(|p| p == n);
+    let depth = open.path.len();
+    let in_sources = open.sources > 0;
     match name.as_ref() {
         // A source: a direct child of <Sources>.
-        _ if parent(b"Sources") => project.sources.push(RawSource {
-            guid: guid(e, b"guid"),
-            name: attr(e, b"name"),
-            path: Some(attr(e, b"plainTextPath")).filter(|p| !p.is_empty()),
-            ..RawSource::default()
-        }),
+        _ if open.parent_is(b"Sources") => {
+            let a = Attrs::of(e)?;
+            project.sources.push(RawSource {
+                guid: a.guid(b"guid"),
+                name: a.get(b"name"),
+                path: Some(a.get(b"plainTextPath")).filter(|p| !p.is_empty()),
+                ..RawSource::default()
+            });
+        }
         // A PDF's, audio's or video's text: its selections are the source's.
-        b"Representation" if path.len() == 3 && under(b"Sources") => {
-            if let Some(s) = project.sources.last_mut() {
-                let p = attr(e, b"plainTextPath");
-                if !p.is_empty() {
-                    s.path = Some(p);
-                }
+        b"Representation" if depth == 3 && in_sources => {
+            let p = Attrs::of(e)?.get(b"plainTextPath");
+            if let Some(s) = project.sources.last_mut()
+                && !p.is_empty()
+            {
+                s.path = Some(p);
             }
         }
-        b"PlainTextContent" if under(b"Sources") && path.len() <= 4 => *text = Some(String::new()),
-        b"PlainTextSelection" if under(b"Sources") => {
+        b"PlainTextContent" if in_sources && depth <= 4 => *text = Some(String::new()),
+        b"PlainTextSelection" if in_sources => {
+            let a = Attrs::of(e)?;
             if let Some(s) = project.sources.last_mut() {
-                let number = |n: &[u8]| attr(e, n).trim().parse::<usize>().unwrap_or(usize::MAX);
                 s.selections.push(RawSelection {
-                    guid: guid(e, b"guid"),
-                    name: attr(e, b"name"),
-                    start: number(b"startPosition"),
-                    end: number(b"endPosition"),
+                    guid: a.guid(b"guid"),
+                    name: a.get(b"name"),
+                    start: a.get(b"startPosition"),
+                    end: a.get(b"endPosition"),
                     codes: Vec::new(),
                 });
             }
         }
-        b"CodeRef" if parent(b"Coding") && under(b"PlainTextSelection") => {
+        b"CodeRef" if open.parent_is(b"Coding") && open.selections > 0 => {
+            let code = Attrs::of(e)?.guid(b"targetGUID");
             if let Some(sel) = project
                 .sources
                 .last_mut()
                 .and_then(|s| s.selections.last_mut())
             {
-                sel.codes.push(guid(e, b"targetGUID"));
+                sel.codes.push(code);
             }
         }
-        b"Code" if under(b"CodeBook") => {
-            project.codes.insert(guid(e, b"guid"), attr(e, b"name"));
+        b"Code" if open.codebook > 0 => {
+            let a = Attrs::of(e)?;
+            project.codes.insert(a.guid(b"guid"), a.get(b"name"));
         }
-        b"Case" if parent(b"Cases") => project.cases.push((attr(e, b"name"), Vec::new())),
-        b"SourceRef" | b"SelectionRef" if parent(b"Case") => {
+        b"Case" if open.parent_is(b"Cases") => {
+            project.cases.push((Attrs::of(e)?.get(b"name"), Vec::new()));
+        }
+        b"SourceRef" | b"SelectionRef" if open.parent_is(b"Case") => {
+            let target = Attrs::of(e)?.guid(b"targetGUID");
             if let Some((_, refs)) = project.cases.last_mut() {
-                refs.push(guid(e, b"targetGUID"));
+                refs.push(target);
             }
         }
         _ => {}
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -978,10 +1189,77 @@ mod tests {
             "{:?}",
             err(&broken)
         );
-        assert!(
-            err(&broken)
-                .message(Lang::Fr)
-                .starts_with("project.qde, octet")
+        assert_eq!(
+            err(&broken).message(Lang::Fr).split(' ').next(),
+            Some("project.qde:1:19")
         );
+        // Cut short, an attribute without quotes, an unknown entity in a name: refused where.
+        let whole = project("Source", "", &selection("x", 0, 6, "c-x"), "");
+        let cut = &whole[..whole.find("</Coding>").expect("coding")];
+        let e = err(&qdpx(cut, &[]));
+        assert!(e.to_string().contains("cut short"), "{e}");
+        for broken in [
+            whole.replace(r#"name="x""#, "name=x"),
+            whole.replace(r#"name="Source""#, r#"name="S&lol;""#),
+        ] {
+            let e = err(&qdpx(&broken, &[]));
+            assert!(matches!(e, ImportError::Xml { line: 4, .. }), "{e}");
+        }
+        assert_eq!(err(&qdpx("", &[])), ImportError::NotAProject(String::new()));
+        assert!(err(&qdpx("", &[])).to_string().contains("no XML element"));
+    }
+
+    #[test]
+    fn positions_that_are_no_character_counts_are_named_and_a_bad_text_skips_its_source_only() {
+        let mut session = fixture::session();
+        session.dossier.sources[0].stakeholder = Some("a".into());
+        let bad = |start: &str, end: &str| {
+            let sel = format!(
+                r#"<PlainTextSelection guid="g" startPosition="{start}" endPosition="{end}"/>"#
+            );
+            let inner = format!("<PlainTextContent>{TEXT}</PlainTextContent>{sel}");
+            run(&project("Source", "", &inner, ""), &[], &session).skipped[0].clone()
+        };
+        for (start, end) in [
+            ("-5", "10"),
+            ("abc", "3"),
+            ("99999999999999999999999", "1"),
+            ("8", "2"),
+        ] {
+            let skipped = bad(start, end);
+            assert_eq!(
+                skipped.why,
+                Why::BadPosition {
+                    start: start.to_owned(),
+                    end: end.to_owned()
+                }
+            );
+            let said = format!("startPosition=\"{start}\"");
+            assert!(skipped.message(Lang::En).contains(&said));
+        }
+        assert_eq!(bad("4", "4").why, Why::Empty);
+        // Two sources: one text is not UTF-8, the other is read all the same.
+        let two = format!(
+            r#"<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="t"><Sources>
+<TextSource guid="s-1" name="Source" plainTextPath="internal://a.txt">{}</TextSource>
+<TextSource guid="s-2" name="Source" plainTextPath="internal://b.txt">{}</TextSource>
+</Sources></Project>"#,
+            selection("x1", 0, 6, "c-x"),
+            selection("x2", 0, 3, "c-x"),
+        );
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("project.qde", options).expect("entry");
+        zip.write_all(two.as_bytes()).expect("write");
+        zip.start_file("sources/a.txt", options).expect("entry");
+        zip.write_all(b"caf\xe9 latin-1").expect("write");
+        zip.start_file("sources/b.txt", options).expect("entry");
+        zip.write_all("Les deux.".as_bytes()).expect("write");
+        let bytes = zip.finish().expect("zip").into_inner();
+        let out = import(&bytes, "p", &session).expect("imports");
+        assert_eq!(out.candidates.len(), 1);
+        assert_eq!(out.candidates[0].citation.excerpt, "Les");
+        assert!(matches!(&out.skipped[0].why, Why::Unreadable(w) if w.contains("not UTF-8")));
     }
 }

@@ -241,7 +241,13 @@ pub fn project<'t>(
         .map(|s| texts(&s.id).map_or_else(Body::default, Body::of_document))
         .collect();
     let mut selections: Vec<Vec<Selection>> = d.sources.iter().map(|_| Vec::new()).collect();
-    let source_index = |id: &crate::model::SourceId| d.sources.iter().position(|s| &s.id == id);
+    // Items by id, looked up once per quote and per cell (a large session has many of both).
+    let sources: foldhash::HashMap<&str, usize> = (d.sources.iter().enumerate())
+        .rev()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let source_index = |id: &crate::model::SourceId| sources.get(id.as_str()).copied();
+    let lookup = crate::model::DossierLookup::new(d);
     let mut notes: Vec<(String, String, &crate::model::Assessment)> = Vec::new();
     for m in &d.measures {
         for (n, c) in m.citations.iter().enumerate() {
@@ -274,8 +280,12 @@ pub fn project<'t>(
         }
     }
     let mut case_selections: Vec<Vec<String>> = d.stakeholders.iter().map(|_| Vec::new()).collect();
+    let stakeholders: foldhash::HashMap<&str, usize> = (d.stakeholders.iter().enumerate())
+        .rev()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     let stakeholder_index =
-        |id: &crate::model::StakeholderId| d.stakeholders.iter().position(|s| &s.id == id);
+        |id: &crate::model::StakeholderId| stakeholders.get(id.as_str()).copied();
     for p in &d.positions {
         let Some(si) = source_index(&p.citation.source) else {
             continue;
@@ -298,7 +308,7 @@ pub fn project<'t>(
         });
         // Each cell citing the position: a selection of the same words with the cell's reading.
         for &(cell, a) in citing.get(&p.id).map_or(&[][..], Vec::as_slice) {
-            let measure = d.measures.iter().find(|m| m.id == cell.measure);
+            let measure = lookup.measure(&cell.measure);
             let stakeholder = stakeholder_index(&cell.stakeholder);
             let (Some(measure), Some(k)) = (measure, stakeholder) else {
                 continue;
@@ -328,10 +338,8 @@ pub fn project<'t>(
         .iter()
         .filter(|(_, a)| !a.note.is_empty())
     {
-        let measure = d
-            .measures
-            .iter()
-            .find(|m| m.id == cell.measure)
+        let measure = lookup
+            .measure(&cell.measure)
             .map_or(cell.measure.as_str(), |m| m.title.as_str());
         let stakeholder = stakeholder_index(&cell.stakeholder)
             .map_or(cell.stakeholder.as_str(), |k| {

@@ -111,7 +111,8 @@ fn has_hidden(text: &str) -> bool {
 /// other than line break and tab, an invisible formatting character (Unicode's category Cf:
 /// soft hyphen, zero-width and bidirectional marks, invisible operators, tags…), or a line or
 /// paragraph separator.
-fn is_hidden(c: char) -> bool {
+#[must_use]
+pub fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(
             c,

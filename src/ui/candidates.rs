@@ -2,13 +2,14 @@
 //! *Fichier → Importer des codages REFI-QDA…*): each with whose it would be, its document and
 //! its quote, verbatim, to make into a position — kind, title and measures asked by the reader's
 //! own form — or to discard. Nothing becomes a position without the analyst's click, and both
-//! are undoable `Action`s.
+//! are undoable `Action`s; the position just made is offered as evidence of the selected cell,
+//! as in the reader.
 
 use super::i18n::{Text, tr};
 use super::message::Inbox;
-use super::reader::pick::{FormAnswer, PickForm, form_ui};
+use super::reader::pick::{FormAnswer, PickForm, form_ui, link_offer};
 use crate::i18n::Lang;
-use crate::model::{Action, Candidate, CandidateOrigin, CellId, Session};
+use crate::model::{Action, Candidate, CandidateOrigin, CellId, PositionId, Session};
 use eframe::egui::{self, RichText};
 
 /// The review window's state.
@@ -20,6 +21,8 @@ pub struct CandidatesReview {
     form: Option<(Candidate, PickForm)>,
     /// What the last import left out, and why, one line each.
     pub left_out: Vec<String>,
+    /// The position last made of a candidate, to offer linking it to the selected cell.
+    made: Option<PositionId>,
 }
 
 impl CandidatesReview {
@@ -59,6 +62,7 @@ pub fn show(
         .collapsible(false)
         .show(ctx, |ui| {
             ui.label(tr(lang, Text::CandidatesIntro));
+            link_offer(ui, review.made.as_ref(), session, cell, lang, inbox);
             if !review.left_out.is_empty() {
                 let heading = format!(
                     "{} ({})",
@@ -109,6 +113,7 @@ pub fn show(
                                 match form_ui(ui, form, session, lang) {
                                     FormAnswer::Keep => {}
                                     FormAnswer::Make(Action::AddPosition { position }) => {
+                                        review.made = Some(position.id.clone());
                                         inbox.action(Action::AcceptCandidate {
                                             candidate: Box::new(c.clone()),
                                             position,

@@ -47,12 +47,31 @@ fn imported_codings_wait_for_the_analyst_who_makes_one_a_position_and_discards_t
         "the status bar says they wait"
     );
 
-    // The first becomes a proposal of the Uniopss, its quote as imported.
-    let excerpt = session.candidates[0].citation.excerpt.clone();
-    h.query_all_by_label("Créer la position…")
-        .next()
+    // The second is discarded.
+    let discarded = session.candidates[1].clone();
+    h.get_all_by_label("Écarter")
+        .nth(1)
         .expect("a button per candidate")
         .click();
+    settle(&mut h);
+    assert_eq!(h.state().session().candidates.len(), 1);
+    assert!(!h.state().session().candidates.contains(&discarded));
+    assert!(
+        h.query_all_by_label_contains("Positions proposées (1)")
+            .next()
+            .is_some()
+    );
+
+    // The first becomes a position of the Uniopss, its quote as imported, with the selected
+    // cell's measure; one more click links it as the cell's evidence.
+    h.state_mut().set_selection(visavis::view::Selection {
+        measure: 0,
+        stakeholder: 0,
+    });
+    settle(&mut h);
+    let cell = first_cell(h.state());
+    let excerpt = h.state().session().candidates[0].citation.excerpt.clone();
+    h.get_by_label("Créer la position…").click();
     h.run_steps(3);
     let title = h.get_by_role_and_label(Role::TextInput, "Intitulé");
     assert!(title.is_focused(), "the form opens on its title");
@@ -66,33 +85,35 @@ fn imported_codings_wait_for_the_analyst_who_makes_one_a_position_and_discards_t
         .positions
         .iter()
         .find(|p| p.title == "Regrette une réflexion compartimentée")
-        .expect("the position is in the dossier");
+        .expect("the position is in the dossier")
+        .clone();
     assert_eq!(made.citation.excerpt, excerpt, "verbatim");
     assert_eq!(made.stakeholder.as_str(), "uniopss");
     assert_eq!(made.citation.source.as_str(), "uniopss-contribution");
-    assert_eq!(session.candidates.len(), 1, "it left the list");
-    assert!(
-        h.query_all_by_label_contains("Positions proposées (1)")
-            .next()
-            .is_some()
-    );
-
-    // The second is discarded.
-    h.get_by_label("Écarter").click();
+    assert_eq!(made.measures, std::slice::from_ref(&cell.measure));
+    assert!(session.candidates.is_empty(), "it left the list");
+    h.get_by_label_contains("Lier comme preuve de la cellule")
+        .click();
     settle(&mut h);
-    assert!(h.state().session().candidates.is_empty());
-    assert_eq!(
-        h.state().session().dossier.positions.len(),
-        before.dossier.positions.len() + 1
+    assert!(
+        h.state().session().assessments[&cell]
+            .evidence
+            .contains(&made.id)
     );
 
-    // Undo: the discarded one comes back, then the position goes and its candidate returns,
-    // then the import itself.
+    // Undo: the link, then the position (its candidate returns), then the discard, then the
+    // import itself.
+    ctrl(&mut h, Key::Z);
+    assert!(
+        !h.state().session().assessments[&cell]
+            .evidence
+            .contains(&made.id)
+    );
     ctrl(&mut h, Key::Z);
     assert_eq!(h.state().session().candidates.len(), 1);
+    assert_eq!(h.state().session().dossier, before.dossier);
     ctrl(&mut h, Key::Z);
     assert_eq!(h.state().session().candidates.len(), 2);
-    assert_eq!(h.state().session().dossier, before.dossier);
     ctrl(&mut h, Key::Z);
     assert_eq!(h.state().session(), &before);
 }

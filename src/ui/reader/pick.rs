@@ -8,8 +8,8 @@
 use super::ReaderState;
 use crate::i18n::Lang;
 use crate::model::{
-    Action, CellId, Citation, MeasureId, PillarId, Position, PositionKind, Session, SourceId,
-    StakeholderId, fresh_position_id,
+    Action, CellId, Citation, MeasureId, PillarId, Position, PositionId, PositionKind, Session,
+    SourceId, StakeholderId, fresh_position_id,
 };
 use crate::ui::i18n::{Text, tr};
 use crate::ui::message::Inbox;
@@ -106,7 +106,7 @@ pub(super) fn bar(
         }
         return;
     }
-    let offered = link_offer(ui, state, session, cell, lang, inbox);
+    let offered = link_offer(ui, state.added.as_ref(), session, cell, lang, inbox);
     if let Some((p, bytes)) = &state.selection {
         let excerpt = crate::view::excerpt_of(reading.paragraph(*p), bytes.clone());
         if excerpt.is_empty() {
@@ -183,17 +183,17 @@ pub(super) fn bar(
     }
 }
 
-/// "Link as evidence of the selected cell", for the position just made, while it is the cell's
-/// stakeholder's and not linked yet. Returns whether it was offered.
-fn link_offer(
+/// "Link as evidence of the selected cell", for the position just made (`added`), while it is
+/// the cell's stakeholder's and not linked yet. Returns whether it was offered.
+pub(crate) fn link_offer(
     ui: &mut egui::Ui,
-    state: &ReaderState,
+    added: Option<&PositionId>,
     session: &Session,
     cell: Option<&CellId>,
     lang: Lang,
     inbox: &mut Inbox,
 ) -> bool {
-    let (Some(id), Some(cell)) = (&state.added, cell) else {
+    let (Some(id), Some(cell)) = (added, cell) else {
         return false;
     };
     let Some(position) = session.dossier.position(id) else {
