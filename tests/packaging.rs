@@ -17,6 +17,7 @@ fn run(tool: &str, args: &[&std::ffi::OsStr]) -> Option<std::process::Output> {
             let package = match tool {
                 "desktop-file-validate" => "desktop-file-utils",
                 "appstreamcli" => "appstream",
+                "git" => "git",
                 _ => "dpkg",
             };
             eprintln!("skipped: {tool} is not installed (apt-get install {package})");
@@ -294,5 +295,37 @@ fn the_built_package_holds_the_listed_files() {
             .any(|(mode, path)| *path == "usr/bin/visavis" && mode.starts_with("-rwx")),
         "/usr/bin/visavis is executable in {}",
         deb.display()
+    );
+}
+
+/// `git -C ROOT args`'s output, trimmed; `None` when git is missing (said) or fails.
+fn git(args: &[&str]) -> Option<String> {
+    let mut all = vec![std::ffi::OsStr::new("-C"), ROOT.as_ref()];
+    all.extend(args.iter().map(std::ffi::OsStr::new));
+    let out = run("git", &all)?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+#[test]
+fn the_build_date_is_the_source_date_or_else_the_last_commit_s() {
+    let built = option_env!("VISAVIS_BUILD_EPOCH");
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        assert_eq!(built, Some(epoch.trim()), "SOURCE_DATE_EPOCH wins");
+        return;
+    }
+    // The commit's date when the crate is the top of a git work tree, as build.rs reads it.
+    let top = git(&["rev-parse", "--show-toplevel"]);
+    let checkout = top
+        .is_some_and(|t| Path::new(&t).canonicalize().ok() == Path::new(ROOT).canonicalize().ok());
+    let commit = git(&["log", "-1", "--format=%ct"]).filter(|_| checkout);
+    if commit.is_none() {
+        eprintln!("not a git checkout, so no build date");
+    }
+    assert_eq!(
+        built,
+        commit.as_deref(),
+        "build.rs sets VISAVIS_BUILD_EPOCH"
     );
 }
