@@ -9,6 +9,21 @@ cd "$(dirname "$0")/.."
 out=target/packaging
 mkdir -p "$out"
 
+# --- Prerequisites, checked before the long build ---
+
+missing=""
+cargo deb --version >/dev/null 2>&1 || missing+=$'\n  cargo-deb: cargo install cargo-deb --locked'
+# ImageMagick 7 calls it magick, 6 (Debian 12, Ubuntu 24.04) convert.
+if command -v magick >/dev/null; then convert=magick
+elif command -v convert >/dev/null; then convert=convert
+else missing+=$'\n  ImageMagick: apt install imagemagick'
+fi
+command -v dpkg-deb >/dev/null || missing+=$'\n  dpkg-deb: apt install dpkg'
+if [ -n "$missing" ]; then
+  echo "build-deb.sh needs:$missing" >&2
+  exit 1
+fi
+
 # --- Generated assets (the paths [package.metadata.deb] in Cargo.toml expects under target/) ---
 
 # The AppStream metadata: version and homepage from Cargo.toml, the release date from
@@ -25,7 +40,7 @@ sed -e "s|@VERSION@|$version|g" -e "s|@DATE@|$date|g" -e "s|@HOMEPAGE@|$homepage
 sizes="16 24 32 48 64 128 256"
 for size in $sizes; do
   mkdir -p "$out/icons/${size}x${size}"
-  convert assets/icon.png -resize "${size}x${size}" "$out/icons/${size}x${size}/fr.visavis.Visavis.png"
+  "$convert" assets/icon.png -resize "${size}x${size}" "$out/icons/${size}x${size}/fr.visavis.Visavis.png"
 done
 
 # --- The package ---
