@@ -256,9 +256,10 @@ fn the_built_package_holds_the_listed_files() {
         dir.filter_map(Result::ok)
             .map(|entry| entry.path())
             .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".deb"))
+                p.extension().is_some_and(|e| e == "deb")
+                    && p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with(&prefix))
             })
             .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
     }) else {
