@@ -1878,6 +1878,13 @@ fn the_help_menu_shows_the_keys_the_method_and_the_version() {
             .is_some(),
         "what it is, in the window's language"
     );
+    // build.rs gives the date of a git checkout or of SOURCE_DATE_EPOCH.
+    if option_env!("VISAVIS_BUILD_EPOCH").is_some() {
+        assert!(
+            h.query_by_label_contains("Compilé le").is_some(),
+            "the build date"
+        );
+    }
 }
 
 #[test]

@@ -28,10 +28,11 @@ impl Page {
     ];
 }
 
-/// The day the binary was built, from `SOURCE_DATE_EPOCH` at build time (reproducible builds
-/// set it), as an ISO date; `None` when the build did not say.
+/// The day the binary was built, as an ISO date: `VISAVIS_BUILD_EPOCH`, which build.rs takes from
+/// `SOURCE_DATE_EPOCH` (reproducible builds set it) or else the last commit's date; `None` when
+/// neither was there (a source tree without git).
 fn build_date() -> Option<String> {
-    let secs: i64 = option_env!("SOURCE_DATE_EPOCH")?.trim().parse().ok()?;
+    let secs: i64 = option_env!("VISAVIS_BUILD_EPOCH")?.trim().parse().ok()?;
     let (y, m, d) = crate::i18n::format::civil_from_days(secs.div_euclid(86_400));
     Some(format!("{y:04}-{m:02}-{d:02}"))
 }
