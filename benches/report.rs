@@ -1,6 +1,7 @@
 //! The gap report: computing the analysis, and rendering it as Markdown, HTML, CSV, Word and
 //! OpenDocument. Target: under 500 ms at 5,000 × 20 cells for Markdown, HTML and CSV; under 1 s,
-//! and within three times the HTML report, for Word and OpenDocument.
+//! and within three times the HTML report, for Word and OpenDocument. Beside it, the REFI-QDA
+//! exchange: the project `visavis qdpx export` writes, and reading a project back as candidates.
 
 mod common;
 
@@ -59,4 +60,23 @@ fn render(bencher: Bencher, size: &str, format: Format) {
     let s = session(size);
     let options = options();
     bencher.bench(|| format.render(&analyse(s, &options)));
+}
+
+/// The REFI-QDA project (each source's text its excerpts), zipped, as `visavis qdpx export`.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn qdpx_export(bencher: Bencher, size: &str) {
+    let s = session(size);
+    bencher.bench(|| visavis::exchange::qdpx::qdpx(s, "bench", Lang::Fr, |_| None));
+}
+
+/// `visavis qdpx import` of a project made from another copy of the session (another dossier id,
+/// so no GUID is its own): every selection parsed, placed by name, its words sliced and found
+/// already quoted.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn qdpx_import(bencher: Bencher, size: &str) {
+    let s = session(size);
+    let mut other = s.clone();
+    other.dossier.id.push_str("-copie");
+    let bytes = visavis::exchange::qdpx::qdpx(&other, "bench", Lang::Fr, |_| None).expect("zip");
+    bencher.bench(|| visavis::exchange::import::import(&bytes, "bench.qdpx", s));
 }

@@ -303,6 +303,17 @@ fn report_error(e: &persist::LoadError) {
 }
 
 /// Load `path`, accepting up to `max_size` megabytes when the user said so.
+/// The file at `path` loaded, or `None` once its error is printed.
+fn read(path: &Path) -> Option<Loaded> {
+    match load(path, None) {
+        Ok(loaded) => Some(loaded),
+        Err(e) => {
+            report_error(&e);
+            None
+        }
+    }
+}
+
 fn load(path: &Path, max_size: Option<u64>) -> Result<Loaded, persist::LoadError> {
     let limit = max_size.map_or(persist::MAX_FILE_SIZE, |mb| mb.saturating_mul(1_000_000));
     let progress = std::sync::Arc::new(crate::progress::Progress::none());

@@ -296,6 +296,22 @@ const HAND_NOTES: &str = concat!(
     "/tests/fixtures/refi-qda/hand-made/README.md"
 );
 
+/// `visavis qdpx import PROJECT SESSION -o OUT [--force]`.
+fn import_cli(project: &Path, session: &Path, out: &Path, force: bool) -> std::process::Output {
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "qdpx".as_ref(),
+        "import".as_ref(),
+        project.as_os_str(),
+        session.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ];
+    if force {
+        args.push("--force".as_ref());
+    }
+    visavis(&args)
+}
+
 fn visavis(args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_visavis"))
         .args(args)
@@ -326,14 +342,7 @@ fn import_proposes_the_two_selections_verbatim_as_candidates_and_nothing_twice()
     refi_qda::hand_made_qdpx(&project);
     let out_path = dir.path().join("avec-propositions.ron");
     let before = std::fs::read(EXAMPLE).expect("example");
-    let out = visavis(&[
-        "qdpx".as_ref(),
-        "import".as_ref(),
-        project.as_os_str(),
-        EXAMPLE.as_ref(),
-        "-o".as_ref(),
-        out_path.as_os_str(),
-    ]);
+    let out = import_cli(&project, Path::new(EXAMPLE), &out_path, false);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
     assert!(stdout.contains("2 candidate positions added"), "{stdout}");
@@ -394,14 +403,7 @@ fn import_proposes_the_two_selections_verbatim_as_candidates_and_nothing_twice()
 
     // Importing the same project again proposes nothing new, and writes nothing.
     let again = dir.path().join("encore.ron");
-    let out = visavis(&[
-        "qdpx".as_ref(),
-        "import".as_ref(),
-        project.as_os_str(),
-        out_path.as_os_str(),
-        "-o".as_ref(),
-        again.as_os_str(),
-    ]);
+    let out = import_cli(&project, &out_path, &again, false);
     assert!(out.status.success(), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("nothing new"));
     assert!(!again.exists());
@@ -416,14 +418,7 @@ fn import_refuses_what_is_no_project_and_never_writes_over_an_input() {
     std::fs::copy(EXAMPLE, &session).expect("copy");
     let before = std::fs::read(&session).expect("read");
     let refused = |p: &Path, s: &Path, o: &Path, says: &str| {
-        let out = visavis(&[
-            "qdpx".as_ref(),
-            "import".as_ref(),
-            p.as_os_str(),
-            s.as_os_str(),
-            "-o".as_ref(),
-            o.as_os_str(),
-        ]);
+        let out = import_cli(p, s, o, false);
         assert_eq!(out.status.code(), Some(1), "{out:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(says), "{stderr}");
@@ -452,15 +447,7 @@ fn import_refuses_what_is_no_project_and_never_writes_over_an_input() {
         std::fs::read(&notes).expect("read"),
         std::fs::read(HAND_NOTES).expect("read")
     );
-    let forced = visavis(&[
-        "qdpx".as_ref(),
-        "import".as_ref(),
-        project.as_os_str(),
-        session.as_os_str(),
-        "-o".as_ref(),
-        notes.as_os_str(),
-        "--force".as_ref(),
-    ]);
+    let forced = import_cli(&project, &session, &notes, true);
     assert!(forced.status.success(), "{forced:?}");
     assert!(
         visavis::persist::backup_of(&notes).exists(),
@@ -494,14 +481,7 @@ fn the_example_s_own_export_imported_back_from_the_command_line_is_nothing_new()
     ]);
     assert!(export.status.success(), "{export:?}");
     let out = dir.path().join("out.ron");
-    let back = visavis(&[
-        "qdpx".as_ref(),
-        "import".as_ref(),
-        project.as_os_str(),
-        EXAMPLE.as_ref(),
-        "-o".as_ref(),
-        out.as_os_str(),
-    ]);
+    let back = import_cli(&project, Path::new(EXAMPLE), &out, false);
     assert!(back.status.success(), "{back:?}");
     assert!(String::from_utf8_lossy(&back.stdout).contains("nothing new"));
     assert!(!out.exists());

@@ -2,13 +2,13 @@
 //! dossier; `update` carries a session over to a new version. Another command of the group sits
 //! beside them as one more variant of [`DossierCommand`] and one more arm in [`run`].
 
-use super::{Out, load, report_error, same_file};
+use super::{Out, read, same_file};
 use crate::i18n::Lang;
 use crate::model::{
     self, DossierDiff, IdChanges, MeasureStatus, ReviewReason, render_word_diff,
     render_word_diff_near,
 };
-use crate::persist::{self, Loaded, Origin};
+use crate::persist::{self, Origin};
 use std::path::{Path, PathBuf};
 
 /// Unchanged words printed on each side of a change in a field's word diff.
@@ -60,16 +60,6 @@ pub(super) fn run(command: &DossierCommand, out: &mut Out) -> bool {
             new_dossier,
             output,
         } => update(session, new_dossier, output, out),
-    }
-}
-
-fn read(path: &Path) -> Option<Loaded> {
-    match load(path, None) {
-        Ok(loaded) => Some(loaded),
-        Err(e) => {
-            report_error(&e);
-            None
-        }
     }
 }
 

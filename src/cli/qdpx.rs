@@ -2,7 +2,7 @@
 //! REFI-QDA standard. `export` writes a session as a project or its codebook; `import` adds a
 //! project's coded selections to a session as candidate positions, never as positions.
 
-use super::{Out, load, report_error, same_file};
+use super::{Out, read, same_file};
 use crate::exchange::import;
 use crate::i18n::Lang;
 use crate::model::{self, Action};
@@ -101,12 +101,8 @@ fn export(
         );
         return false;
     }
-    let loaded = match load(session, None) {
-        Ok(l) => l,
-        Err(e) => {
-            report_error(&e);
-            return false;
-        }
+    let Some(loaded) = read(session) else {
+        return false;
     };
     let bytes = if codebook {
         crate::exchange::qdpx::codebook(&loaded.session, origin, lang).into_bytes()
@@ -173,12 +169,8 @@ fn import_into(project: &Path, session: &Path, output: &Path, force: bool, out: 
         );
         return false;
     }
-    let loaded = match load(session, None) {
-        Ok(l) => l,
-        Err(e) => {
-            report_error(&e);
-            return false;
-        }
+    let Some(loaded) = read(session) else {
+        return false;
     };
     if loaded.origin == Origin::Dossier {
         eprintln!(
