@@ -515,34 +515,34 @@ fn dossier_source(d: &Dossier, raw: &RawSource) -> Option<SourceId> {
 /// thousands of selections, and its cases refer to each of them).
 struct Owners {
     /// The selection or source GUID a case refers to → the stakeholder the case is named for.
-    by_case: HashMap<String, StakeholderId>,
+    cases: HashMap<String, StakeholderId>,
     /// A code's GUID → the stakeholder it is named for.
-    by_code: HashMap<String, StakeholderId>,
+    codes: HashMap<String, StakeholderId>,
     /// A dossier source → its stakeholder, else the one stakeholder whose positions quote it.
-    by_source: HashMap<SourceId, StakeholderId>,
+    sources: HashMap<SourceId, StakeholderId>,
 }
 
 impl Owners {
     fn new(d: &Dossier, project: &Project) -> Self {
-        let mut names: HashMap<String, StakeholderId> = HashMap::new();
+        let mut keys: HashMap<String, StakeholderId> = HashMap::new();
         for s in &d.stakeholders {
             for n in [s.id.as_str(), s.name.as_str(), s.full_name.as_str()] {
                 let k = key(n);
                 if !k.is_empty() {
-                    names.entry(k).or_insert_with(|| s.id.clone());
+                    keys.entry(k).or_insert_with(|| s.id.clone());
                 }
             }
         }
-        let named = |name: &str| names.get(&key(name)).cloned();
-        let mut by_case = HashMap::new();
+        let named = |name: &str| keys.get(&key(name)).cloned();
+        let mut cases = HashMap::new();
         for (name, refs) in &project.cases {
             if let Some(s) = named(name) {
                 for r in refs {
-                    by_case.entry(r.clone()).or_insert_with(|| s.clone());
+                    cases.entry(r.clone()).or_insert_with(|| s.clone());
                 }
             }
         }
-        let by_code = (project.codes.iter())
+        let codes = (project.codes.iter())
             .filter_map(|(guid, name)| Some((guid.clone(), named(name)?)))
             .collect();
         // Each source's quoting stakeholders: one (`Some`), or several (`None`).
@@ -557,7 +557,7 @@ impl Owners {
                 })
                 .or_insert(Some(&p.stakeholder));
         }
-        let by_source = (d.sources.iter())
+        let sources = (d.sources.iter())
             .filter_map(|s| {
                 let owner = s
                     .stakeholder
@@ -567,9 +567,9 @@ impl Owners {
             })
             .collect();
         Self {
-            by_case,
-            by_code,
-            by_source,
+            cases,
+            codes,
+            sources,
         }
     }
 
@@ -577,11 +577,11 @@ impl Owners {
     /// refers to the selection, else one that refers to its source, else a code's, else the
     /// source's.
     fn of(&self, raw: &RawSource, sel: &RawSelection, source: &SourceId) -> Option<StakeholderId> {
-        self.by_case
+        self.cases
             .get(&sel.guid)
-            .or_else(|| self.by_case.get(&raw.guid))
-            .or_else(|| sel.codes.iter().find_map(|c| self.by_code.get(c)))
-            .or_else(|| self.by_source.get(source))
+            .or_else(|| self.cases.get(&raw.guid))
+            .or_else(|| sel.codes.iter().find_map(|c| self.codes.get(c)))
+            .or_else(|| self.sources.get(source))
             .cloned()
     }
 }
