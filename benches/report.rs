@@ -80,3 +80,10 @@ fn qdpx_import(bencher: Bencher, size: &str) {
     let bytes = visavis::exchange::qdpx::qdpx(&other, "bench", Lang::Fr, |_| None).expect("zip");
     bencher.bench(|| visavis::exchange::import::import(&bytes, "bench.qdpx", s));
 }
+
+/// The REFI-QDA project's XML alone, before it is zipped.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn qdpx_xml(bencher: Bencher, size: &str) {
+    let s = session(size);
+    bencher.bench(|| visavis::exchange::qdpx::project(s, "bench", Lang::Fr, |_| None));
+}
