@@ -410,6 +410,49 @@ fn import_proposes_the_two_selections_verbatim_as_candidates_and_nothing_twice()
 }
 
 #[test]
+fn a_source_named_otherwise_in_the_other_tool_is_found_by_the_quotes_its_text_holds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("nvivo.qdpx");
+    refi_qda::hand_made_qdpx(&project);
+    // The same project, its source renamed as a researcher would have named it.
+    let renamed = dir.path().join("renamed.qdpx");
+    {
+        use std::io::Write as _;
+        let mut from =
+            zip::ZipArchive::new(std::fs::File::open(&project).expect("open")).expect("zip");
+        let mut to = zip::ZipWriter::new(std::fs::File::create(&renamed).expect("create"));
+        for i in 0..from.len() {
+            let mut entry = from.by_index(i).expect("entry");
+            let name = entry.name().expect("name").to_string();
+            let mut text = String::new();
+            entry.read_to_string(&mut text).expect("read");
+            if name == "project.qde" {
+                text = text.replace(
+                    "name=\"Projet de contribution au Ségur de la santé\"",
+                    "name=\"Uniopss — contribution (entretien codé)\"",
+                );
+                assert!(text.contains("entretien codé"));
+            }
+            to.start_file(name, zip::write::SimpleFileOptions::default())
+                .expect("entry");
+            to.write_all(text.as_bytes()).expect("write");
+        }
+        to.finish().expect("finish");
+    }
+    let out = dir.path().join("out.ron");
+    let run = import_cli(&renamed, Path::new(EXAMPLE), &out, false);
+    assert!(run.status.success(), "{run:?}");
+    let session = visavis::persist::load(&out).expect("loads").session;
+    assert_eq!(session.candidates.len(), 2);
+    assert!(
+        session
+            .candidates
+            .iter()
+            .all(|c| c.citation.source.as_str() == "uniopss-contribution")
+    );
+}
+
+#[test]
 fn import_refuses_what_is_no_project_and_never_writes_over_an_input() {
     let dir = tempfile::tempdir().expect("tempdir");
     let project = dir.path().join("codage.qdpx");

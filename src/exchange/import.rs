@@ -13,7 +13,8 @@
 //!   PDF's, audio's or video's text representation counts as its text;
 //! - **its source** is the dossier source whose GUID a Vis-à-vis export gave it, else the one
 //!   whose id, title or file name (with or without its extension) is the project source's name,
-//!   accents, case and punctuation aside;
+//!   accents, case and punctuation aside, else the one whose quotes the project's text holds
+//!   (the same document, named otherwise in the other tool);
 //! - **its stakeholder** is the one a case of the project names (a case that refers to the
 //!   selection, else one that refers to its source, named as a stakeholder's id, short or full
 //!   name), else the one a code on the selection names, else the dossier source's stakeholder,
@@ -345,12 +346,17 @@ pub fn import(bytes: &[u8], file: &str, session: &Session) -> Result<Imported, I
         if raw.selections.is_empty() {
             continue;
         }
-        let Some(source) = dossier_source(d, raw) else {
+        let named = dossier_source(d, raw);
+        let text = archive.text_of(raw)?;
+        let by_content = || {
+            let text = text.as_ref().as_ref().ok()?;
+            source_by_content(d, text)
+        };
+        let Some(source) = named.or_else(by_content) else {
             out.skipped
                 .extend(raw.selections.iter().map(|s| skip(s, Why::NoSource)));
             continue;
         };
-        let text = archive.text_of(raw)?;
         let text = match text.as_ref() {
             Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text),
             Err(why) => {
@@ -510,6 +516,39 @@ fn dossier_source(d: &Dossier, raw: &RawSource) -> Option<SourceId> {
         })
         .map(|s| s.id.clone())
 }
+
+/// The dossier source whose quotes `text` holds (white space aside) more than any other's
+/// does: a project source named otherwise (« Uniopss, contribution ») that is the same
+/// document. Each source's first [`QUOTES_TRIED`] quotes of a dozen characters or more are
+/// looked for.
+fn source_by_content(d: &Dossier, text: &str) -> Option<SourceId> {
+    let text = spaced(text);
+    let mut tried: HashMap<&SourceId, usize> = HashMap::new();
+    let mut found: HashMap<&SourceId, usize> = HashMap::new();
+    let quotes = (d.measures.iter().flat_map(|m| &m.citations))
+        .chain(d.positions.iter().map(|p| &p.citation));
+    for c in quotes {
+        let n = tried.entry(&c.source).or_default();
+        if *n >= QUOTES_TRIED {
+            continue;
+        }
+        let quote = spaced(&c.excerpt);
+        if quote.chars().count() < 12 {
+            continue;
+        }
+        *n += 1;
+        if text.contains(&quote) {
+            *found.entry(&c.source).or_default() += 1;
+        }
+    }
+    let best = *found.values().max()?;
+    let mut first = found.iter().filter(|&(_, &n)| n == best).map(|(id, _)| *id);
+    let id = first.next()?;
+    first.next().is_none().then(|| id.clone())
+}
+
+/// How many of a dossier source's quotes [`source_by_content`] looks for.
+const QUOTES_TRIED: usize = 40;
 
 /// Who a selection's words are, looked up in maps built once per import (a project holds
 /// thousands of selections, and its cases refer to each of them).
