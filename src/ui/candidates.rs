@@ -3,11 +3,14 @@
 //! its quote, verbatim, to make into a position — kind, title and measures asked by the reader's
 //! own form — or to discard. Nothing becomes a position without the analyst's click, and both
 //! are undoable `Action`s; the position just made is offered as evidence of the selected cell,
-//! as in the reader.
+//! as in the reader. Each quote says, as the detail panel's do, whether its document holds it,
+//! and a click on it opens the reader there.
 
+use super::detail::quote;
 use super::i18n::{Text, tr};
 use super::message::Inbox;
 use super::reader::pick::{FormAnswer, PickForm, form_ui, link_offer};
+use super::shelf::Shelf;
 use crate::i18n::Lang;
 use crate::model::{Action, Candidate, CandidateOrigin, CellId, PositionId, Session};
 use eframe::egui::{self, RichText};
@@ -40,6 +43,7 @@ pub fn show(
     session: &Session,
     cell: Option<&CellId>,
     lang: Lang,
+    shelf: &mut Shelf,
     inbox: &mut Inbox,
 ) {
     if !review.open {
@@ -100,11 +104,8 @@ pub fn show(
                             let who = d
                                 .stakeholder(&c.stakeholder)
                                 .map_or(c.stakeholder.as_str(), |s| s.name.as_str());
-                            let source = d
-                                .source(&c.citation.source)
-                                .map_or(c.citation.source.as_str(), |s| s.title.as_str());
                             let CandidateOrigin::RefiQdaImport { file } = &c.origin;
-                            ui.label(RichText::new(format!("{who} — {source}")).strong());
+                            ui.label(RichText::new(who).strong());
                             ui.label(
                                 RichText::new(format!("{} {file}", tr(lang, Text::CandidateFrom)))
                                     .small(),
@@ -125,9 +126,9 @@ pub fn show(
                                 }
                                 return;
                             }
-                            ui.label(
-                                RichText::new(format!("« {} »", c.citation.excerpt)).italics(),
-                            );
+                            // The quote as the detail panel shows one: its document, whether
+                            // the document holds it, a click to read it there.
+                            quote(ui, d, &c.citation, &[], lang, shelf, inbox);
                             ui.horizontal(|ui| {
                                 if ui
                                     .button(tr(lang, Text::CandidateAccept))

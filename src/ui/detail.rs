@@ -396,7 +396,7 @@ fn position(
 
 /// A verbatim quote with its source title and date, and its verification against the source
 /// text; a click on it opens the reader there, when the text was read.
-fn quote(
+pub(crate) fn quote(
     ui: &mut egui::Ui,
     d: &Dossier,
     c: &Citation,

@@ -46,6 +46,15 @@ fn imported_codings_wait_for_the_analyst_who_makes_one_a_position_and_discards_t
             .is_some(),
         "the status bar says they wait"
     );
+    if std::env::var_os("VISAVIS_SOURCES_DIR").is_some() {
+        // The seed documents are read: each proposed quote is checked against its document.
+        assert_eq!(
+            h.query_all_by_label_contains("vérifiée dans le document")
+                .count(),
+            2,
+            "both quotes found in the Uniopss contribution"
+        );
+    }
 
     // The second is discarded.
     let discarded = session.candidates[1].clone();

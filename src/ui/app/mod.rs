@@ -503,6 +503,7 @@ impl App {
             &self.session,
             cell.as_ref(),
             self.prefs.lang,
+            &mut self.shelf,
             &mut self.inbox,
         );
         self.poll_pick(&ctx);
