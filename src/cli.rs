@@ -353,7 +353,8 @@ fn validate(path: &Path, max_size: Option<u64>, sources: Option<&Path>, out: &mu
                     path.display()
                 ));
             }
-            citations::check(path, &loaded.session.dossier, sources, out)
+            let s = &loaded.session;
+            citations::check(path, &s.dossier, &s.candidates, sources, out)
         }
         Err(e) => {
             report_error(&e);

@@ -282,11 +282,14 @@ fn the_command_writes_the_project_and_refuses_what_would_lose_work() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("FILE.qdpx"));
     assert!(!other.exists());
-    // Over a session: refused, the session untouched.
+    // Over a session: refused at once (nothing said of the documents), the session untouched.
     let session = dir.path().join("session.qdpx");
     std::fs::copy(EXAMPLE, &session).expect("copy");
     let before = std::fs::read(&session).expect("read");
-    assert_eq!(run(&session).status.code(), Some(1));
+    let refused = run(&session);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(refused.stdout.is_empty(), "{refused:?}");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("another name for the project"));
     assert_eq!(std::fs::read(&session).expect("read"), before);
 }
 
@@ -345,7 +348,7 @@ fn import_proposes_the_two_selections_verbatim_as_candidates_and_nothing_twice()
     let out = import_cli(&project, Path::new(EXAMPLE), &out_path, false);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
-    assert!(stdout.contains("2 candidate positions added"), "{stdout}");
+    assert!(stdout.contains("2 proposed positions added"), "{stdout}");
     assert_eq!(
         std::fs::read(EXAMPLE).expect("example"),
         before,
@@ -399,6 +402,40 @@ fn import_proposes_the_two_selections_verbatim_as_candidates_and_nothing_twice()
         for (_, _, excerpt) in &excerpts {
             assert!(spaced(&seed).contains(&spaced(excerpt)), "{excerpt}");
         }
+        // `validate` checks the proposed quotes too, and warns of one the document lacks.
+        let validate = |file: &Path| {
+            visavis(&[
+                "validate".as_ref(),
+                "--sources".as_ref(),
+                dir.as_ref(),
+                file.as_os_str(),
+            ])
+        };
+        let ok = validate(&out_path);
+        assert!(ok.status.success(), "{ok:?}");
+        let said = String::from_utf8_lossy(&ok.stdout);
+        assert!(
+            said.contains("2 of 2 proposed positions' quotes found"),
+            "{said}"
+        );
+        let mut tampered = session.clone();
+        tampered.candidates[0].citation.excerpt = "Des mots que l’Uniopss n’a pas écrits".into();
+        let path = out_path.with_file_name("tampered.ron");
+        visavis::persist::save(&tampered, &path).expect("save");
+        let warned = validate(&path);
+        assert!(
+            warned.status.success(),
+            "a proposal does not make the file invalid"
+        );
+        let said = String::from_utf8_lossy(&warned.stdout);
+        assert!(
+            said.contains("warning: proposed position 1 (uniopss"),
+            "{said}"
+        );
+        assert!(
+            said.contains("1 of 2 proposed positions' quotes found"),
+            "{said}"
+        );
     }
 
     // Importing the same project again proposes nothing new, and writes nothing.

@@ -9,7 +9,7 @@
 //! `ron` writes it; failing that, 1:1.
 
 use super::Out;
-use crate::model::Dossier;
+use crate::model::{Candidate, Dossier};
 use crate::persist::Location;
 use crate::report;
 use crate::sources::{self, CitationRef, Limits, SourceDirs, Tally, Unavailable, Verification};
@@ -17,9 +17,9 @@ use std::path::Path;
 
 /// The source texts of `dossier`, read from `path`, found as `validate` and `report` find
 /// them: `given` (`--sources DIR`), `VISAVIS_SOURCES_DIR`, then the file's folder.
-fn read(path: &Path, dossier: &Dossier, given: Option<&Path>) -> sources::SourceTexts {
+fn read(path: &Path, dossier: &Dossier, given: Option<&Path>, all: bool) -> sources::SourceTexts {
     let dirs = SourceDirs::new(given, Some(path));
-    sources::read_sources(dossier, &dirs, &Limits::default(), false)
+    sources::read_sources(dossier, &dirs, &Limits::default(), all)
 }
 
 /// `visavis report`'s verification of the quotes of `dossier`, read from `path`, for the
@@ -31,7 +31,7 @@ pub(super) fn verifications(
     dossier: &Dossier,
     given: Option<&Path>,
 ) -> report::Verifications {
-    let texts = read(path, dossier, given);
+    let texts = read(path, dossier, given, false);
     let folder_given = !SourceDirs::new(given, None).dirs.is_empty();
     for u in &texts.unavailable {
         let warn = match u {
@@ -47,9 +47,17 @@ pub(super) fn verifications(
 }
 
 /// Verify the quotes of `dossier`, read from `path`; whether every citation with a source text
-/// was found. Sources without text are warnings (a source naming no file is only counted).
-pub(super) fn check(path: &Path, dossier: &Dossier, given: Option<&Path>, out: &mut Out) -> bool {
-    let texts = read(path, dossier, given);
+/// was found. Sources without text are warnings (a source naming no file is only counted). The
+/// quotes of proposed positions (`candidates`) are verified too, and one not found is a warning:
+/// it is a proposal, not yet the dossier's.
+pub(super) fn check(
+    path: &Path,
+    dossier: &Dossier,
+    candidates: &[Candidate],
+    given: Option<&Path>,
+    out: &mut Out,
+) -> bool {
+    let texts = read(path, dossier, given, !candidates.is_empty());
     for u in &texts.unavailable {
         if !matches!(u, Unavailable::NoFile { .. }) {
             out.line(format_args!("{}: warning: {u}", path.display()));
@@ -94,6 +102,31 @@ pub(super) fn check(path: &Path, dossier: &Dossier, given: Option<&Path>, out: &
             tally.verified + tally.typographic,
             tally.total(),
             details(&tally)
+        ));
+    }
+    if verifiable && !candidates.is_empty() {
+        let mut found = 0;
+        for (n, c) in candidates.iter().enumerate() {
+            match sources::verify(&c.citation.excerpt, texts.get(&c.citation.source)) {
+                Verification::Verified { .. } | Verification::VerifiedTypographic { .. } => {
+                    found += 1;
+                }
+                Verification::NotFound { .. } => out.line(format_args!(
+                    "{}: warning: proposed position {} ({}, {}): its quote is not in the \
+                     document: « {} »",
+                    path.display(),
+                    n + 1,
+                    c.stakeholder,
+                    c.citation.source,
+                    c.citation.excerpt
+                )),
+                Verification::SourceUnavailable => {}
+            }
+        }
+        out.line(format_args!(
+            "{}: {found} of {} proposed positions' quotes found in their documents",
+            path.display(),
+            candidates.len()
         ));
     }
     tally.not_found == 0

@@ -101,9 +101,19 @@ fn export(
         );
         return false;
     }
+    // Asked before the documents are read: a refusal comes first, and alone.
+    if !force && persist::reads_as_session(output) {
+        eprintln!(
+            "{}: this file is a session or a dossier; choose another name for the project (or \
+             pass --force)",
+            output.display()
+        );
+        return false;
+    }
     let Some(loaded) = read(session) else {
         return false;
     };
+    let mut carried = None;
     let bytes = if codebook {
         crate::exchange::qdpx::codebook(&loaded.session, origin, lang).into_bytes()
     } else {
@@ -115,13 +125,7 @@ fn export(
                 eprintln!("{}: warning: {u}", session.display());
             }
         }
-        out.line(format_args!(
-            "{}: {} of {} sources carry their document's text, the others the excerpts the \
-             dossier quotes",
-            output.display(),
-            texts.texts.len(),
-            d.sources.len()
-        ));
+        carried = Some((texts.texts.len(), d.sources.len()));
         match crate::exchange::qdpx::qdpx(&loaded.session, origin, lang, |id| texts.get(id)) {
             Ok(b) => b,
             Err(e) => {
@@ -138,6 +142,18 @@ fn export(
                 "REFI-QDA project"
             };
             out.line(format_args!("{}: {what} written", output.display()));
+            match carried {
+                Some((all, of)) if all == of => out.line(format_args!(
+                    "{}: every source carries its document's text",
+                    output.display()
+                )),
+                Some((read, of)) => out.line(format_args!(
+                    "{}: {read} of {of} sources carry their document's text, the others the \
+                     excerpts the dossier quotes from them",
+                    output.display()
+                )),
+                None => {}
+            }
             true
         }
         Err(e) => {
@@ -193,7 +209,10 @@ fn import_into(project: &Path, session: &Path, output: &Path, force: bool, out: 
             return false;
         }
     };
-    for s in &imported.skipped {
+    // What the session holds already is counted; what could not be placed is listed.
+    let known = imported.skipped.iter().filter(|s| s.why.is_known()).count();
+    let left_out = imported.skipped.len() - known;
+    for s in imported.skipped.iter().filter(|s| !s.why.is_known()) {
         out.line(format_args!(
             "{}: left out: {}",
             project.display(),
@@ -202,19 +221,12 @@ fn import_into(project: &Path, session: &Path, output: &Path, force: bool, out: 
     }
     let found = imported.candidates.len();
     if found == 0 {
-        let known = |s: &import::Skipped| {
-            matches!(
-                s.why,
-                import::Why::AlreadyPosition(_)
-                    | import::Why::AlreadyProposed
-                    | import::Why::MeasureCitation(_)
-            )
-        };
-        if !imported.skipped.is_empty() && imported.skipped.iter().all(known) {
+        if known > 0 && left_out == 0 {
             out.line(format_args!(
-                "{}: nothing new: every selection is a position or a candidate already; {} not \
-                 written",
+                "{}: nothing new: its {known} selection{} are positions, citations or proposed \
+                 positions of the session already; {} not written",
                 project.display(),
+                if known == 1 { "" } else { "s" },
                 output.display()
             ));
             return true;
@@ -248,13 +260,13 @@ fn import_into(project: &Path, session: &Path, output: &Path, force: bool, out: 
         return false;
     }
     out.line(format_args!(
-        "{}: {found} candidate position{} added from {} ({} selection{} left out, {} waiting in \
-         all); accept or discard them in the window (Dossier → Positions proposées)",
+        "{}: {found} proposed position{} added from {} ({known} selection{} already in the \
+         session, {left_out} left out; {} waiting in all): accept or discard them in the window \
+         (Dossier → Positions proposées)",
         output.display(),
         if found == 1 { "" } else { "s" },
         project.display(),
-        imported.skipped.len(),
-        if imported.skipped.len() == 1 { "" } else { "s" },
+        if known == 1 { "" } else { "s" },
         session_out.candidates.len(),
     ));
     true

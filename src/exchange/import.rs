@@ -9,7 +9,8 @@
 //! - **its text** is the selection's characters (Unicode scalar values, as the standard counts
 //!   them, a leading byte-order mark not counted) of its source's plain text — the source's
 //!   `PlainTextContent`, else the archive's file its `plainTextPath` names (`internal://NAME` is
-//!   `sources/NAME`, or NAME itself) — verbatim, only trimmed of the white space around it; a
+//!   `sources/NAME`, or NAME itself) — verbatim, its runs of white space (line breaks) as one
+//!   space, as the reader's picked quotes and the dossier's own are; a
 //!   PDF's, audio's or video's text representation counts as its text;
 //! - **its source** is the dossier source whose GUID a Vis-à-vis export gave it, else the one
 //!   whose id, title or file name (with or without its extension) is the project source's name,
@@ -98,6 +99,18 @@ pub enum Why {
     AlreadyProposed,
     /// A measure of the dossier cites these words (of that source): they describe the measure.
     MeasureCitation(String),
+}
+
+impl Why {
+    /// Whether the session holds these words already (a position, a measure's citation, a
+    /// proposal): nothing is lost by leaving them out.
+    #[must_use]
+    pub fn is_known(&self) -> bool {
+        matches!(
+            self,
+            Why::AlreadyPosition(_) | Why::AlreadyProposed | Why::MeasureCitation(_)
+        )
+    }
 }
 
 impl Skipped {
@@ -393,7 +406,8 @@ pub fn import(bytes: &[u8], file: &str, session: &Session) -> Result<Imported, I
                     .push(skip(sel, Why::OutOfRange { start, end, length }));
                 continue;
             };
-            let excerpt = text[from..to].trim();
+            // Runs of white space as one space, as a quote picked in the reader.
+            let excerpt = spaced(&text[from..to]);
             if excerpt.is_empty() {
                 out.skipped.push(skip(sel, Why::Empty));
                 continue;
@@ -406,7 +420,7 @@ pub fn import(bytes: &[u8], file: &str, session: &Session) -> Result<Imported, I
                 stakeholder,
                 citation: Citation {
                     source: source.clone(),
-                    excerpt: excerpt.to_owned(),
+                    excerpt,
                     location: None,
                 },
                 origin: CandidateOrigin::RefiQdaImport {
@@ -1209,7 +1223,7 @@ mod tests {
                     proptest::prop_assert!(session.dossier.stakeholder(&c.stakeholder).is_some());
                     proptest::prop_assert!(session.dossier.source(&c.citation.source).is_some());
                     proptest::prop_assert!(!c.citation.excerpt.trim().is_empty());
-                    proptest::prop_assert!(inner.contains(&c.citation.excerpt));
+                    proptest::prop_assert!(spaced(&inner).contains(&c.citation.excerpt));
                 }
             }
         }

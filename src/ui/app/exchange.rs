@@ -6,7 +6,7 @@
 use super::App;
 use super::picker::Purpose;
 use super::tasks::{Job, Outcome, is_cancel};
-use crate::exchange::import::{self, ImportError, Imported, Why};
+use crate::exchange::import::{self, ImportError, Imported};
 use crate::model::Action;
 use crate::ui::dialogs::Dialog;
 use crate::ui::i18n::Text;
@@ -122,14 +122,8 @@ impl App {
         let found = imported.candidates.len();
         let left_out = imported.skipped.len();
         self.candidates.left_out = imported.skipped.iter().map(|s| s.message(lang)).collect();
-        let known = |s: &import::Skipped| {
-            matches!(
-                s.why,
-                Why::AlreadyPosition(_) | Why::AlreadyProposed | Why::MeasureCitation(_)
-            )
-        };
         if found == 0 {
-            if left_out > 0 && imported.skipped.iter().all(known) {
+            if left_out > 0 && imported.skipped.iter().all(|s| s.why.is_known()) {
                 self.say(Text::ImportNothingNew);
             } else {
                 self.show_error(
