@@ -29,6 +29,30 @@ fn example() -> Session {
         .session
 }
 
+/// Check `qde` against the REFI-QDA project schema with `xmllint` (skipped, said on stderr,
+/// where it is not installed).
+fn assert_valid(qde: &str) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = tmp.path().join("project.qde");
+    #[allow(clippy::disallowed_methods)] // a temporary copy for xmllint
+    std::fs::write(&path, qde).expect("write");
+    match Command::new("xmllint")
+        .args(["--noout", "--schema", SCHEMA])
+        .arg(&path)
+        .output()
+    {
+        Ok(out) => assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("skipped: xmllint is not installed (apt-get install libxml2-utils)");
+        }
+        Err(e) => panic!("xmllint: {e}"),
+    }
+}
+
 /// The archive's entries, by name.
 fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
@@ -54,25 +78,7 @@ fn the_project_validates_against_the_refi_qda_schema() {
         .expect("zip");
     let entries = unzip(&bytes);
     assert_eq!(entries[0].0, "project.qde");
-    let dir = tempfile::tempdir().expect("tempdir");
-    let qde = dir.path().join("project.qde");
-    #[allow(clippy::disallowed_methods)] // a temporary copy for xmllint
-    std::fs::write(&qde, &entries[0].1).expect("write");
-    match Command::new("xmllint")
-        .args(["--noout", "--schema", SCHEMA])
-        .arg(&qde)
-        .output()
-    {
-        Ok(out) => assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        ),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("skipped: xmllint is not installed (apt-get install libxml2-utils)");
-        }
-        Err(e) => panic!("xmllint: {e}"),
-    }
+    assert_valid(&entries[0].1);
 }
 
 /// Each position's selection in the project made with `texts`, checked against the position's
@@ -193,21 +199,7 @@ fn with_the_documents_each_source_is_its_document_and_each_quote_is_selected_in_
         .paragraphs[0]
         .text;
     assert!(files.iter().any(|(_, t)| t.starts_with(first.as_str())));
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let path = tmp.path().join("project.qde");
-    #[allow(clippy::disallowed_methods)] // a temporary copy for xmllint
-    std::fs::write(&path, &qde).expect("write");
-    if let Ok(out) = Command::new("xmllint")
-        .args(["--noout", "--schema", SCHEMA])
-        .arg(&path)
-        .output()
-    {
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    assert_valid(&qde);
 }
 
 #[test]
@@ -324,18 +316,8 @@ fn visavis(args: &[&std::ffi::OsStr]) -> std::process::Output {
 
 #[test]
 fn the_hand_made_project_validates_against_the_schema() {
-    let qde = refi_qda::hand_made_qde();
-    match Command::new("xmllint")
-        .args(["--noout", "--schema", SCHEMA])
-        .arg(&qde)
-        .output()
-    {
-        Ok(out) => assert!(out.status.success(), "{out:?}"),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("skipped: xmllint is not installed (apt-get install libxml2-utils)");
-        }
-        Err(e) => panic!("xmllint: {e}"),
-    }
+    let qde = std::fs::read_to_string(refi_qda::hand_made_qde()).expect("project.qde");
+    assert_valid(&qde);
 }
 
 #[test]
@@ -634,19 +616,5 @@ fn the_syntheses_are_notes_the_project_and_the_measures_refer_to() {
     let code = &qde[qde.find(&format!("{} — ", m.id)).expect("code")..];
     let code = &code[..code.find("</Code>").expect("end")];
     assert!(code.contains(&format!("<NoteRef targetGUID=\"{measure_note}\"/>")));
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let path = tmp.path().join("project.qde");
-    #[allow(clippy::disallowed_methods)] // a temporary copy for xmllint
-    std::fs::write(&path, &qde).expect("write");
-    if let Ok(out) = Command::new("xmllint")
-        .args(["--noout", "--schema", SCHEMA])
-        .arg(&path)
-        .output()
-    {
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    assert_valid(&qde);
 }
