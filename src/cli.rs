@@ -449,8 +449,8 @@ pub fn summary(loaded: &Loaded) -> String {
             ),
             (
                 s.candidates.len(),
-                "candidate position waiting",
-                "candidate positions waiting",
+                "proposed position waiting",
+                "proposed positions waiting",
             ),
         ] {
             if n > 0 {

@@ -266,13 +266,13 @@ fn unknown_subject(lang: Lang, what: &Unknown, at: Option<Location>) -> String {
             "la synthèse de la mesure « {id} »{place} porte sur une mesure absente du dossier ; elle est conservée"
         ),
         (Unknown::CandidateStakeholder { n, id }, Lang::En) => format!(
-            "candidate position {n}{place} is of stakeholder \"{id}\", which is not in the dossier; it is kept"
+            "proposed position {n}{place} is of stakeholder \"{id}\", which is not in the dossier; it is kept"
         ),
         (Unknown::CandidateStakeholder { n, id }, Lang::Fr) => format!(
             "la position proposée n° {n}{place} est de la partie prenante « {id} », absente du dossier ; elle est conservée"
         ),
         (Unknown::CandidateSource { n, id }, Lang::En) => format!(
-            "candidate position {n}{place} quotes source \"{id}\", which is not in the dossier; it is kept"
+            "proposed position {n}{place} quotes source \"{id}\", which is not in the dossier; it is kept"
         ),
         (Unknown::CandidateSource { n, id }, Lang::Fr) => format!(
             "la position proposée n° {n}{place} cite la source « {id} », absente du dossier ; elle est conservée"

@@ -35,8 +35,8 @@ impl CandidatesReview {
     }
 }
 
-/// Draw the window while it is open; the edits go to `inbox`. `cell` is the grid's selection,
-/// whose measure a new position speaks to at first.
+/// Draw the window (the caller asks only while it is open); the edits go to `inbox`. `cell` is
+/// the grid's selection, whose measure a new position speaks to at first.
 pub fn show(
     ctx: &egui::Context,
     review: &mut CandidatesReview,
@@ -46,9 +46,6 @@ pub fn show(
     shelf: &mut Shelf,
     inbox: &mut Inbox,
 ) {
-    if !review.open {
-        return;
-    }
     let d = &session.dossier;
     let title = format!(
         "{} ({})",

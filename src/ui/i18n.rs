@@ -562,23 +562,38 @@ pub fn waiting_candidates(lang: Lang, n: usize) -> String {
     }
 }
 
-/// "2 positions proposées, 3 extraits laissés de côté" (the status bar after an import).
+/// "2 positions proposées ; 3 extraits déjà dans la session ; 1 laissé de côté" (the status bar
+/// after an import); a part that counts nothing is left out.
 #[must_use]
-pub fn imported(lang: Lang, found: usize, left_out: usize) -> String {
-    match lang {
+pub fn imported(lang: Lang, found: usize, known: usize, left_out: usize) -> String {
+    let s = |n: usize| if n > 1 { "s" } else { "" };
+    let mut parts = vec![match lang {
         Lang::Fr => format!(
-            "{found} {} proposée{}, {left_out} {} laissé{} de côté",
+            "{found} {} proposée{}",
             crate::i18n::plural(lang, found, "position", "positions"),
-            if found > 1 { "s" } else { "" },
-            crate::i18n::plural(lang, left_out, "extrait", "extraits"),
-            if left_out > 1 { "s" } else { "" },
+            s(found)
         ),
         Lang::En => format!(
-            "{found} position{} proposed, {left_out} excerpt{} left out",
-            if found == 1 { "" } else { "s" },
-            if left_out == 1 { "" } else { "s" },
+            "{found} position{} proposed",
+            if found == 1 { "" } else { "s" }
         ),
+    }];
+    if known > 0 {
+        parts.push(match lang {
+            Lang::Fr => format!("{known} extrait{} déjà dans la session", s(known)),
+            Lang::En => format!(
+                "{known} excerpt{} already in the session",
+                if known == 1 { "" } else { "s" }
+            ),
+        });
     }
+    if left_out > 0 {
+        parts.push(match lang {
+            Lang::Fr => format!("{left_out} laissé{} de côté", s(left_out)),
+            Lang::En => format!("{left_out} left out"),
+        });
+    }
+    parts.join(lang.pick("\u{a0}; ", "; "))
 }
 
 /// "12 citations sur 14 repérées dans le document" (the reader's toolbar).

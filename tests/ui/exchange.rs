@@ -177,3 +177,38 @@ fn the_session_is_exported_as_a_refi_qda_project_from_the_file_menu() {
     let qdc = std::fs::read_to_string(&codes).expect("written");
     assert!(qdc.contains("urn:QDA-XML:codebook:1.0"));
 }
+
+#[test]
+fn the_status_bar_counts_the_import_and_a_second_import_of_it_is_nothing_new() {
+    let data = tempfile::tempdir().unwrap();
+    let mine = data.path().join("camille.ron");
+    std::fs::copy(example(), &mine).unwrap();
+    let project = data.path().join("codage.qdpx");
+    refi_qda::hand_made_qdpx(&project);
+    let mut h = window(data.path(), Some(mine));
+    h.state_mut()
+        .set_file_picker(FilePicker::Fixed(project.clone()));
+    h.state_mut().command(Command::ImportQdpx);
+    settle(&mut h);
+    assert!(
+        h.query_all_by_label_contains("Import REFI-QDA\u{a0}: 2 positions proposées")
+            .next()
+            .is_some(),
+        "the status bar says what came in"
+    );
+    assert!(
+        h.query_all_by_label_contains("laissé de côté")
+            .next()
+            .is_none(),
+        "nothing left out, so nothing said of it"
+    );
+    h.state_mut().set_file_picker(FilePicker::Fixed(project));
+    h.state_mut().command(Command::ImportQdpx);
+    settle(&mut h);
+    assert_eq!(h.state().session().candidates.len(), 2, "nothing twice");
+    assert!(
+        h.query_all_by_label_contains("Rien de nouveau")
+            .next()
+            .is_some()
+    );
+}

@@ -120,10 +120,15 @@ impl App {
             }
         };
         let found = imported.candidates.len();
-        let left_out = imported.skipped.len();
-        self.candidates.left_out = imported.skipped.iter().map(|s| s.message(lang)).collect();
+        // What the session holds already is counted; what could not be placed is listed.
+        let known = imported.skipped.iter().filter(|s| s.why.is_known()).count();
+        let left_out = imported.skipped.len() - known;
+        self.candidates.left_out = (imported.skipped.iter())
+            .filter(|s| !s.why.is_known())
+            .map(|s| s.message(lang))
+            .collect();
         if found == 0 {
-            if left_out > 0 && imported.skipped.iter().all(|s| s.why.is_known()) {
+            if known > 0 && left_out == 0 {
                 self.say(Text::ImportNothingNew);
             } else {
                 self.show_error(
@@ -138,7 +143,7 @@ impl App {
             candidates: imported.candidates,
         });
         self.candidates.show();
-        self.notice =
-            Notice::text(Text::Imported).raw(crate::ui::i18n::imported(lang, found, left_out));
+        self.notice = Notice::text(Text::Imported)
+            .raw(crate::ui::i18n::imported(lang, found, known, left_out));
     }
 }

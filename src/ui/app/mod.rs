@@ -496,16 +496,17 @@ impl App {
             self.history.seal();
         }
         self.review_draft(&ctx);
-        let cell = self.selection.and_then(|s| s.cell(&self.session.dossier));
-        super::candidates::show(
-            &ctx,
-            &mut self.candidates,
-            &self.session,
-            cell.as_ref(),
-            self.prefs.lang,
-            &mut self.shelf,
-            &mut self.inbox,
-        );
+        if self.candidates.open {
+            super::candidates::show(
+                &ctx,
+                &mut self.candidates,
+                &self.session,
+                cell.as_ref(),
+                self.prefs.lang,
+                &mut self.shelf,
+                &mut self.inbox,
+            );
+        }
         self.poll_pick(&ctx);
         self.help_window(&ctx);
         if self.dialog.is_none() {
