@@ -472,6 +472,45 @@ fn a_source_named_otherwise_in_the_other_tool_is_found_by_the_quotes_its_text_ho
 }
 
 #[test]
+fn names_from_the_project_reach_the_terminal_escaped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let qde = std::fs::read_to_string(refi_qda::hand_made_qde())
+        .expect("project.qde")
+        .replace(
+            "name=\"Projet de contribution au Ségur de la santé\"",
+            "name=\"Inconnu&#27;[2J&#10;forged: line\"",
+        );
+    let project = dir.path().join("hostile.qdpx");
+    {
+        use std::io::Write as _;
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&project).expect("create"));
+        zip.start_file("project.qde", zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        zip.write_all(qde.as_bytes()).expect("write");
+        zip.finish().expect("finish");
+    }
+    let out = import_cli(
+        &project,
+        Path::new(EXAMPLE),
+        &dir.path().join("o.ron"),
+        false,
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("Inconnu\\u{1b}[2J\\u{a}forged: line"),
+        "{said}"
+    );
+    assert!(
+        !said.contains('\u{1b}'),
+        "no escape sequence reaches the terminal"
+    );
+    assert!(
+        said.lines().all(|l| l.contains("left out")),
+        "no line forged: {said}"
+    );
+}
+
+#[test]
 fn import_refuses_what_is_no_project_and_never_writes_over_an_input() {
     let dir = tempfile::tempdir().expect("tempdir");
     let project = dir.path().join("codage.qdpx");

@@ -339,7 +339,17 @@ pub fn read(path: &std::path::Path) -> Result<Vec<u8>, ImportError> {
 /// # Errors
 /// When `bytes` is not a readable `.qdpx` archive holding a REFI-QDA `project.qde`.
 pub fn import(bytes: &[u8], file: &str, session: &Session) -> Result<Imported, ImportError> {
-    let mut archive = Archive::new(bytes)?;
+    import_within(bytes, file, session, MAX_TOTAL_SIZE)
+}
+
+/// [`import`], unpacking at most `budget` bytes in all.
+fn import_within(
+    bytes: &[u8],
+    file: &str,
+    session: &Session,
+    budget: u64,
+) -> Result<Imported, ImportError> {
+    let mut archive = Archive::new(bytes, budget)?;
     let project = parse(&archive.project()?)?;
     let d = &session.dossier;
     let mut seen = Seen::new(session);
@@ -662,22 +672,25 @@ fn byte_offsets(text: &str, wanted: &mut Vec<usize>) -> HashMap<usize, usize> {
     out
 }
 
-/// The archive being imported: its parts read once each, within [`MAX_TOTAL_SIZE`] in all.
+/// The archive being imported: its parts read once each, within a budget in all
+/// ([`MAX_TOTAL_SIZE`]).
 struct Archive<'b> {
     zip: zip::ZipArchive<std::io::Cursor<&'b [u8]>>,
     /// Each source text read, by entry name, or why it cannot be.
     texts: HashMap<String, Rc<Result<String, Why>>>,
     unpacked: u64,
+    budget: u64,
 }
 
 impl<'b> Archive<'b> {
-    fn new(bytes: &'b [u8]) -> Result<Self, ImportError> {
+    fn new(bytes: &'b [u8], budget: u64) -> Result<Self, ImportError> {
         let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
             .map_err(|e| ImportError::NotZip(e.to_string()))?;
         Ok(Self {
             zip,
             texts: HashMap::new(),
             unpacked: 0,
+            budget,
         })
     }
 
@@ -704,7 +717,7 @@ impl<'b> Archive<'b> {
             return Err(Ok(format!("unpacks to more than {MAX_PART_SIZE} bytes")));
         }
         self.unpacked += bytes.len() as u64;
-        if self.unpacked > MAX_TOTAL_SIZE {
+        if self.unpacked > self.budget {
             return Err(Err(ImportError::TooMuchText));
         }
         String::from_utf8(bytes).map_err(|e| Ok(format!("not UTF-8 ({e})")))
@@ -1227,6 +1240,80 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A project of `sources` (name, text file) with one selection each, and the files.
+    fn several(sources: &[(&str, &str)], files: &[(&str, &str)]) -> Vec<u8> {
+        let elements: String = (sources.iter().enumerate())
+            .map(|(i, (name, file))| {
+                format!(
+                    r#"<TextSource guid="s-{i}" name="{name}" plainTextPath="internal://{file}">{}</TextSource>"#,
+                    selection(&format!("x{i}"), 0, 6, "c-b")
+                )
+            })
+            .collect();
+        let qde = format!(
+            r#"<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="t">
+<CodeBook><Codes><Code guid="c-b" name="b" isCodable="true"/></Codes></CodeBook>
+<Sources>{elements}</Sources></Project>"#
+        );
+        qdpx(&qde, files)
+    }
+
+    #[test]
+    fn a_text_named_by_many_sources_is_unpacked_once_within_the_budget() {
+        let session = fixture::session();
+        let long = format!("{TEXT}{}", " ".repeat(1000));
+        let many: Vec<(&str, &str)> = (0..5).map(|_| ("Source", "t.txt")).collect();
+        let bytes = several(&many, &[("sources/t.txt", &long)]);
+        // The budget holds project.qde and the text once, not five times.
+        let budget = (long.len() * 2 + 2000) as u64;
+        let out = import_within(&bytes, "p", &session, budget).expect("read once");
+        assert_eq!(out.candidates.len() + out.skipped.len(), 5);
+        // Five different texts of that size do not fit: the import stops, saying why.
+        let files: Vec<(String, String)> = (0..5)
+            .map(|i| (format!("sources/t{i}.txt"), long.clone()))
+            .collect();
+        let names: Vec<String> = (0..5).map(|i| format!("t{i}.txt")).collect();
+        let sources: Vec<(&str, &str)> = names.iter().map(|n| ("Source", n.as_str())).collect();
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let bytes = several(&sources, &refs);
+        assert_eq!(
+            import_within(&bytes, "p", &session, budget).expect_err("over budget"),
+            ImportError::TooMuchText
+        );
+    }
+
+    #[test]
+    fn a_source_named_otherwise_is_placed_by_the_quotes_it_holds_unless_two_tie() {
+        let mut session = fixture::session();
+        let d = &mut session.dossier;
+        let mut other = d.sources[0].clone();
+        other.id = "autre".into();
+        other.title = "Autre".into();
+        d.sources.push(other);
+        d.positions[0].citation.excerpt = "Nous demandons davantage de moyens.".into();
+        d.positions[1].citation.excerpt = "Une phrase de l’autre document, assez longue.".into();
+        d.positions[1].citation.source = "autre".into();
+        d.positions[1].stakeholder = "a".into();
+        let inner = format!(
+            "<PlainTextContent>{TEXT}</PlainTextContent>{}",
+            selection("x1", 0, 6, "c-b")
+        );
+        let out = run(&project("Entretien codé", "", &inner, ""), &[], &session);
+        assert_eq!(out.candidates[0].citation.source.as_str(), "src", "{out:?}");
+        // Both sources' quotes in the text: a tie, placed nowhere.
+        let both = format!("{TEXT} Une phrase de l’autre document, assez longue.");
+        let inner = format!(
+            "<PlainTextContent>{both}</PlainTextContent>{}",
+            selection("x1", 0, 6, "c-b")
+        );
+        let out = run(&project("Entretien codé", "", &inner, ""), &[], &session);
+        assert_eq!(out.skipped[0].why, Why::NoSource);
     }
 
     #[test]
