@@ -1041,6 +1041,7 @@ fn take(
 mod tests {
     use super::*;
     use crate::model::fixture;
+    use std::fmt::Write as _;
     use std::io::Write as _;
 
     /// A `.qdpx` holding `qde` and the `files` (name, text).
@@ -1244,14 +1245,14 @@ mod tests {
 
     /// A project of `sources` (name, text file) with one selection each, and the files.
     fn several(sources: &[(&str, &str)], files: &[(&str, &str)]) -> Vec<u8> {
-        let elements: String = (sources.iter().enumerate())
-            .map(|(i, (name, file))| {
-                format!(
-                    r#"<TextSource guid="s-{i}" name="{name}" plainTextPath="internal://{file}">{}</TextSource>"#,
-                    selection(&format!("x{i}"), 0, 6, "c-b")
-                )
-            })
-            .collect();
+        let mut elements = String::new();
+        for (i, (name, file)) in sources.iter().enumerate() {
+            let _ = write!(
+                elements,
+                r#"<TextSource guid="s-{i}" name="{name}" plainTextPath="internal://{file}">{}</TextSource>"#,
+                selection(&format!("x{i}"), 0, 6, "c-b")
+            );
+        }
         let qde = format!(
             r#"<?xml version="1.0" encoding="utf-8"?>
 <Project xmlns="urn:QDA-XML:project:1.0" name="t">
